@@ -1,0 +1,91 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "gen-collections",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gen-collections", targets: ["gen-collections"]),
+        .library(name: "GenCollectionsCore", targets: ["GenCollectionsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        // Spec → model → artifacts (collection, environment, certificate settings, runner), and sync.
+        // No disk I/O in the pipeline itself: only SpecLoader's callers and ArtifactWriter touch files.
+        .target(
+            name: "GenCollectionsCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Files → rules → diagnostics, for Postman files written by anyone.
+        .target(
+            name: "GenCollectionsLint",
+            dependencies: [
+                "GenCollectionsCore",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Certificate pre-flight checks (`certs`).
+        .target(
+            name: "GenCollectionsTLS",
+            dependencies: [
+                "GenCollectionsCore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // The steps around the files: the registration JWT and the helper-API download, over mutual TLS.
+        .target(
+            name: "GenCollectionsNetwork",
+            dependencies: [
+                "GenCollectionsCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "gen-collections",
+            dependencies: [
+                "GenCollectionsCore",
+                "GenCollectionsLint",
+                "GenCollectionsTLS",
+                "GenCollectionsNetwork",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore"]),
+        .testTarget(name: "GenCollectionsLintTests", dependencies: ["GenCollectionsLint", "GenCollectionsCore"]),
+        .testTarget(name: "GenCollectionsTLSTests", dependencies: ["GenCollectionsTLS", "GenCollectionsCore"]),
+        .testTarget(
+            name: "GenCollectionsNetworkTests",
+            dependencies: [
+                "GenCollectionsNetwork", "GenCollectionsCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "GenCollectionsCLITests", dependencies: ["GenCollectionsCore"]),
+    ]
+)

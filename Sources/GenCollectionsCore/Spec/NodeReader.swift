@@ -1,0 +1,184 @@
+import Yams
+
+/// Reads a composed YAML tree into typed values, reporting every problem with its `file:line:column`
+/// instead of stopping at the first.
+final class NodeReader {
+    let file: String
+    private(set) var collector = DiagnosticCollector()
+
+    init(file: String) { self.file = file }
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    func error(_ id: String, _ message: String, at node: Node, hint: String? = nil) {
+        collector.emit(.error(id, message, at: location(node), hint: hint))
+    }
+
+    func warning(_ id: String, _ message: String, at node: Node, hint: String? = nil) {
+        collector.emit(.warning(id, message, at: location(node), hint: hint))
+    }
+
+    func emit(_ diagnostic: Diagnostic) { collector.emit(diagnostic) }
+
+    // MARK: - Mappings
+
+    /// The pairs of a mapping whose keys are all among `allowed`; unknown keys are reported with a suggestion.
+    /// - Parameters:
+    ///   - what: how the message names the mapping, e.g. `step "Get accounts"`.
+    ///   - required: keys that must be present.
+    func fields(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+        guard let mapping = mapping(node, what) else { return nil }
+        var fields = Fields(node: node)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else {
+                error("spec-wrong-type", "keys of \(what) must be strings", at: keyNode)
+                continue
+            }
+            if allowed.contains(key) {
+                fields.values[key] = value
+                fields.keyNodes[key] = keyNode
+            } else {
+                let suggestion = NodeReader.closest(to: key, among: allowed)
+                error("spec-unknown-key", "unknown key '\(key)' in \(what)", at: keyNode,
+                      hint: suggestion.map { "did you mean '\($0)'?" }
+                        ?? "allowed keys: \(allowed.joined(separator: ", "))")
+            }
+        }
+        for key in required where fields.values[key] == nil {
+            error("spec-missing-key", "\(what) is missing the required key '\(key)'", at: node)
+        }
+        return fields
+    }
+
+    /// The mapping's pairs, in order, or nil after reporting that the node is not a mapping.
+    func mapping(_ node: Node, _ what: String) -> [(key: Node, value: Node)]? {
+        guard case let .mapping(mapping) = node else {
+            error("spec-wrong-type", "\(what) must be a mapping, found \(NodeReader.kind(of: node))", at: node)
+            return nil
+        }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    /// A mapping's pairs whose keys are strings (user-chosen names, such as variables or headers).
+    func namedEntries(_ node: Node, _ what: String) -> [(name: Located<String>, value: Node)] {
+        guard let pairs = mapping(node, what) else { return [] }
+        return pairs.compactMap { key, value in
+            guard let name = key.string, !name.isEmpty else {
+                error("spec-wrong-type", "names in \(what) must be non-empty strings", at: key)
+                return nil
+            }
+            return (Located(name, at: location(key)), value)
+        }
+    }
+
+    func sequence(_ node: Node, _ what: String) -> [Node] {
+        guard case let .sequence(sequence) = node else {
+            error("spec-wrong-type", "\(what) must be a list, found \(NodeReader.kind(of: node))", at: node)
+            return []
+        }
+        return Array(sequence)
+    }
+
+    // MARK: - Scalars
+
+    func string(_ node: Node, _ what: String) -> String? {
+        guard case let .scalar(scalar) = node else {
+            error("spec-wrong-type", "\(what) must be a string, found \(NodeReader.kind(of: node))", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func located(_ node: Node, _ what: String) -> Located<String>? {
+        string(node, what).map { Located($0, at: location(node)) }
+    }
+
+    func bool(_ node: Node, _ what: String) -> Bool? {
+        if case .scalar = node, let value = node.bool { return value }
+        error("spec-wrong-type", "\(what) must be true or false, found \(NodeReader.describe(node))", at: node)
+        return nil
+    }
+
+    func int(_ node: Node, _ what: String) -> Int? {
+        if case let .scalar(scalar) = node, scalar.style == .plain, let value = node.int { return value }
+        error("spec-wrong-type", "\(what) must be a whole number, found \(NodeReader.describe(node))", at: node)
+        return nil
+    }
+
+    /// A string, or a list of strings.
+    func strings(_ node: Node, _ what: String) -> [Located<String>] {
+        if case .sequence = node {
+            return sequence(node, what).compactMap { located($0, "each entry of \(what)") }
+        }
+        return located(node, what).map { [$0] } ?? []
+    }
+
+    /// Any YAML value as JSON: plain scalars keep their YAML type (numbers, booleans, null), quoted ones are strings.
+    func json(_ node: Node) -> JSONValue {
+        switch node {
+        case let .scalar(scalar):
+            guard scalar.style == .plain else { return .string(scalar.string) }
+            if node.null != nil { return .null }
+            if let flag = node.bool { return .bool(flag) }
+            if node.int != nil || (node.float.map { $0.isFinite } ?? false) { return .number(scalar.string) }
+            return .string(scalar.string)
+        case let .sequence(sequence):
+            return .array(sequence.map(json))
+        case let .mapping(mapping):
+            return .object(mapping.map { (key: $0.key.string ?? "", value: json($0.value)) })
+        case .alias:
+            error("spec-wrong-type", "YAML aliases are not supported in bodies and claims", at: node,
+                  hint: "write the value out in full")
+            return .null
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return "a scalar"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    static func describe(_ node: Node) -> String {
+        if case let .scalar(scalar) = node { return "'\(scalar.string)'" }
+        return kind(of: node)
+    }
+
+    /// The allowed word nearest to `word`, when it is close enough to be a likely typo.
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+/// The known keys of one mapping, with their value and key nodes.
+struct Fields {
+    let node: Node
+    var values: [String: Node] = [:]
+    var keyNodes: [String: Node] = [:]
+
+    subscript(key: String) -> Node? { values[key] }
+}

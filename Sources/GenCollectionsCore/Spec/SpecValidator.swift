@@ -1,0 +1,151 @@
+/// Checks what decoding cannot: references between parts of the spec, and that every `{{variable}}` is defined
+/// before it is used.
+enum SpecValidator {
+    /// Postman's dynamic variables a spec may use; a fresh value per occurrence.
+    static let dynamicVariables: Set<String> = ["$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt",
+                                                "$randomAlphaNumeric", "$randomBoolean"]
+
+    static func validate(_ spec: Spec) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var declared: [String: SourceLocation] = [:]
+        for (name, location) in spec.hosts.map({ ($0.name.value, $0.name.location) }) + spec.variables.map({ ($0.name.value, $0.name.location) }) {
+            if let first = declared[name] {
+                diagnostics.append(.error("spec-duplicate-name", "'\(name)' is declared twice, as a host and as a variable",
+                                          at: location, hint: "first declared at \(first); rename one"))
+            } else if name.contains("{") || name.contains("}") || name.hasPrefix("$") {
+                diagnostics.append(.error("spec-invalid-value", "'\(name)' cannot be a variable name", at: location,
+                                          hint: "names may not contain '{' or '}' nor start with '$'"))
+            }
+            declared[name] = declared[name] ?? location
+        }
+        var defined = Set(declared.keys)
+        if let registration = spec.registration { defined.insert(registration.bodyVariable) }
+        var used = Set<String>()
+
+        func check(_ text: Located<String>) {
+            for name in TemplateReferences.names(in: text.value) {
+                used.insert(name)
+                if name.hasPrefix("$") {
+                    if !dynamicVariables.contains(name) {
+                        diagnostics.append(.error("spec-unknown-variable", "unknown dynamic variable '{{\(name)}}'", at: text.location,
+                                                  hint: "use one of: \(dynamicVariables.sorted().joined(separator: ", "))"))
+                    }
+                } else if !defined.contains(name) {
+                    let suggestion = NodeReader.closest(to: name, among: Array(defined))
+                    diagnostics.append(.error("spec-undefined-variable", "'{{\(name)}}' is never defined nor captured by an earlier step",
+                                              at: text.location,
+                                              hint: suggestion.map { "did you mean '{{\($0)}}'?" }
+                                                ?? "declare it under 'variables' or capture it in an earlier step"))
+                }
+            }
+        }
+
+        let headerSets = Dictionary(spec.headerSets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        func checkSetNames(_ names: [Located<String>]) {
+            for name in names where headerSets[name.value] == nil {
+                let suggestion = NodeReader.closest(to: name.value, among: Array(headerSets.keys))
+                diagnostics.append(.error("spec-unknown-header-set", "unknown header set '\(name.value)'", at: name.location,
+                                          hint: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under 'headerSets'"))
+            }
+        }
+
+        spec.hosts.forEach { check($0.url) }
+        if let registration = spec.registration {
+            registration.endpoint.map(check)
+            for claim in registration.claims {
+                claim.value.strings.forEach { check(Located($0, at: claim.name.location)) }
+            }
+        }
+
+        var flowKeys: [String: SourceLocation] = [:]
+        var stepKeys: [String: SourceLocation] = [:]
+        var stepNames: [String: SourceLocation] = [:]
+        for flow in spec.flows {
+            if let first = flowKeys.updateValue(flow.name.location, forKey: flow.key) {
+                diagnostics.append(.error("spec-duplicate-name", "two flows have the key '\(flow.key)'", at: flow.name.location,
+                                          hint: "the other is at \(first); give one a distinct 'key' or name"))
+            }
+            checkSetNames(flow.headerSets)
+            if flow.steps.isEmpty {
+                diagnostics.append(.warning("spec-empty-flow", "flow '\(flow.name.value)' has no steps", at: flow.name.location))
+            }
+            for step in flow.steps {
+                if let first = stepKeys.updateValue(step.name.location, forKey: step.key) {
+                    diagnostics.append(.error("spec-duplicate-name", "two steps have the key '\(step.key)'", at: step.name.location,
+                                              hint: "the other is at \(first); keys must be unique so ids stay stable"))
+                }
+                if let first = stepNames.updateValue(step.name.location, forKey: step.name.value) {
+                    diagnostics.append(.error("spec-duplicate-name", "two steps are named '\(step.name.value)'", at: step.name.location,
+                                              hint: "the other is at \(first); newman --folder and reports need distinct names"))
+                }
+                checkSetNames(step.headerSets)
+                for name in (flow.headerSets + step.headerSets).map(\.value) {
+                    headerSets[name]?.headers.forEach { check($0.value) }
+                }
+                diagnostics += pathParameterProblems(step)
+                if let consent = step.consent {
+                    [consent.authorizeEndpoint, consent.clientId, consent.redirectUri, consent.intentId, consent.audience].forEach(check)
+                    defined.insert(consent.saveAs)
+                }
+                check(step.url)
+                (step.pathParams + step.query + step.headers).forEach { check($0.value) }
+                switch step.auth ?? flow.auth {
+                case let .basic(username, password)?: check(username); check(password)
+                case let .basicToken(token)?, let .bearer(token)?: check(token)
+                case .none?, nil: break
+                }
+                switch step.body {
+                case let .json(value, location)?: value.strings.forEach { check(Located($0, at: location)) }
+                case let .form(fields)?: fields.forEach { check($0.value) }
+                case let .raw(text, _)?: check(text)
+                case nil: break
+                }
+                if step.unsupported == nil && flow.unsupported == nil {
+                    step.captures.forEach { defined.insert($0.variable.value) }
+                    if let consent = step.consent { defined.insert(consent.codeVariable) }
+                }
+            }
+        }
+        for variable in spec.variables where !used.contains(variable.name.value) {
+            diagnostics.append(.warning("spec-unused-variable", "variable '\(variable.name.value)' is never used",
+                                        at: variable.name.location, hint: "remove it, or use it as {{\(variable.name.value)}}"))
+        }
+        return diagnostics
+    }
+
+    /// Every `:name` segment of the URL needs a value under `params`, and every value a segment.
+    static func pathParameterProblems(_ step: Step) -> [Diagnostic] {
+        let url = URLParts(step.url.value)
+        let segments = Set(url.pathVariables)
+        var problems: [Diagnostic] = []
+        for name in url.pathVariables where !step.pathParams.contains(where: { $0.name == name }) {
+            problems.append(.error("spec-missing-key", "path segment ':\(name)' of step '\(step.name.value)' has no value",
+                                   at: step.url.location, hint: "add it under 'params', e.g. \(name): \"{{\(name)}}\""))
+        }
+        for param in step.pathParams where !segments.contains(param.name) {
+            problems.append(.error("spec-invalid-value", "'params' names '\(param.name)' but the URL has no ':\(param.name)' segment",
+                                   at: param.value.location))
+        }
+        return problems
+    }
+}
+
+/// Finds `{{name}}` tokens the way Postman does: the name is taken verbatim, not trimmed.
+public enum TemplateReferences {
+    public static func names(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "}}") else { break }
+            let name = after[..<close.lowerBound]
+            if name.contains("{") {
+                rest = rest[rest.index(after: open.lowerBound)...]
+                continue
+            }
+            names.append(String(name))
+            rest = after[close.upperBound...]
+        }
+        return names
+    }
+}

@@ -1,0 +1,102 @@
+/// A URL template such as `{{rs}}/open-banking/v3.1/aisp/accounts/:AccountId?limit=10`, split into the parts
+/// Postman stores. Newman builds requests from the parts only, so `raw` is always rebuilt from them.
+public struct URLParts: Sendable, Hashable {
+    public var scheme: String?
+    /// Host labels, split on `.` outside `{{…}}`.
+    public var host: [String]
+    public var port: String?
+    public var path: [String]
+    public var query: [(key: String, value: String)]
+    public var hash: String?
+
+    public init(_ text: String) {
+        var rest = Substring(text)
+        hash = Self.cut(&rest, at: "#")
+        let queryText = Self.cut(&rest, at: "?")
+        query = (queryText ?? "").split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }
+        if let range = rest.range(of: "://"), !rest[..<range.lowerBound].contains("{") {
+            scheme = String(rest[..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        let authority: Substring
+        if let slash = Self.firstIndex(of: "/", in: rest) {
+            authority = rest[..<slash]
+            path = rest[rest.index(after: slash)...].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        } else {
+            authority = rest
+            path = []
+        }
+        var hostText = authority
+        if let colon = Self.lastIndex(of: ":", in: authority), !authority[authority.index(after: colon)...].isEmpty,
+           authority[authority.index(after: colon)...].allSatisfy(\.isNumber) {
+            port = String(authority[authority.index(after: colon)...])
+            hostText = authority[..<colon]
+        }
+        host = Self.split(hostText, on: ".")
+    }
+
+    /// Names of `:name` path segments, in order.
+    public var pathVariables: [String] {
+        path.filter { $0.hasPrefix(":") && $0.count > 1 }.map { String($0.dropFirst()) }
+    }
+
+    /// The URL rebuilt from its parts, as Postman shows it.
+    public var raw: String {
+        var text = scheme.map { "\($0)://" } ?? ""
+        text += host.joined(separator: ".")
+        if let port { text += ":\(port)" }
+        if !path.isEmpty { text += "/" + path.joined(separator: "/") }
+        if !query.isEmpty { text += "?" + query.map { "\($0.key)=\($0.value)" }.joined(separator: "&") }
+        if let hash { text += "#\(hash)" }
+        return text
+    }
+
+    public static func == (lhs: URLParts, rhs: URLParts) -> Bool { lhs.raw == rhs.raw }
+    public func hash(into hasher: inout Hasher) { hasher.combine(raw) }
+
+    // MARK: - Splitting outside {{…}}
+
+    private static func cut(_ text: inout Substring, at separator: Character) -> String? {
+        guard let index = firstIndex(of: separator, in: text) else { return nil }
+        let tail = String(text[text.index(after: index)...])
+        text = text[..<index]
+        return tail
+    }
+
+    private static func firstIndex(of separator: Character, in text: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{") { depth += 1; index = text.index(index, offsetBy: 2); continue }
+            if text[index...].hasPrefix("}}"), depth > 0 { depth -= 1; index = text.index(index, offsetBy: 2); continue }
+            if depth == 0, text[index] == separator { return index }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    private static func lastIndex(of separator: Character, in text: Substring) -> Substring.Index? {
+        var found: Substring.Index?
+        var rest = text
+        while let index = firstIndex(of: separator, in: rest) {
+            found = index
+            rest = rest[rest.index(after: index)...]
+        }
+        return found
+    }
+
+    private static func split(_ text: Substring, on separator: Character) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var parts: [String] = []
+        var rest = text
+        while let index = firstIndex(of: separator, in: rest) {
+            parts.append(String(rest[..<index]))
+            rest = rest[rest.index(after: index)...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}

@@ -1,0 +1,2 @@
+// Lint: files → rules → diagnostics. See Linter.swift once rules land.
+import GenCollectionsCore

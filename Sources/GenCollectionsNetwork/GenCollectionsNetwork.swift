@@ -1,0 +1,2 @@
+// Registration JWT signing and helper-API download over mutual TLS.
+import GenCollectionsCore

@@ -1,0 +1,2 @@
+// Certificate pre-flight checks for `gen-collections certs`.
+import GenCollectionsCore

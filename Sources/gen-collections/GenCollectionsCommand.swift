@@ -1,0 +1,7 @@
+import ArgumentParser
+import GenCollectionsCore
+
+@main
+struct GenCollectionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gen-collections", version: GenCollections.version)
+}
