@@ -23,8 +23,8 @@ public struct Host: Sendable, Hashable {
     public var name: Located<String>
     public var url: Located<String>
     public var description: String?
-    /// Key of the bank's helper-API environment file that supplies the value.
-    public var from: String?
+    /// Keys of the bank's helper-API environment file that may supply the value; the first present wins.
+    public var from: [String] = []
 }
 
 /// An environment variable the collection uses.
@@ -38,8 +38,8 @@ public struct Variable: Sendable, Hashable {
     public var value: String?
     public var description: String?
     public var secret: Bool
-    /// Key of the bank's helper-API environment file that supplies the value.
-    public var from: String?
+    /// Keys of the bank's helper-API environment file that may supply the value; the first present wins.
+    public var from: [String] = []
     public var generate: Generator?
 }
 
@@ -113,7 +113,8 @@ public struct Step: Sendable, Hashable {
     /// Values of `:name` path segments.
     public var pathParams: [Header]
     public var query: [Header]
-    public var headerSets: [Located<String>]
+    /// Header sets for this step; when nil, the flow's apply.
+    public var headerSets: [Located<String>]?
     public var headers: [Header]
     public var auth: Auth?
     public var body: Body?

@@ -60,7 +60,7 @@ extension SpecDecoder {
             url: url,
             pathParams: fields["params"].map { headers($0, "'params' of \(what)") } ?? [],
             query: fields["query"].map { headers($0, "'query' of \(what)") } ?? [],
-            headerSets: fields["headerSets"].map { reader.strings($0, "'headerSets'") } ?? [],
+            headerSets: fields["headerSets"].map { reader.strings($0, "'headerSets'") },
             headers: fields["headers"].map { headers($0, "'headers' of \(what)") } ?? [],
             auth: auth,
             body: body,

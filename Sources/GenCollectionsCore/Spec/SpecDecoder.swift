@@ -55,7 +55,7 @@ struct SpecDecoder {
                   let url = fields["url"].flatMap({ reader.located($0, "'url'") }) else { return nil }
             return Host(name: name, url: url,
                         description: fields["description"].flatMap { reader.string($0, "'description'") },
-                        from: fields["from"].flatMap { reader.string($0, "'from'") })
+                        from: fields["from"].map { reader.strings($0, "'from'").map(\.value) } ?? [])
         }
     }
 
@@ -85,7 +85,7 @@ struct SpecDecoder {
                             value: fields["value"].flatMap { reader.string($0, "'value'") },
                             description: fields["description"].flatMap { reader.string($0, "'description'") },
                             secret: fields["secret"].flatMap { reader.bool($0, "'secret'") } ?? false,
-                            from: fields["from"].flatMap { reader.string($0, "'from'") },
+                            from: fields["from"].map { reader.strings($0, "'from'").map(\.value) } ?? [],
                             generate: generator)
         }
     }

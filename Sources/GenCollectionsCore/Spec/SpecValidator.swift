@@ -78,8 +78,8 @@ enum SpecValidator {
                     diagnostics.append(.error("spec-duplicate-name", "two steps are named '\(step.name.value)'", at: step.name.location,
                                               hint: "the other is at \(first); newman --folder and reports need distinct names"))
                 }
-                checkSetNames(step.headerSets)
-                for name in (flow.headerSets + step.headerSets).map(\.value) {
+                checkSetNames(step.headerSets ?? [])
+                for name in (step.headerSets ?? flow.headerSets).map(\.value) {
                     headerSets[name]?.headers.forEach { check($0.value) }
                 }
                 diagnostics += pathParameterProblems(step)
