@@ -3,5 +3,17 @@ import GenCollectionsCore
 
 @main
 struct GenCollectionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gen-collections", version: GenCollections.version)
+    static let configuration = CommandConfiguration(
+        commandName: "gen-collections",
+        abstract: "Generate, check and run Postman collections for Open Banking sandboxes.",
+        discussion: """
+            With no arguments, writes the embedded Monese sandbox bundle into ./output.
+
+            Exit codes: 0 success; 1 invalid input, findings or drift; 64 usage error; 66 an input file cannot be
+            read; 69 a network or service failure; 73 an output file cannot be written.
+            """,
+        version: GenCollections.version,
+        subcommands: [Generate.self, Init.self],
+        defaultSubcommand: Generate.self
+    )
 }

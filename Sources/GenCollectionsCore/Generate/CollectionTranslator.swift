@@ -1,0 +1,115 @@
+/// Spec → Postman collection v2.1.0: flows become folders in order, steps become requests whose test scripts
+/// assert the expectations and save captures into the environment.
+struct CollectionTranslator {
+    let spec: Spec
+    let includeUnsupported: Bool
+
+    func translate() -> PostmanCollection {
+        let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
+        let prerequest = Scripts.generatedVariables(spec.variables)
+        return PostmanCollection(
+            info: .init(postmanID: id("collection"), name: spec.title, description: spec.description,
+                        version: spec.apiVersion),
+            item: flows.map { .folder(folder($0)) },
+            event: prerequest.isEmpty ? nil : [event("prerequest", prerequest, id: "collection/prerequest")],
+            variable: nil)
+    }
+
+    /// Ids hash the spec name and stable keys, never display names, so renames keep ids.
+    private func id(_ key: String) -> String { PostmanJSON.stableID("\(spec.name.value)/\(key)") }
+
+    private func event(_ listen: String, _ lines: [String], id key: String) -> Event {
+        Event(listen: listen, script: .init(id: id(key), exec: lines))
+    }
+
+    private func folder(_ flow: Flow) -> Folder {
+        var description = flow.description ?? ""
+        if let reason = flow.unsupported {
+            description += (description.isEmpty ? "" : "\n\n") + "Not supported by this bank: \(reason)"
+        }
+        let original = spec.flows.first { $0.key == flow.key }?.steps ?? []
+        let leftOut = original.filter { step in !flow.steps.contains { $0.key == step.key } }
+        if !leftOut.isEmpty {
+            description += (description.isEmpty ? "" : "\n\n") + "Left out, not supported by this bank:\n"
+                + leftOut.map { "- \($0.name.value): \($0.unsupported ?? "")" }.joined(separator: "\n")
+        }
+        return Folder(id: id("flow/\(flow.key)"), name: flow.name.value,
+                      description: description.isEmpty ? nil : description,
+                      item: flow.steps.map { .request(request($0, in: flow)) }, event: nil)
+    }
+
+    private func request(_ step: Step, in flow: Flow) -> RequestItem {
+        var headers: [KeyValue] = []
+        let sets = (step.headerSets ?? flow.headerSets).compactMap { name in spec.headerSets.first { $0.name.value == name.value } }
+        for header in sets.flatMap(\.headers) + step.headers {
+            headers.removeAll { $0.key.lowercased() == header.name.lowercased() }
+            headers.append(KeyValue(key: header.name, value: header.value.value))
+        }
+        var auth: PostmanAuth?
+        switch step.auth ?? flow.auth {
+        case let .basic(username, password)?:
+            auth = PostmanAuth(type: "basic", basic: [
+                KeyValue(key: "password", value: password.value, type: "string"),
+                KeyValue(key: "username", value: username.value, type: "string"),
+            ])
+        case let .basicToken(token)?:
+            auth = PostmanAuth(type: "noauth")
+            headers.append(KeyValue(key: "Authorization", value: "Basic \(token.value)"))
+        case let .bearer(token)?:
+            auth = PostmanAuth(type: "bearer", bearer: [KeyValue(key: "token", value: token.value, type: "string")])
+        case .none?:
+            auth = PostmanAuth(type: "noauth")
+        case nil:
+            auth = nil
+        }
+        let body = requestBody(step.body, headers: &headers)
+        var events: [Event] = []
+        var prerequest = step.consent.map(Scripts.consent) ?? []
+        if !step.prerequestScript.isEmpty { prerequest += ["// From the spec."] + step.prerequestScript }
+        if !prerequest.isEmpty { events.append(event("prerequest", prerequest, id: "step/\(step.key)/prerequest")) }
+        let tests = Scripts.tests(for: step)
+        if !tests.isEmpty { events.append(event("test", tests, id: "step/\(step.key)/test")) }
+        var description = step.description ?? ""
+        if let reason = step.unsupported {
+            description += (description.isEmpty ? "" : "\n\n") + "Not supported by this bank: \(reason)"
+        }
+        return RequestItem(
+            id: id("step/\(step.key)"), name: step.name.value, description: description.isEmpty ? nil : description,
+            request: Request(method: step.method, header: headers, body: body, url: url(step), auth: auth, description: nil),
+            event: events.isEmpty ? nil : events,
+            protocolProfileBehavior: step.followRedirects.map { ProtocolProfileBehavior(followRedirects: $0) })
+    }
+
+    private func requestBody(_ body: Body?, headers: inout [KeyValue]) -> RequestBody? {
+        func setContentType(_ value: String) {
+            if !headers.contains(where: { $0.key.lowercased() == "content-type" }) {
+                headers.append(KeyValue(key: "Content-Type", value: value))
+            }
+        }
+        switch body {
+        case let .json(value, _)?:
+            setContentType("application/json")
+            return RequestBody(mode: "raw", raw: value.rendered(), options: .init(raw: .init(language: "json")))
+        case let .form(fields)?:
+            setContentType("application/x-www-form-urlencoded")
+            return RequestBody(mode: "urlencoded", urlencoded: fields.map { KeyValue(key: $0.name, value: $0.value.value) })
+        case let .raw(text, contentType)?:
+            setContentType(contentType)
+            let language = contentType.contains("json") ? "json" : contentType.contains("xml") ? "xml" : "text"
+            return RequestBody(mode: "raw", raw: text.value, options: .init(raw: .init(language: language)))
+        case nil:
+            return nil
+        }
+    }
+
+    private func url(_ step: Step) -> PostmanURL {
+        var parts = URLParts(step.url.value)
+        parts.query += step.query.map { ($0.name, $0.value.value) }
+        return PostmanURL(
+            raw: parts.raw, protocol: parts.scheme, host: parts.host.isEmpty ? nil : parts.host, port: parts.port,
+            path: parts.path.isEmpty ? nil : parts.path,
+            query: parts.query.isEmpty ? nil : parts.query.map { KeyValue(key: $0.key, value: $0.value) },
+            hash: parts.hash,
+            variable: step.pathParams.isEmpty ? nil : step.pathParams.map { KeyValue(key: $0.name, value: $0.value.value) })
+    }
+}

@@ -1,0 +1,157 @@
+/// The JavaScript of the generated pre-request and test scripts, for Newman 6 (postman-sandbox 4.7): plain
+/// ES2017, `require("uuid")` and `require("buffer")` only, no promises from `pm.sendRequest`.
+enum Scripts {
+    /// Collection-level pre-request script: fresh values for the spec's generated variables before every request.
+    static func generatedVariables(_ variables: [Variable]) -> [String] {
+        let generated = variables.filter { $0.generate != nil }
+        guard !generated.isEmpty else { return [] }
+        var lines = ["// Fresh values before every request, for the variables the spec marks 'generate'."]
+        for variable in generated {
+            let name = JSONValue.quoted(variable.name.value)
+            switch variable.generate! {
+            case .uuid: lines.append("pm.variables.set(\(name), require(\"uuid\").v4());")
+            case .httpDate: lines.append("pm.variables.set(\(name), new Date().toUTCString());")
+            case .isoDateTime: lines.append("pm.variables.set(\(name), new Date().toISOString());")
+            case .epochSeconds: lines.append("pm.variables.set(\(name), String(Math.floor(Date.now() / 1000)));")
+            }
+        }
+        return lines
+    }
+
+    /// The test script of a step: status, field checks, then captures, each a named `pm.test`.
+    static func tests(for step: Step) -> [String] {
+        var lines: [String] = []
+        let expect = step.expect
+        let usesJSON = !expect.json.isEmpty || step.captures.contains { if case .json = $0.source { return true } else { return false } }
+        let usesRedirect = step.captures.contains { if case .redirect = $0.source { return true } else { return false } }
+        if usesJSON {
+            lines += [
+                "function valueAt(path) {",
+                "    var node;",
+                "    try { node = pm.response.json(); } catch (error) { return undefined; }",
+                "    for (var i = 0; i < path.length; i++) {",
+                "        if (node === null || typeof node !== \"object\") { return undefined; }",
+                "        node = node[path[i]];",
+                "    }",
+                "    return node;",
+                "}",
+            ]
+        }
+        if usesRedirect {
+            lines += [
+                "// The redirect's parameters: the fragment for `code id_token`, else the query.",
+                "function redirectParameter(name) {",
+                "    var location = pm.response.headers.get(\"Location\") || \"\";",
+                "    var parts = [location.split(\"#\")[1], (location.split(\"#\")[0].split(\"?\")[1])];",
+                "    for (var p = 0; p < parts.length; p++) {",
+                "        var pairs = (parts[p] || \"\").split(\"&\");",
+                "        for (var i = 0; i < pairs.length; i++) {",
+                "            var pair = pairs[i].split(\"=\");",
+                "            if (decodeURIComponent(pair[0]) === name) { return decodeURIComponent((pair[1] || \"\").replace(/\\+/g, \" \")); }",
+                "        }",
+                "    }",
+                "    return undefined;",
+                "}",
+            ]
+        }
+        if !expect.status.isEmpty {
+            let codes = expect.status.map(String.init).joined(separator: ", ")
+            let title = expect.status.count == 1 ? "status is \(codes)" : "status is one of \(codes)"
+            lines += test(title, ["pm.expect(pm.response.code).to.be.oneOf([\(codes)]);"])
+        }
+        for check in expect.json {
+            let path = JSONPath(check.path.value)!
+            lines += test(title(check, subject: check.path.value), assertion(check.check, value: "valueAt(\(path.javaScriptArray))"))
+        }
+        for check in expect.headers {
+            let header = "pm.response.headers.get(\(JSONValue.quoted(check.path.value)))"
+            lines += test(title(check, subject: "header \(check.path.value)"), assertion(check.check, value: header))
+        }
+        for capture in step.captures {
+            let value: String
+            switch capture.source {
+            case let .json(path): value = "valueAt(\(path.javaScriptArray))"
+            case let .header(name): value = "pm.response.headers.get(\(JSONValue.quoted(name)))"
+            case let .redirect(name): value = "redirectParameter(\(JSONValue.quoted(name)))"
+            case .body: value = "pm.response.text()"
+            }
+            let variable = JSONValue.quoted(capture.variable.value)
+            lines += test("saves \(capture.variable.value)", [
+                "var value = \(value);",
+                "pm.expect(value, \(JSONValue.quoted("\(capture.variable.value) in the response"))).to.not.be.oneOf([undefined, null, \"\"]);",
+                "pm.environment.set(\(variable), typeof value === \"string\" ? value : JSON.stringify(value));",
+            ])
+        }
+        if !step.testScript.isEmpty {
+            lines += ["// From the spec."] + step.testScript
+        }
+        return lines
+    }
+
+    /// The consent step's pre-request script: an unsigned request object (`alg: none`, so it ends with a `.`)
+    /// carrying the consent id as `openbanking_intent_id`, and the authorisation URL saved for the runner.
+    static func consent(_ consent: Consent) -> [String] {
+        func resolved(_ text: Located<String>) -> String { "pm.variables.replaceIn(\(JSONValue.quoted(text.value)))" }
+        return [
+            "// Builds the PSU consent URL; the runner prints it from the environment variable \(consent.saveAs).",
+            "var uuid = require(\"uuid\");",
+            "var Buffer = require(\"buffer\").Buffer;",
+            "function base64url(text) {",
+            "    return Buffer.from(text, \"utf8\").toString(\"base64\").replace(/\\+/g, \"-\").replace(/\\//g, \"_\").replace(/=+$/, \"\");",
+            "}",
+            "var clientId = \(resolved(consent.clientId));",
+            "var intentId = \(resolved(consent.intentId));",
+            "var now = Math.floor(Date.now() / 1000);",
+            "var parameters = {",
+            "    client_id: clientId,",
+            "    response_type: \(JSONValue.quoted(consent.responseType)),",
+            "    scope: \(JSONValue.quoted(consent.scope)),",
+            "    redirect_uri: \(resolved(consent.redirectUri)),",
+            "    state: uuid.v4(),",
+            "    nonce: uuid.v4()",
+            "};",
+            "var intent = { value: intentId, essential: true };",
+            "var claims = {",
+            "    iss: clientId, aud: \(resolved(consent.audience)), response_type: parameters.response_type,",
+            "    client_id: clientId, redirect_uri: parameters.redirect_uri, scope: parameters.scope,",
+            "    state: parameters.state, nonce: parameters.nonce, nbf: now, exp: now + 300,",
+            "    claims: {",
+            "        userinfo: { openbanking_intent_id: intent },",
+            "        id_token: { openbanking_intent_id: intent, acr: { essential: true, values: [\"urn:openbanking:psd2:sca\", \"urn:openbanking:psd2:ca\"] } }",
+            "    }",
+            "};",
+            "parameters.request = base64url(JSON.stringify({ alg: \"none\" })) + \".\" + base64url(JSON.stringify(claims)) + \".\";",
+            "var query = Object.keys(parameters).map(function (key) {",
+            "    return encodeURIComponent(key) + \"=\" + encodeURIComponent(parameters[key]);",
+            "}).join(\"&\");",
+            "var authorize = \(resolved(consent.authorizeEndpoint));",
+            "pm.environment.set(\(JSONValue.quoted(consent.saveAs)), authorize + (authorize.indexOf(\"?\") < 0 ? \"?\" : \"&\") + query);",
+            "pm.environment.set(\(JSONValue.quoted(consent.saveAs + "State")), parameters.state);",
+        ]
+    }
+
+    // MARK: - Pieces
+
+    private static func test(_ title: String, _ body: [String]) -> [String] {
+        ["pm.test(\(JSONValue.quoted(title)), function () {"] + body.map { "    " + $0 } + ["});"]
+    }
+
+    private static func title(_ check: FieldExpectation, subject: String) -> String {
+        switch check.check {
+        case .present: return "\(subject) is present"
+        case .absent: return "\(subject) is absent"
+        case let .equals(value): return "\(subject) is \(value.rendered(indent: nil))"
+        case let .oneOf(values): return "\(subject) is one of \(values.map { $0.rendered(indent: nil) }.joined(separator: ", "))"
+        }
+    }
+
+    private static func assertion(_ check: FieldExpectation.Check, value: String) -> [String] {
+        switch check {
+        case .present: return ["pm.expect(\(value)).to.not.be.oneOf([undefined, null]);"]
+        case .absent: return ["pm.expect(\(value)).to.be.oneOf([undefined, null]);"]
+        case let .equals(expected): return ["pm.expect(\(value)).to.eql(\(expected.rendered(indent: nil)));"]
+        case let .oneOf(options):
+            return ["pm.expect(\(value)).to.be.oneOf(\(JSONValue.array(options).rendered(indent: nil)));"]
+        }
+    }
+}

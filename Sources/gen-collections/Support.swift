@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import GenCollectionsCore
+
+/// The exit codes documented in the README; sysexits values where one fits.
+enum ExitStatus {
+    static let failure = ExitCode(1)
+    static let usage = ExitCode(64)
+    static let noInput = ExitCode(66)
+    static let unavailable = ExitCode(69)
+    static let cannotCreate = ExitCode(73)
+}
+
+/// Writes to standard error, where diagnostics go.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { printError(diagnostic.description) }
+}
+
+/// Reads a file the user named, or exits 66 with one clear line.
+func readInput(_ path: String, what: String) throws -> Data {
+    var isFolder: ObjCBool = false
+    let reason: String
+    if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+        reason = "no such file"
+    } else if isFolder.boolValue {
+        reason = "it is a folder"
+    } else if let data = FileManager.default.contents(atPath: path) {
+        return data
+    } else {
+        reason = "permission denied"
+    }
+    printError("\(path): error: cannot read the \(what): \(reason) [input-unreadable]")
+    throw ExitStatus.noInput
+}
+
+/// Loads a spec file, or the embedded default when `path` is nil; prints warnings, exits 1 on errors.
+func loadSpec(_ path: String?) throws -> Spec {
+    do {
+        guard let path else { return try DefaultSpec.load() }
+        let data = try readInput(path, what: "spec")
+        guard let text = String(data: data, encoding: .utf8) else {
+            printError("\(path): error: the spec is not UTF-8 text [spec-yaml-syntax]")
+            throw ExitStatus.failure
+        }
+        let (spec, warnings) = try SpecLoader.load(text, file: path)
+        report(warnings)
+        return spec
+    } catch let error as DiagnosticsError {
+        report(error.diagnostics)
+        throw ExitStatus.failure
+    }
+}
