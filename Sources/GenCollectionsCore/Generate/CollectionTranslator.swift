@@ -46,7 +46,8 @@ struct CollectionTranslator {
             headers.append(KeyValue(key: header.name, value: header.value.value))
         }
         var auth: PostmanAuth?
-        switch step.auth ?? flow.auth {
+        // The consent check opens the authorisation URL as a browser would: no inherited token.
+        switch step.auth ?? (step.consent != nil ? Auth.none : flow.auth) {
         case let .basic(username, password)?:
             auth = PostmanAuth(type: "basic", basic: [
                 KeyValue(key: "password", value: password.value, type: "string"),

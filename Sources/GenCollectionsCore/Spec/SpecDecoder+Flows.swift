@@ -41,7 +41,7 @@ extension SpecDecoder {
                              hint: "a consent step builds its own request from the authorize endpoint")
             }
             url = Located("{{\(consent.saveAs)}}", at: reader.location(fields.keyNodes["consent"]!))
-        } else if url == nil {
+        } else if fields["url"] == nil {
             reader.error("spec-missing-key", "\(what) is missing the required key 'url'", at: node)
         }
         guard let url else { return nil }

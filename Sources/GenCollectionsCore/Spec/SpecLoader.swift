@@ -29,9 +29,14 @@ public enum SpecLoader {
         if let spec, !collector.hasErrors {
             for diagnostic in SpecValidator.validate(spec) { collector.emit(diagnostic) }
         }
-        try collector.throwIfErrors()
-        guard let spec else { throw DiagnosticsError(collector.diagnostics) }
-        return (spec, collector.diagnostics)
+        // In file order, as an editor lists them.
+        let diagnostics = collector.diagnostics.enumerated().sorted { a, b in
+            let left = (a.element.location?.line ?? 0, a.element.location?.column ?? 0, a.offset)
+            let right = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
+            return left < right
+        }.map(\.element)
+        guard let spec, !collector.hasErrors else { throw DiagnosticsError(diagnostics) }
+        return (spec, diagnostics)
     }
 
     /// One diagnostic for a YAML syntax error, at the position libyaml reports.

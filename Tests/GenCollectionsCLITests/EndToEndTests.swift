@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// Runs the built `gen-collections` binary as a user would: exit codes, messages, files written.
+/// The README's test command builds it first (`swift build && swift test`).
+@Suite(.serialized) struct EndToEndTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/gen-collections")
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the binary in `directory` (a fresh temporary folder by default).
+    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gen-collections-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func binaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path),
+                "build first: swift build && swift test (missing \(Self.binary.path))")
+    }
+
+    @Test func noArgumentsWritesTheDefaultBundleAsCommitted() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run([], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["monese-sandbox.postman_collection.json", "monese-sandbox.postman_environment.json"] {
+            let written = try Data(contentsOf: folder.appendingPathComponent("output/\(file)"))
+            let committed = try Data(contentsOf: Self.root.appendingPathComponent("output/\(file)"))
+            #expect(written == committed, "\(file) differs from output/\(file)")
+            #expect(run.stdout.contains("wrote output/\(file)"))
+        }
+    }
+
+    @Test func initThenGenerateRoundTrips() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.run(["init", "bank.yaml"], in: folder).status == 0)
+        let again = try Self.run(["init", "bank.yaml"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("bank.yaml: error: the file exists; pass --force to replace it"))
+        let run = try Self.run(["generate", "--spec", "bank.yaml", "--out", "bundle"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bundle/monese-sandbox.postman_collection.json").path))
+    }
+
+    @Test func brokenSpecNamesFileLineColumnAndWritesNothing() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = """
+            gen-collections: 1
+            name: broken
+            flows:
+              - name: One
+                stpes: []
+            """
+        try spec.write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let run = try Self.run(["generate", "--spec", "broken.yaml"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("broken.yaml:5:5: error: unknown key 'stpes' in a flow [spec-unknown-key]"), "\(run.stderr)")
+        #expect(run.stderr.contains("did you mean 'steps'?"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("output").path))
+    }
+
+    @Test func missingSpecExits66() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(["generate", "--spec", "nope.yaml"], in: folder)
+        #expect(run.status == 66)
+        #expect(run.stderr == "nope.yaml: error: cannot read the spec: no such file [input-unreadable]\n")
+    }
+
+    @Test func malformedHelperEnvironmentIsAClearError() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{\n  \"values\": [\n    {\"key\": \"rs\", \"value\": x}\n  ]\n}\n".write(
+            to: folder.appendingPathComponent("helper.json"), atomically: true, encoding: .utf8)
+        let run = try Self.run(["generate", "--env", "helper.json"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("helper.json:3:"), "\(run.stderr)")
+        #expect(run.stderr.contains("[env-json-syntax]"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Self.run(["generate", "--nope"], in: folder).status == 64)
+    }
+
+    @Test func unwritableOutputExits73() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "not a folder".write(to: folder.appendingPathComponent("taken"), atomically: true, encoding: .utf8)
+        let run = try Self.run(["generate", "--out", "taken/output"], in: folder)
+        #expect(run.status == 73, "\(run.stderr)")
+        #expect(run.stderr.contains("[output-unwritable]"))
+    }
+}

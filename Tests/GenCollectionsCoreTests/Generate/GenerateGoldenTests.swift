@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import GenCollectionsCore
+
+/// The generated bundles, byte for byte: the committed default bundle in `output/` and one `expected/` folder per
+/// fixture spec under `Fixtures/Generate/<case>/`.
+@Suite struct GenerateGoldenTests {
+    static let cases = (try? FileManager.default.contentsOfDirectory(atPath: Golden.fixtures.appendingPathComponent("Generate").path))?
+        .filter { !$0.hasPrefix(".") }.sorted() ?? []
+
+    @Test func defaultBundleMatchesCommittedOutput() throws {
+        let artifacts = try Generator.artifacts(for: try DefaultSpec.load())
+        try assertFolder(Golden.packageRoot.appendingPathComponent("output"), holds: artifacts)
+    }
+
+    @Test(arguments: cases)
+    func fixtureBundle(_ name: String) throws {
+        let folder = Golden.fixtures.appendingPathComponent("Generate/\(name)")
+        let artifacts = try Self.generate(fixture: folder)
+        try assertFolder(folder.appendingPathComponent("expected"), holds: artifacts)
+    }
+
+    @Test func sameInputGivesSameBytes() throws {
+        let spec = try DefaultSpec.load()
+        #expect(try Generator.artifacts(for: spec) == Generator.artifacts(for: try DefaultSpec.load()))
+    }
+
+    /// Generates a fixture: `spec.yaml`, plus `helper-environment.json` when present, plus `options.txt` whose
+    /// lines name options (`include-unsupported`).
+    static func generate(fixture folder: URL) throws -> [Artifact] {
+        let specFile = folder.appendingPathComponent("spec.yaml")
+        let spec = try SpecLoader.load(String(contentsOf: specFile, encoding: .utf8), file: "spec.yaml").spec
+        var options = Generator.Options()
+        let helper = folder.appendingPathComponent("helper-environment.json")
+        if let data = try? Data(contentsOf: helper) {
+            options.helperEnvironment = try HelperEnvironment(data: data, file: "helper-environment.json")
+        }
+        let flags = (try? String(contentsOf: folder.appendingPathComponent("options.txt"), encoding: .utf8)) ?? ""
+        options.includeUnsupported = flags.contains("include-unsupported")
+        return try Generator.artifacts(for: spec, options: options)
+    }
+
+    /// Every artifact matches its golden file, and the folder holds no file the generator no longer writes.
+    private func assertFolder(_ folder: URL, holds artifacts: [Artifact]) throws {
+        for artifact in artifacts {
+            Golden.assertMatches(artifact.contents, golden: folder.appendingPathComponent(artifact.path))
+        }
+        let expected = Set(artifacts.map(\.path))
+        let present = Set(try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            return !isFolder.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+        })
+        for extra in present.subtracting(expected).sorted() {
+            Issue.record("\(folder.lastPathComponent)/\(extra) is no longer generated; delete it")
+        }
+    }
+}

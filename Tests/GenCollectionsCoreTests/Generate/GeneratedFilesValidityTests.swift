@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import GenCollectionsCore
+
+/// Every generated collection validates against the official Postman v2.1.0 schema (Python `jsonschema`), and every
+/// generated script passes `node --check`. Each check reports a skip when its tool is missing, and never passes then.
+@Suite struct GeneratedFilesValidityTests {
+    static let schema = Golden.packageRoot.appendingPathComponent("../shared/reference/postman/collection-v2.1.0.schema.json")
+        .standardizedFileURL
+
+    static let hasJSONSchema = Shell.run("/usr/bin/env", ["python3", "-c", "import jsonschema"]).status == 0
+    static let hasNode = Shell.has("node")
+
+    /// The default bundle, with and without unsupported steps, and every fixture bundle.
+    static func allCollections() throws -> [(name: String, collection: PostmanCollection)] {
+        var collections: [(String, PostmanCollection)] = []
+        let spec = try DefaultSpec.load()
+        collections.append(("default", Generator.collection(for: spec)))
+        collections.append(("default+unsupported", Generator.collection(for: spec, options: .init(includeUnsupported: true))))
+        for name in GenerateGoldenTests.cases {
+            let folder = Golden.fixtures.appendingPathComponent("Generate/\(name)")
+            let text = try String(contentsOf: folder.appendingPathComponent("spec.yaml"), encoding: .utf8)
+            collections.append((name, Generator.collection(for: try SpecLoader.load(text, file: "spec.yaml").spec,
+                                                           options: .init(includeUnsupported: true))))
+        }
+        return collections
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: schema.path) && hasJSONSchema,
+                   "needs ../shared/reference/postman and python3 with jsonschema"))
+    func collectionsValidateAgainstOfficialSchema() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var files: [String] = []
+        for (name, collection) in try Self.allCollections() {
+            let file = scratch.appendingPathComponent("\(name).json")
+            try PostmanJSON.encode(collection).write(to: file)
+            files.append(file.path)
+        }
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            failures = 0
+            for path in sys.argv[2:]:
+                for error in jsonschema.Draft4Validator(schema).iter_errors(json.load(open(path))):
+                    failures += 1
+                    print(path, list(error.path), error.message[:200])
+            print(f"checked {len(sys.argv) - 2} collections, {failures} schema errors")
+            sys.exit(1 if failures else 0)
+            """
+        let result = Shell.run("/usr/bin/env", ["python3", "-c", script, Self.schema.path] + files)
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.contains("checked \(files.count) collections, 0 schema errors"))
+    }
+
+    @Test(.enabled(if: hasNode, "needs node"))
+    func scriptsPassNodeCheck() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("scripts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var count = 0
+        for (name, collection) in try Self.allCollections() {
+            for (index, script) in Self.scripts(in: collection).enumerated() {
+                // Wrapped in a function, as the sandbox runs each script in its own scope.
+                let file = scratch.appendingPathComponent("\(name)-\(index).js")
+                try ("(function () {\n" + script.joined(separator: "\n") + "\n})();\n").write(to: file, atomically: true, encoding: .utf8)
+                let result = Shell.run("/usr/bin/env", ["node", "--check", file.path])
+                #expect(result.status == 0, "\(name) script \(index): \(result.error)")
+                count += 1
+            }
+        }
+        #expect(count > 10)
+    }
+
+    static func scripts(in collection: PostmanCollection) -> [[String]] {
+        func walk(_ items: [Item]) -> [[String]] {
+            items.flatMap { item -> [[String]] in
+                switch item {
+                case let .folder(folder): return (folder.event ?? []).map(\.script.exec) + walk(folder.item)
+                case let .request(request): return (request.event ?? []).map(\.script.exec)
+                }
+            }
+        }
+        return (collection.event ?? []).map(\.script.exec) + walk(collection.item)
+    }
+}
