@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import GenCollectionsCore
+
+/// Runs the generated scripts in node against a small stand-in for Postman's `pm` API, so a reader sees what they
+/// do: the consent script builds an authorisation URL whose request object carries the consent id and ends in `.`,
+/// and test scripts assert and capture into the environment.
+@Suite(.enabled(if: Shell.has("node"), "needs node"))
+struct ScriptBehaviourTests {
+    /// A stand-in `pm`: variables resolve from `environment`, `require` offers uuid and buffer as the sandbox does.
+    static let harness = """
+        const environment = JSON.parse(process.argv[2]);
+        const response = JSON.parse(process.argv[3]);
+        const results = [];
+        const expect = (value, message) => { const self = {
+            to: { be: { oneOf: (list) => { if (!list.includes(value)) throw new Error(`${message || JSON.stringify(value)} not in ${JSON.stringify(list)}`); } },
+                  not: { be: { oneOf: (list) => { if (list.includes(value)) throw new Error(`${message || 'value'} is ${JSON.stringify(value)}`); } } },
+                  eql: (other) => { if (JSON.stringify(value) !== JSON.stringify(other)) throw new Error(`${JSON.stringify(value)} != ${JSON.stringify(other)}`); } } };
+            return self; };
+        global.pm = {
+            variables: { set: (k, v) => { environment[k] = v; },
+                         replaceIn: (text) => text.replace(/{{([^{}]*?)}}/g, (m, name) => name in environment ? environment[name] : m) },
+            environment: { set: (k, v) => { environment[k] = v; } },
+            response: { code: response.code, json: () => JSON.parse(response.body), text: () => response.body,
+                        headers: { get: (name) => (response.headers || {})[name] } },
+            expect,
+            test: (name, body) => { try { body(); results.push(['pass', name]); } catch (error) { results.push(['fail', name, error.message]); } },
+        };
+        const sandboxRequire = (name) => name === 'uuid' ? { v4: () => '00000000-0000-4000-8000-000000000000' } : require(name);
+        new Function('require', require('fs').readFileSync(process.argv[4], 'utf8'))(sandboxRequire);
+        console.log(JSON.stringify({ environment, results }));
+        """
+
+    struct Outcome: Decodable {
+        var environment: [String: String]
+        var results: [[String]]
+    }
+
+    static func run(_ script: [String], environment: [String: String],
+                    response: (code: Int, body: String, headers: [String: String]) = (200, "{}", [:])) throws -> Outcome {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let harness = folder.appendingPathComponent("harness.js"), file = folder.appendingPathComponent("script.js")
+        try Self.harness.write(to: harness, atomically: true, encoding: .utf8)
+        try script.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let encode = { (value: Any) in String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self) }
+        let result = Shell.run("/usr/bin/env", ["node", harness.path, try encode(environment),
+                                                try encode(["code": response.code, "body": response.body, "headers": response.headers]),
+                                                file.path])
+        guard result.status == 0 else { throw ScriptError(message: result.error) }
+        return try JSONDecoder().decode(Outcome.self, from: Data(result.output.utf8))
+    }
+
+    struct ScriptError: Error { var message: String }
+
+    static func step(_ key: String) throws -> Step {
+        try DefaultSpec.load().flows.flatMap(\.steps).first { $0.key == key }!
+    }
+
+    @Test func consentScriptBuildsAnUnsignedRequestObjectWithTheIntentID() throws {
+        let consent = try #require(try Self.step("ais-psu-consent").consent)
+        let outcome = try Self.run(Scripts.consent(consent), environment: [
+            "authEndpoint": "https://auth1.ob.monese.com/auth", "clientId": "client-1", "redirectUrl": "https://tpp.example/cb",
+            "accountConsentId": "urn-consent-42", "issuer": "https://auth1.ob.monese.com",
+        ])
+        let text = try #require(outcome.environment["accountsConsentUrl"])
+        let url = try #require(URLComponents(string: text))
+        #expect(url.host == "auth1.ob.monese.com" && url.path == "/auth")
+        let query = Dictionary(uniqueKeysWithValues: (url.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+        #expect(query["client_id"] == "client-1")
+        #expect(query["response_type"] == "code id_token")
+        #expect(query["scope"] == "openid accounts")
+        #expect(query["redirect_uri"] == "https://tpp.example/cb")
+        let request = try #require(query["request"])
+        #expect(request.hasSuffix("."), "an unsigned request object keeps its trailing dot")
+        let parts = request.split(separator: ".", omittingEmptySubsequences: false)
+        #expect(parts.count == 3 && parts[2].isEmpty)
+        let header = try JSONSerialization.jsonObject(with: Self.base64URL(String(parts[0]))) as? [String: String]
+        #expect(header == ["alg": "none"])
+        let claims = try #require(try JSONSerialization.jsonObject(with: Self.base64URL(String(parts[1]))) as? [String: Any])
+        let idToken = (claims["claims"] as? [String: Any])?["id_token"] as? [String: Any]
+        let intent = idToken?["openbanking_intent_id"] as? [String: Any]
+        #expect(intent?["value"] as? String == "urn-consent-42")
+        #expect(intent?["essential"] as? Bool == true)
+        #expect(claims["aud"] as? String == "https://auth1.ob.monese.com")
+        #expect(claims["state"] as? String == query["state"])
+    }
+
+    @Test func testScriptAssertsAndCapturesTheConsentID() throws {
+        let step = try Self.step("ais-create-consent")
+        let body = #"{"Data": {"ConsentId": "urn-1", "Status": "AwaitingAuthorisation"}, "Risk": {}}"#
+        let outcome = try Self.run(Scripts.tests(for: step), environment: [:], response: (201, body, [:]))
+        #expect(outcome.environment["accountConsentId"] == "urn-1")
+        #expect(outcome.results.allSatisfy { $0.first == "pass" }, "\(outcome.results)")
+        #expect(outcome.results.count == 4)
+    }
+
+    @Test func testScriptFailsOnAWrongStatusAndAMissingField() throws {
+        let step = try Self.step("ais-create-consent")
+        let outcome = try Self.run(Scripts.tests(for: step), environment: [:], response: (400, #"{"Code": "400"}"#, [:]))
+        #expect(outcome.environment["accountConsentId"] == nil)
+        #expect(outcome.results.filter { $0.first == "fail" }.count == 4, "\(outcome.results)")
+    }
+
+    @Test func redirectCaptureReadsTheFragmentThenTheQuery() throws {
+        let spec = try SpecLoader.load("""
+            gen-collections: 1
+            name: redirect
+            hosts: {api: https://api.example.com}
+            flows:
+              - name: F
+                steps:
+                  - name: S
+                    url: "{{api}}/cb"
+                    capture: {code: {redirect: code}}
+            """, file: "redirect.yaml").spec
+        let step = spec.flows[0].steps[0]
+        let fragment = try Self.run(Scripts.tests(for: step), environment: [:],
+                                    response: (302, "", ["Location": "https://tpp/cb?code=query#code=frag%2B1&state=s"]))
+        #expect(fragment.environment["code"] == "frag+1")
+        let query = try Self.run(Scripts.tests(for: step), environment: [:],
+                                 response: (302, "", ["Location": "https://tpp/cb?state=s&code=q-2"]))
+        #expect(query.environment["code"] == "q-2")
+    }
+
+    static func base64URL(_ text: String) -> Data {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64) ?? Data()
+    }
+}
