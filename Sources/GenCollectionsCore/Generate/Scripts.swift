@@ -132,6 +132,14 @@ enum Scripts {
 
     // MARK: - Pieces
 
+    /// An expected value as JavaScript; a string holding `{{variables}}` is resolved when the test runs.
+    private static func javaScript(_ value: JSONValue) -> String {
+        if case let .string(text) = value, text.contains("{{") {
+            return "pm.variables.replaceIn(\(JSONValue.quoted(text)))"
+        }
+        return value.rendered(indent: nil)
+    }
+
     private static func test(_ title: String, _ body: [String]) -> [String] {
         ["pm.test(\(JSONValue.quoted(title)), function () {"] + body.map { "    " + $0 } + ["});"]
     }
@@ -149,9 +157,9 @@ enum Scripts {
         switch check {
         case .present: return ["pm.expect(\(value)).to.not.be.oneOf([undefined, null]);"]
         case .absent: return ["pm.expect(\(value)).to.be.oneOf([undefined, null]);"]
-        case let .equals(expected): return ["pm.expect(\(value)).to.eql(\(expected.rendered(indent: nil)));"]
+        case let .equals(expected): return ["pm.expect(\(value)).to.eql(\(javaScript(expected)));"]
         case let .oneOf(options):
-            return ["pm.expect(\(value)).to.be.oneOf(\(JSONValue.array(options).rendered(indent: nil)));"]
+            return ["pm.expect(\(value)).to.be.oneOf([\(options.map(javaScript).joined(separator: ", "))]);"]
         }
     }
 }

@@ -100,6 +100,13 @@ enum SpecValidator {
                 case let .raw(text, _)?: check(text)
                 case nil: break
                 }
+                for expectation in step.expect.json + step.expect.headers {
+                    switch expectation.check {
+                    case let .equals(value): value.strings.forEach { check(Located($0, at: expectation.path.location)) }
+                    case let .oneOf(values): values.flatMap(\.strings).forEach { check(Located($0, at: expectation.path.location)) }
+                    case .present, .absent: break
+                    }
+                }
                 if step.unsupported == nil && flow.unsupported == nil {
                     step.captures.forEach { defined.insert($0.variable.value) }
                     if let consent = step.consent { defined.insert(consent.codeVariable) }

@@ -103,6 +103,15 @@ struct ScriptBehaviourTests {
         #expect(outcome.results.filter { $0.first == "fail" }.count == 4, "\(outcome.results)")
     }
 
+    @Test func expectedValuesResolveVariablesWhenTheTestRuns() throws {
+        let step = try Self.step("ais-get-consent")
+        let body = #"{"Data": {"ConsentId": "urn-1", "Status": "Authorised"}}"#
+        let same = try Self.run(Scripts.tests(for: step), environment: ["accountConsentId": "urn-1"], response: (200, body, [:]))
+        #expect(same.results.allSatisfy { $0.first == "pass" }, "\(same.results)")
+        let other = try Self.run(Scripts.tests(for: step), environment: ["accountConsentId": "urn-2"], response: (200, body, [:]))
+        #expect(other.results.filter { $0.first == "fail" }.map { $0[1] } == [#"Data.ConsentId is "{{accountConsentId}}""#])
+    }
+
     @Test func redirectCaptureReadsTheFragmentThenTheQuery() throws {
         let spec = try SpecLoader.load("""
             gen-collections: 1
