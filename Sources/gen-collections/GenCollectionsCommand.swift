@@ -9,8 +9,8 @@ struct GenCollectionsCommand: ParsableCommand {
         discussion: """
             With no arguments, writes the embedded Monese sandbox bundle into ./output.
 
-            Exit codes: 0 success; 1 invalid input, findings or drift; 64 usage error; 66 an input file cannot be
-            read; 69 a network or service failure; 73 an output file cannot be written.
+            Exit codes: 0 success; 1 invalid input, findings or drift; 64 usage error; 66 an input file cannot \
+            be read; 69 a network or service failure; 73 an output file cannot be written.
             """,
         version: GenCollections.version,
         subcommands: [Generate.self, Init.self],
