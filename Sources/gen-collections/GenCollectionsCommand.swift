@@ -3,5 +3,9 @@ import GenCollectionsCore
 
 @main
 struct GenCollectionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gen-collections", version: GenCollections.version)
+    static let configuration = CommandConfiguration(
+        commandName: "gen-collections",
+        version: GenCollections.version,
+        subcommands: [Register.self, FetchEnv.self]
+    )
 }
