@@ -40,11 +40,12 @@ public enum HTTPSExchange {
         }
         let configuration = try tls.makeConfiguration()
         let budget = TimeAmount.milliseconds(Int64((max(timeout, 0.001) * 1000).rounded()))
-        let client = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: HTTPClient.Configuration(
-                tlsConfiguration: configuration, redirectConfiguration: .disallow,
-                timeout: .init(connect: budget, read: budget, write: budget)))
+        var clientConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: configuration, redirectConfiguration: .disallow,
+            timeout: .init(connect: budget, read: budget, write: budget))
+        // A refused connection or a failed handshake will fail again: report it now, not at the deadline.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
         var request = HTTPClientRequest(url: url)
         switch method {
         case .get: request.method = .GET

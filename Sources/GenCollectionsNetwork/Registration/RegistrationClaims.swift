@@ -78,6 +78,9 @@ public enum RegistrationClaims {
             claims.append(Claim(name: name, value: value, location: claim.name.location, origin: "the spec"))
         }
 
+        // A claim still holding '{{name}}' would only produce confusing follow-on errors.
+        if !unresolved.isEmpty { throw DiagnosticsError(warnings + unresolved) }
+
         func set(_ name: String, _ value: JSONValue, origin: String, override: Bool) {
             if let index = claims.firstIndex(where: { $0.name == name }) {
                 guard override else { return }
@@ -108,7 +111,7 @@ public enum RegistrationClaims {
         claims.append(Claim(name: "jti", value: .string(input.jti.uuidString.lowercased()), location: nil,
                             origin: "a fresh UUID"))
 
-        let diagnostics = unresolved + RegistrationClaimsValidator.validate(claims, softwareStatement: ssa)
+        let diagnostics = RegistrationClaimsValidator.validate(claims, softwareStatement: ssa)
         let all = warnings + diagnostics
         if all.contains(where: { $0.severity == .error }) { throw DiagnosticsError(all) }
         return Built(claims: claims, warnings: all)

@@ -81,7 +81,7 @@ enum RegistrationClaimsValidator {
                 if let problem = redirectProblem(uri) { error(claim, "redirect URI '\(uri)' \(problem)") }
             }
             if let allowed = softwareStatement.redirectURIs {
-                for uri in uris where !allowed.contains(uri) {
+                for uri in uris where !allowed.contains(uri) && redirectProblem(uri) == nil {
                     warn(claim, "redirect URI '\(uri)' is not among the SSA's software_redirect_uris",
                          hint: "the bank rejects URIs the SSA does not list: \(allowed.joined(separator: ", "))")
                 }

@@ -68,6 +68,20 @@ final class TestHTTPSServer: Sendable {
     }
 }
 
+/// Runs `body` with a started server and stops the server afterwards, whether `body` throws or not.
+func withTestServer(_ handler: @escaping TestHTTPSServer.Handler,
+                    _ body: (TestHTTPSServer, TestPKI) async throws -> Void) async throws {
+    guard let pki = TestPKI.shared else { throw CocoaError(.fileNoSuchFile) }
+    let server = try await TestHTTPSServer.start(pki: pki, handler: handler)
+    do {
+        try await body(server, pki)
+    } catch {
+        await server.stop()
+        throw error
+    }
+    await server.stop()
+}
+
 /// Requests seen by the server, shared between its event loop and the test.
 final class RequestLog: @unchecked Sendable {
     private let lock = NSLock()
@@ -117,7 +131,8 @@ private final class RawHTTPHandler: ChannelInboundHandler {
         var buffer = context.channel.allocator.buffer(capacity: response.utf8.count + payload.count)
         buffer.writeString(response)
         buffer.writeBytes(payload)
-        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in context.close(promise: nil) }
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in bound.value.close(promise: nil) }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
