@@ -9,8 +9,9 @@ public enum CommandSupport {
     public static func loadSpec(_ file: String?) throws -> (spec: Spec, warnings: [Diagnostic]) {
         guard let file else { return try SpecLoader.load(DefaultSpec.text, file: "<embedded>/\(DefaultSpec.fileName)") }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw NetworkError(.unreadableInput, id: "spec-unreadable", "cannot read the spec", file: file,
-                               hint: "check the path given to --spec")
+            throw NetworkError(
+                .unreadableInput, id: "spec-unreadable", "cannot read the spec", file: file,
+                hint: "check the path given to --spec")
         }
         return try SpecLoader.load(String(decoding: data, as: UTF8.self), file: file)
     }
@@ -21,8 +22,10 @@ public enum CommandSupport {
         var values: [String: String] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-                return .failure(NetworkError(.invalidInput, id: "usage-invalid-var",
-                                             "'--var \(argument)' is not name=value"))
+                return .failure(
+                    NetworkError(
+                        .invalidInput, id: "usage-invalid-var",
+                        "'--var \(argument)' is not name=value"))
             }
             values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
         }

@@ -40,10 +40,14 @@ private let baseClaims = """
         request_object_signing_alg: none
     """
 
-private func build(_ spec: Spec, _ input: RegistrationClaims.Input, overrides: [String: String] = [:]) throws
-    -> RegistrationClaims.Built {
-    try RegistrationClaims.build(registration: try #require(spec.registration), input: input,
-                                 resolver: SpecValueResolver(spec: spec, overrides: overrides))
+private func build(
+    _ spec: Spec, _ input: RegistrationClaims.Input, overrides: [String: String] = [:]
+) throws
+    -> RegistrationClaims.Built
+{
+    try RegistrationClaims.build(
+        registration: try #require(spec.registration), input: input,
+        resolver: SpecValueResolver(spec: spec, overrides: overrides))
 }
 
 /// The messages of the diagnostics a failing build throws.
@@ -60,15 +64,17 @@ private func problems(_ spec: Spec, _ input: RegistrationClaims.Input, overrides
 
 @Test func moneseClaimsTakeDefaultsFromTheSoftwareStatement() throws {
     let issuedAt = Date(timeIntervalSince1970: 1_800_000_000)
-    let input = RegistrationClaims.Input(softwareStatement: SoftwareStatement(TestKeys.softwareStatement()),
-                                         lifetime: 600, issuedAt: issuedAt)
+    let input = RegistrationClaims.Input(
+        softwareStatement: SoftwareStatement(TestKeys.softwareStatement()),
+        lifetime: 600, issuedAt: issuedAt)
     let built = try build(try moneseSpec(), input)
     #expect(built.warnings.isEmpty, "\(built.warnings)")
-    #expect(built.claims.map(\.name) == [
-        "aud", "token_endpoint_auth_method", "token_endpoint_auth_signing_alg", "grant_types", "response_types",
-        "subject_type", "application_type", "scope", "request_object_signing_alg", "id_token_signed_response_alg",
-        "iss", "redirect_uris", "software_statement", "iat", "exp", "jti",
-    ])
+    #expect(
+        built.claims.map(\.name) == [
+            "aud", "token_endpoint_auth_method", "token_endpoint_auth_signing_alg", "grant_types", "response_types",
+            "subject_type", "application_type", "scope", "request_object_signing_alg", "id_token_signed_response_alg",
+            "iss", "redirect_uris", "software_statement", "iat", "exp", "jti",
+        ])
     let claims = Dictionary(uniqueKeysWithValues: built.pairs.map { ($0.name, $0.value) })
     #expect(claims["iss"] == .string("SoftwareId123"))
     #expect(claims["aud"] == .string("0015800001ZEc3hAAD"))
@@ -93,9 +99,10 @@ private func problems(_ spec: Spec, _ input: RegistrationClaims.Input, overrides
 }
 
 @Test func commandLineValuesReplaceSpecClaimsInPlace() throws {
-    let input = RegistrationClaims.Input(softwareStatement: SoftwareStatement(TestKeys.softwareStatement()),
-                                         redirectURIs: ["https://tpp.example.com/callback"],
-                                         scope: "openid accounts", issuer: "OtherSoftware")
+    let input = RegistrationClaims.Input(
+        softwareStatement: SoftwareStatement(TestKeys.softwareStatement()),
+        redirectURIs: ["https://tpp.example.com/callback"],
+        scope: "openid accounts", issuer: "OtherSoftware")
     let built = try build(try moneseSpec(), input)
     let claims = Dictionary(uniqueKeysWithValues: built.pairs.map { ($0.name, $0.value) })
     #expect(claims["scope"] == .string("openid accounts"))
@@ -107,7 +114,8 @@ private func problems(_ spec: Spec, _ input: RegistrationClaims.Input, overrides
     let ssa = SoftwareStatement(TestKeys.softwareStatement())
     let fromSpec = try build(try spec(claims: baseClaims), .init(softwareStatement: ssa))
     #expect(fromSpec.claims.first?.value == .string("0015800001ZEc3hAAD"))
-    let overridden = try build(try spec(claims: baseClaims), .init(softwareStatement: ssa), overrides: ["orgId": "Other1"])
+    let overridden = try build(
+        try spec(claims: baseClaims), .init(softwareStatement: ssa), overrides: ["orgId": "Other1"])
     #expect(overridden.claims.first?.value == .string("Other1"))
 
     let resolver = SpecValueResolver(spec: try spec(claims: baseClaims))
@@ -118,11 +126,14 @@ private func problems(_ spec: Spec, _ input: RegistrationClaims.Input, overrides
 @Test func unresolvedVariablesPointAtTheClaim() throws {
     let claims = baseClaims + "\n    software_id: \"{{softwareId}}\""
     let extra = "  softwareId:\n    description: set at run time"
-    let found = problems(try spec(claims: claims, extra: extra), .init(softwareStatement: SoftwareStatement(TestKeys.softwareStatement())))
-    #expect(found == [
-        "test.yaml:23:5: error: claim 'software_id' uses '{{softwareId}}', which has no value here [register-unresolved-variable]"
-            + "\n  hint: pass --var softwareId=VALUE, or give it a value in the spec",
-    ])
+    let found = problems(
+        try spec(claims: claims, extra: extra),
+        .init(softwareStatement: SoftwareStatement(TestKeys.softwareStatement())))
+    #expect(
+        found == [
+            "test.yaml:23:5: error: claim 'software_id' uses '{{softwareId}}', which has no value here [register-unresolved-variable]"
+                + "\n  hint: pass --var softwareId=VALUE, or give it a value in the spec"
+        ])
 }
 
 @Test func invalidClaimsAreEachReported() throws {
@@ -196,6 +207,7 @@ private func problems(_ spec: Spec, _ input: RegistrationClaims.Input, overrides
     #expect(RegistrationClaimsValidator.redirectProblem("https://127.0.0.1/cb") == "must not point at localhost")
     #expect(RegistrationClaimsValidator.redirectProblem("https://app.localhost/cb") == "must not point at localhost")
     #expect(RegistrationClaimsValidator.redirectProblem("https:///cb") == "has no host")
-    #expect(RegistrationClaimsValidator.redirectProblem("https://x.example/" + String(repeating: "a", count: 250))
-        == "is longer than 256 characters")
+    #expect(
+        RegistrationClaimsValidator.redirectProblem("https://x.example/" + String(repeating: "a", count: 250))
+            == "is longer than 256 characters")
 }

@@ -7,7 +7,8 @@ import _CryptoExtras
 private let sampleClaims: [(name: String, value: JSONValue)] = [
     ("iss", .string("SoftwareId123")), ("aud", .string("0015800001ZEc3hAAD")),
     ("redirect_uris", .array([.string("https://tpp.example.com/callback")])),
-    ("iat", .number("1700000000")), ("exp", .number("1700003600")), ("jti", .string("5b1c9c4e-7c1f-4c55-9a0e-0f6c2a1b3d4e")),
+    ("iat", .number("1700000000")), ("exp", .number("1700003600")),
+    ("jti", .string("5b1c9c4e-7c1f-4c55-9a0e-0f6c2a1b3d4e")),
 ]
 
 @Test(arguments: JWSAlgorithm.allCases)
@@ -22,9 +23,10 @@ func headerClaimsAndSignatureVerify(alg: JWSAlgorithm) throws {
     #expect(header["kid"] as? String == "signing-kid-1")
     #expect(header["typ"] as? String == "JWT")
     let payload = try #require(Base64URLForTests.decode(segments[1]))
-    #expect(String(decoding: payload, as: UTF8.self) == #"{"iss":"SoftwareId123","aud":"0015800001ZEc3hAAD","#
-        + #""redirect_uris":["https://tpp.example.com/callback"],"iat":1700000000,"exp":1700003600,"#
-        + #""jti":"5b1c9c4e-7c1f-4c55-9a0e-0f6c2a1b3d4e"}"#)
+    #expect(
+        String(decoding: payload, as: UTF8.self) == #"{"iss":"SoftwareId123","aud":"0015800001ZEc3hAAD","#
+            + #""redirect_uris":["https://tpp.example.com/callback"],"iat":1700000000,"exp":1700003600,"#
+            + #""jti":"5b1c9c4e-7c1f-4c55-9a0e-0f6c2a1b3d4e"}"#)
     #expect(!segments[2].contains("="))
     #expect(RegistrationJWT.verify(jwt, with: TestKeys.signing.publicKey))
 
@@ -40,12 +42,16 @@ func headerClaimsAndSignatureVerify(alg: JWSAlgorithm) throws {
     let jwt = try RegistrationJWT.make(claims: sampleClaims, key: TestKeys.signing, kid: "k")
     let parts = jwt.split(separator: ".").map(String.init)
     let otherPayload = Base64URLForTests.encode(#"{"iss":"SomeoneElse"}"#)
-    #expect(!RegistrationJWT.verify([parts[0], otherPayload, parts[2]].joined(separator: "."), with: TestKeys.signing.publicKey))
+    #expect(
+        !RegistrationJWT.verify(
+            [parts[0], otherPayload, parts[2]].joined(separator: "."), with: TestKeys.signing.publicKey))
     let otherKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
     #expect(!RegistrationJWT.verify(jwt, with: otherKey.publicKey))
     // A PS256 signature does not pass as RS256.
     let relabelled = Base64URLForTests.encode(#"{"alg":"RS256","kid":"k","typ":"JWT"}"#)
-    #expect(!RegistrationJWT.verify([relabelled, parts[1], parts[2]].joined(separator: "."), with: TestKeys.signing.publicKey))
+    #expect(
+        !RegistrationJWT.verify(
+            [relabelled, parts[1], parts[2]].joined(separator: "."), with: TestKeys.signing.publicKey))
 }
 
 @Test func pssIsRandomizedAndPKCS1IsDeterministic() throws {
@@ -59,8 +65,9 @@ func headerClaimsAndSignatureVerify(alg: JWSAlgorithm) throws {
 
 /// The independent check: Python's `cryptography` verifies what swift-crypto signed, with the JWS parameters
 /// (PSS: MGF1-SHA256 and a 32-byte salt; PKCS#1 v1.5 with SHA-256).
-@Test(.enabled(if: ToolRunner.pythonCryptography != nil, "python3 with the 'cryptography' package is not installed"),
-      arguments: JWSAlgorithm.allCases)
+@Test(
+    .enabled(if: ToolRunner.pythonCryptography != nil, "python3 with the 'cryptography' package is not installed"),
+    arguments: JWSAlgorithm.allCases)
 func pythonCryptographyVerifiesTheSignature(alg: JWSAlgorithm) throws {
     let python = try #require(ToolRunner.pythonCryptography)
     let folder = try TestKeys.temporaryFolder()
@@ -101,7 +108,10 @@ func pythonCryptographyVerifiesTheSignature(alg: JWSAlgorithm) throws {
 }
 
 @Test(arguments: [
-    ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----", "the signing key is encrypted"),
+    (
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----",
+        "the signing key is encrypted"
+    ),
     ("-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----", "is an EC key"),
     ("hello", "is not a PEM private key"),
     ("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", "is not an RSA private key"),

@@ -23,12 +23,14 @@ public enum ClientCredentials {
     /// - Throws: `NetworkError` when the file is unreadable or has no `client_id`.
     public static func load(from file: String) throws -> (clientID: String, clientSecret: String?) {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw NetworkError(.unreadableInput, id: "credentials-unreadable", "cannot read the credentials file",
-                               file: file, hint: "run 'gen-collections register --send', or pass --client-id")
+            throw NetworkError(
+                .unreadableInput, id: "credentials-unreadable", "cannot read the credentials file",
+                file: file, hint: "run 'gen-collections register --send', or pass --client-id")
         }
         guard let members = DecodedJSON.parse(data)?.object, let clientID = members["client_id"]?.string else {
-            throw NetworkError(.invalidInput, id: "credentials-invalid", "the credentials file has no 'client_id'",
-                               file: file, hint: "it must be the JSON reply saved by 'gen-collections register --send'")
+            throw NetworkError(
+                .invalidInput, id: "credentials-invalid", "the credentials file has no 'client_id'",
+                file: file, hint: "it must be the JSON reply saved by 'gen-collections register --send'")
         }
         return (clientID, members["client_secret"]?.string)
     }
@@ -41,8 +43,9 @@ public enum SecretFile {
     /// - Throws: `NetworkError` (kind `.cannotWrite`).
     public static func write(_ data: Data, to file: String, mode: mode_t = 0o600) throws {
         func failure(_ reason: String) -> NetworkError {
-            NetworkError(.cannotWrite, id: "output-unwritable", "cannot write: \(reason)", file: file,
-                         hint: "choose a writable path")
+            NetworkError(
+                .cannotWrite, id: "output-unwritable", "cannot write: \(reason)", file: file,
+                hint: "choose a writable path")
         }
         let url = URL(fileURLWithPath: file)
         let folder = url.deletingLastPathComponent()
@@ -51,19 +54,23 @@ public enum SecretFile {
         } catch {
             throw failure("cannot create the folder \(folder.path)")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        ).path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         var ok = fchmod(descriptor, mode) == 0
-        ok = ok && data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return false }
-                offset += written
+        ok =
+            ok
+            && data.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written <= 0 { return false }
+                    offset += written
+                }
+                return true
             }
-            return true
-        }
         ok = ok && fsync(descriptor) == 0
         let reason = String(cString: strerror(errno))
         close(descriptor)

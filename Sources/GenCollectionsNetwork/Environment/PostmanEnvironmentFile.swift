@@ -39,27 +39,36 @@ public enum PostmanEnvironmentFile {
     ///   - name: the environment's name, used only when creating it.
     /// - Returns: the new file content, in the tool's JSON style (sorted keys, two-space indent, final newline).
     /// - Throws: `NetworkError` when `existing` is not a Postman environment.
-    public static func setting(_ key: String, to value: String, in existing: Data?, name: String,
-                               file: String) throws -> Data {
+    public static func setting(
+        _ key: String, to value: String, in existing: Data?, name: String,
+        file: String
+    ) throws -> Data {
         var members: [String: DecodedJSON]
         if let existing {
             if let problem = problem(in: existing) {
-                throw NetworkError(.invalidInput, id: "environment-invalid",
-                                   problem.replacingOccurrences(of: "the body", with: "the file"), file: file,
-                                   hint: "give a Postman environment file, or a path that does not exist yet")
+                throw NetworkError(
+                    .invalidInput, id: "environment-invalid",
+                    problem.replacingOccurrences(of: "the body", with: "the file"), file: file,
+                    hint: "give a Postman environment file, or a path that does not exist yet")
             }
             members = DecodedJSON.parse(existing)!.object!
         } else {
-            members = ["id": .string(PostmanJSON.stableID("environment:\(name)")), "name": .string(name),
-                       "values": .array([]), "_postman_variable_scope": .string("environment")]
+            members = [
+                "id": .string(PostmanJSON.stableID("environment:\(name)")), "name": .string(name),
+                "values": .array([]), "_postman_variable_scope": .string("environment"),
+            ]
         }
         var values = members["values"]?.array ?? []
-        if let index = values.firstIndex(where: { $0.object?["key"]?.string == key }), var entry = values[index].object {
+        if let index = values.firstIndex(where: { $0.object?["key"]?.string == key }), var entry = values[index].object
+        {
             entry["value"] = .string(value)
             values[index] = .object(entry)
         } else {
-            values.append(.object(["key": .string(key), "value": .string(value), "type": .string("default"),
-                                   "enabled": .bool(true)]))
+            values.append(
+                .object([
+                    "key": .string(key), "value": .string(value), "type": .string("default"),
+                    "enabled": .bool(true),
+                ]))
         }
         members["values"] = .array(values)
         return try PostmanJSON.encode(DecodedJSON.object(members))

@@ -32,11 +32,14 @@ public enum HTTPSExchange {
     /// - Parameters:
     ///   - timeout: seconds for connecting, the TLS handshake, sending and receiving the whole response.
     /// - Throws: `NetworkError` (kind `.service`) in one line: what failed, where, with which client certificate.
-    public static func send(method: HTTPSMethod, url: String, headers: [(String, String)], body: Data? = nil,
-                            tls: MutualTLS, timeout: TimeInterval) async throws -> HTTPSResponse {
+    public static func send(
+        method: HTTPSMethod, url: String, headers: [(String, String)], body: Data? = nil,
+        tls: MutualTLS, timeout: TimeInterval
+    ) async throws -> HTTPSResponse {
         guard let parsed = URL(string: url), parsed.scheme?.lowercased() == "https", parsed.host != nil else {
-            throw NetworkError(.invalidInput, id: "network-invalid-url", "'\(url)' is not an https URL",
-                               hint: "mutual TLS needs https://host/path")
+            throw NetworkError(
+                .invalidInput, id: "network-invalid-url", "'\(url)' is not an https URL",
+                hint: "mutual TLS needs https://host/path")
         }
         let configuration = try tls.makeConfiguration()
         let budget = TimeAmount.milliseconds(Int64((max(timeout, 0.001) * 1000).rounded()))
@@ -59,9 +62,10 @@ public enum HTTPSExchange {
             let deadline = NIODeadline.now() + budget
             let response = try await client.execute(request, deadline: deadline)
             let bytes = try await response.body.collect(upTo: maximumBodySize)
-            outcome = .success(HTTPSResponse(
-                status: Int(response.status.code), reason: response.status.reasonPhrase,
-                headers: response.headers.map { ($0.name, $0.value) }, body: Data(bytes.readableBytesView)))
+            outcome = .success(
+                HTTPSResponse(
+                    status: Int(response.status.code), reason: response.status.reasonPhrase,
+                    headers: response.headers.map { ($0.name, $0.value) }, body: Data(bytes.readableBytesView)))
         } catch {
             outcome = .failure(error)
         }
@@ -73,8 +77,10 @@ public enum HTTPSExchange {
     }
 
     /// Turns a client, TLS or socket error into one line that says what happened and what to check.
-    static func describe(_ error: any Error, method: HTTPSMethod, url: String, tls: MutualTLS,
-                         timeout: TimeInterval) -> NetworkError {
+    static func describe(
+        _ error: any Error, method: HTTPSMethod, url: String, tls: MutualTLS,
+        timeout: TimeInterval
+    ) -> NetworkError {
         let target = "\(method.rawValue) \(url)"
         let certificate = "client certificate \(tls.certificateLabel)"
         func failure(_ id: String, _ message: String) -> NetworkError {
@@ -83,11 +89,13 @@ public enum HTTPSExchange {
         if let clientError = error as? HTTPClientError {
             switch clientError {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout, .tlsHandshakeTimeout,
-                 .getConnectionFromPoolTimeout:
-                return failure("network-timeout", "no complete response within \(formatted(timeout)) s (\(certificate))")
+                .getConnectionFromPoolTimeout:
+                return failure(
+                    "network-timeout", "no complete response within \(formatted(timeout)) s (\(certificate))")
             case .remoteConnectionClosed:
-                return failure("network-connection-closed",
-                               "the server closed the connection without a response; it may have refused the \(certificate)")
+                return failure(
+                    "network-connection-closed",
+                    "the server closed the connection without a response; it may have refused the \(certificate)")
             default:
                 return failure("network-http-client", "\(clientError) (\(certificate))")
             }
@@ -113,10 +121,11 @@ public enum HTTPSExchange {
     static func reasons(_ error: BoringSSLError) -> String {
         let text = "\(error)"
         let codes = text.matches(of: /[A-Z][A-Z0-9_]{5,}/).map { String($0.output) }
-            .filter { $0 != "OPENSSL_INTERNAL" && !$0.hasPrefix("SSL_ROUTINES") }
+            .filter { !$0.hasPrefix("OPENSSL") && !$0.hasPrefix("SSL_ROUTINES") }
         guard !codes.isEmpty else { return text }
         let joined = codes.joined(separator: ", ")
-        if codes.contains(where: { $0.contains("ALERT") && ($0.contains("CERTIFICATE") || $0.contains("UNKNOWN_CA")) }) {
+        if codes.contains(where: { $0.contains("ALERT") && ($0.contains("CERTIFICATE") || $0.contains("UNKNOWN_CA")) })
+        {
             return joined + "; the server refused the client certificate"
         }
         if codes.contains("CERTIFICATE_VERIFY_FAILED") {

@@ -16,8 +16,10 @@ public struct MutualTLS: Sendable {
     public var insecure: Bool
 
     /// Client certificate settings; nothing is read until `makeConfiguration()`.
-    public init(certificateFile: String, keyFile: String, caBundleFile: String? = nil, keyPassphrase: String? = nil,
-                insecure: Bool = false) {
+    public init(
+        certificateFile: String, keyFile: String, caBundleFile: String? = nil, keyPassphrase: String? = nil,
+        insecure: Bool = false
+    ) {
         self.certificateFile = certificateFile
         self.keyFile = keyFile
         self.caBundleFile = caBundleFile
@@ -38,6 +40,8 @@ public struct MutualTLS: Sendable {
     /// - Throws: `NetworkError` naming the file at fault.
     public func makeConfiguration() throws -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
+        // After a timeout, do not wait the default 5 s for a hung server to answer the TLS close.
+        configuration.shutdownTimeout = .milliseconds(500)
         configuration.certificateChain = try loadCertificates(certificateFile, flag: "--cert").map { .certificate($0) }
         configuration.privateKey = .privateKey(try loadKey())
         if insecure {
@@ -48,30 +52,34 @@ public struct MutualTLS: Sendable {
         do {
             _ = try NIOSSLContext(configuration: configuration)
         } catch {
-            throw NetworkError(.invalidInput, id: "tls-key-mismatch",
-                               "the key \(keyFile) does not match the certificate \(certificateFile)",
-                               hint: "give the private key that belongs to the transport certificate")
+            throw NetworkError(
+                .invalidInput, id: "tls-key-mismatch",
+                "the key \(keyFile) does not match the certificate \(certificateFile)",
+                hint: "give the private key that belongs to the transport certificate")
         }
         return configuration
     }
 
     private func loadCertificates(_ file: String, flag: String) throws -> [NIOSSLCertificate] {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw NetworkError(.unreadableInput, id: "tls-unreadable-file", "cannot read the file given to \(flag)",
-                               file: file, hint: "check the path and its permissions")
+            throw NetworkError(
+                .unreadableInput, id: "tls-unreadable-file", "cannot read the file given to \(flag)",
+                file: file, hint: "check the path and its permissions")
         }
         guard let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(data)), !certificates.isEmpty else {
-            throw NetworkError(.invalidInput, id: "tls-invalid-certificate",
-                               "the file given to \(flag) holds no PEM certificate", file: file,
-                               hint: "expected '-----BEGIN CERTIFICATE-----'; convert DER with openssl x509 -inform der")
+            throw NetworkError(
+                .invalidInput, id: "tls-invalid-certificate",
+                "the file given to \(flag) holds no PEM certificate", file: file,
+                hint: "expected '-----BEGIN CERTIFICATE-----'; convert DER with openssl x509 -inform der")
         }
         return certificates
     }
 
     private func loadKey() throws -> NIOSSLPrivateKey {
         guard let data = FileManager.default.contents(atPath: keyFile) else {
-            throw NetworkError(.unreadableInput, id: "tls-unreadable-file", "cannot read the file given to --key",
-                               file: keyFile, hint: "check the path and its permissions")
+            throw NetworkError(
+                .unreadableInput, id: "tls-unreadable-file", "cannot read the file given to --key",
+                file: keyFile, hint: "check the path and its permissions")
         }
         // Always pass a callback: without one, OpenSSL would prompt on the terminal for an encrypted key.
         let passphrase = Array((keyPassphrase ?? "").utf8)
@@ -79,12 +87,15 @@ public struct MutualTLS: Sendable {
             return try NIOSSLPrivateKey(bytes: Array(data), format: .pem) { provide in provide(passphrase) }
         } catch {
             let encrypted = String(decoding: data, as: UTF8.self).contains("ENCRYPTED")
-            throw NetworkError(.invalidInput, id: "tls-invalid-key",
-                               encrypted ? "the key given to --key is encrypted and the passphrase did not open it"
-                                   : "the file given to --key holds no PEM private key",
-                               file: keyFile,
-                               hint: encrypted ? "set the passphrase in the variable named by --key-passphrase-env"
-                                   : "expected '-----BEGIN PRIVATE KEY-----' or '-----BEGIN RSA PRIVATE KEY-----'")
+            throw NetworkError(
+                .invalidInput, id: "tls-invalid-key",
+                encrypted
+                    ? "the key given to --key is encrypted and the passphrase did not open it"
+                    : "the file given to --key holds no PEM private key",
+                file: keyFile,
+                hint: encrypted
+                    ? "set the passphrase in the variable named by --key-passphrase-env"
+                    : "expected '-----BEGIN PRIVATE KEY-----' or '-----BEGIN RSA PRIVATE KEY-----'")
         }
     }
 }

@@ -24,7 +24,8 @@ enum ServerReply {
     }
 
     /// The error for a response whose status is not the one expected.
-    static func statusError(_ response: HTTPSResponse, method: HTTPSMethod, url: String, tls: MutualTLS) -> NetworkError {
+    static func statusError(_ response: HTTPSResponse, method: HTTPSMethod, url: String, tls: MutualTLS) -> NetworkError
+    {
         var message = "\(method.rawValue) \(url): HTTP \(response.status)"
         if !response.reason.isEmpty { message += " \(response.reason)" }
         message += ": \(summary(of: response.body))"

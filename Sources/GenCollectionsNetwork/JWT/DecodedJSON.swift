@@ -91,7 +91,8 @@ public indirect enum DecodedJSON: Sendable, Hashable, Codable {
         case let .string(text): return JSONValue.quoted(text)
         case let .array(items): return "[" + items.map(\.compactText).joined(separator: ",") + "]"
         case let .object(members):
-            return "{" + members.keys.sorted().map { JSONValue.quoted($0) + ":" + members[$0]!.compactText }
+            return "{"
+                + members.keys.sorted().map { JSONValue.quoted($0) + ":" + members[$0]!.compactText }
                 .joined(separator: ",") + "}"
         }
     }

@@ -24,7 +24,8 @@ public enum JWSAlgorithm: String, Sendable, CaseIterable {
 
     /// Whether `signature` over `input` verifies with `key`.
     func verify(_ signature: [UInt8], over input: String, with key: _RSA.Signing.PublicKey) -> Bool {
-        key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
-                             for: SHA256.hash(data: Array(input.utf8)), padding: padding)
+        key.isValidSignature(
+            _RSA.Signing.RSASignature(rawRepresentation: signature),
+            for: SHA256.hash(data: Array(input.utf8)), padding: padding)
     }
 }

@@ -20,8 +20,10 @@ public enum RegistrationClaims {
         public var jti: UUID
 
         /// Command-line values; `issuedAt` and `jti` default to now and a fresh UUID v4.
-        public init(softwareStatement: SoftwareStatement, redirectURIs: [String] = [], scope: String? = nil,
-                    issuer: String? = nil, lifetime: Int = 3600, issuedAt: Date = Date(), jti: UUID = UUID()) {
+        public init(
+            softwareStatement: SoftwareStatement, redirectURIs: [String] = [], scope: String? = nil,
+            issuer: String? = nil, lifetime: Int = 3600, issuedAt: Date = Date(), jti: UUID = UUID()
+        ) {
             self.softwareStatement = softwareStatement
             self.redirectURIs = redirectURIs
             self.scope = scope
@@ -64,16 +66,20 @@ public enum RegistrationClaims {
         for claim in registration.claims {
             let name = claim.name.value
             if generated.contains(name) {
-                warnings.append(.warning("register-generated-claim", "the spec's claim '\(name)' is ignored",
-                                         at: claim.name.location, hint: "register sets iat, exp and jti on every call"))
+                warnings.append(
+                    .warning(
+                        "register-generated-claim", "the spec's claim '\(name)' is ignored",
+                        at: claim.name.location, hint: "register sets iat, exp and jti on every call"))
                 continue
             }
             let (value, missing) = resolver.resolve(claim.value)
             for variable in missing {
-                unresolved.append(.error("register-unresolved-variable",
-                                         "claim '\(name)' uses '{{\(variable)}}', which has no value here",
-                                         at: claim.name.location,
-                                         hint: "pass --var \(variable)=VALUE, or give it a value in the spec"))
+                unresolved.append(
+                    .error(
+                        "register-unresolved-variable",
+                        "claim '\(name)' uses '{{\(variable)}}', which has no value here",
+                        at: claim.name.location,
+                        hint: "pass --var \(variable)=VALUE, or give it a value in the spec"))
             }
             claims.append(Claim(name: name, value: value, location: claim.name.location, origin: "the spec"))
         }
@@ -96,9 +102,12 @@ public enum RegistrationClaims {
             set("iss", .string(softwareID), origin: "the SSA's software_id", override: false)
         }
         if !input.redirectURIs.isEmpty {
-            set("redirect_uris", .array(input.redirectURIs.map(JSONValue.string)), origin: "--redirect-uri", override: true)
+            set(
+                "redirect_uris", .array(input.redirectURIs.map(JSONValue.string)), origin: "--redirect-uri",
+                override: true)
         } else if let uris = ssa.redirectURIs, !uris.isEmpty {
-            set("redirect_uris", .array(uris.map(JSONValue.string)), origin: "the SSA's software_redirect_uris",
+            set(
+                "redirect_uris", .array(uris.map(JSONValue.string)), origin: "the SSA's software_redirect_uris",
                 override: false)
         }
         if let scope = input.scope { set("scope", .string(scope), origin: "--scope", override: true) }
@@ -106,10 +115,14 @@ public enum RegistrationClaims {
 
         let issuedAt = Int(input.issuedAt.timeIntervalSince1970)
         claims.append(Claim(name: "iat", value: .number(String(issuedAt)), location: nil, origin: "the clock"))
-        claims.append(Claim(name: "exp", value: .number(String(issuedAt + input.lifetime)), location: nil,
-                            origin: "--lifetime"))
-        claims.append(Claim(name: "jti", value: .string(input.jti.uuidString.lowercased()), location: nil,
-                            origin: "a fresh UUID"))
+        claims.append(
+            Claim(
+                name: "exp", value: .number(String(issuedAt + input.lifetime)), location: nil,
+                origin: "--lifetime"))
+        claims.append(
+            Claim(
+                name: "jti", value: .string(input.jti.uuidString.lowercased()), location: nil,
+                origin: "a fresh UUID"))
 
         let diagnostics = RegistrationClaimsValidator.validate(claims, softwareStatement: ssa)
         let all = warnings + diagnostics

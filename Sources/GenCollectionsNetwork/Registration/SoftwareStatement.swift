@@ -32,16 +32,18 @@ public struct SoftwareStatement: Sendable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
             guard let data = FileManager.default.contents(atPath: argument) else {
-                throw NetworkError(.unreadableInput, id: "register-unreadable-ssa", "cannot read the software statement",
-                                   file: argument, hint: "check the file's permissions")
+                throw NetworkError(
+                    .unreadableInput, id: "register-unreadable-ssa", "cannot read the software statement",
+                    file: argument, hint: "check the file's permissions")
             }
             return SoftwareStatement(String(decoding: data, as: UTF8.self))
         }
         let parts = argument.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ Base64URL.decode($0) != nil }) else {
-            throw NetworkError(.unreadableInput, id: "register-unreadable-ssa",
-                               "the software statement '\(argument.prefix(40))' is neither a readable file nor a JWS",
-                               hint: "pass the SSA file downloaded from the Directory, '-' for standard input, or the JWS")
+            throw NetworkError(
+                .unreadableInput, id: "register-unreadable-ssa",
+                "the software statement '\(argument.prefix(40))' is neither a readable file nor a JWS",
+                hint: "pass the SSA file downloaded from the Directory, '-' for standard input, or the JWS")
         }
         return SoftwareStatement(argument)
     }

@@ -69,8 +69,10 @@ final class TestHTTPSServer: Sendable {
 }
 
 /// Runs `body` with a started server and stops the server afterwards, whether `body` throws or not.
-func withTestServer(_ handler: @escaping TestHTTPSServer.Handler,
-                    _ body: (TestHTTPSServer, TestPKI) async throws -> Void) async throws {
+func withTestServer(
+    _ handler: @escaping TestHTTPSServer.Handler,
+    _ body: (TestHTTPSServer, TestPKI) async throws -> Void
+) async throws {
     guard let pki = TestPKI.shared else { throw CocoaError(.fileNoSuchFile) }
     let server = try await TestHTTPSServer.start(pki: pki, handler: handler)
     do {
@@ -120,13 +122,17 @@ private final class RawHTTPHandler: ChannelInboundHandler {
         let body = received[end.upperBound...]
         guard body.count >= length else { return }
         answered = true
-        let request = TestHTTPSServer.Request(method: requestLine.first ?? "", path: requestLine.dropFirst().first ?? "",
-                                              headers: headers, body: Data(body.prefix(length)))
+        let request = TestHTTPSServer.Request(
+            method: requestLine.first ?? "", path: requestLine.dropFirst().first ?? "",
+            headers: headers, body: Data(body.prefix(length)))
         log.append(request)
         guard case let .respond(status, contentType, text) = handler(request) else { return }
         let payload = Array(text.utf8)
-        let reasons = [200: "OK", 201: "Created", 400: "Bad Request", 401: "Unauthorized", 500: "Internal Server Error"]
-        let response = "HTTP/1.1 \(status) \(reasons[status] ?? "Status")\r\n"
+        let reasons = [
+            200: "OK", 201: "Created", 400: "Bad Request", 401: "Unauthorized", 500: "Internal Server Error",
+        ]
+        let response =
+            "HTTP/1.1 \(status) \(reasons[status] ?? "Status")\r\n"
             + "Content-Type: \(contentType)\r\nContent-Length: \(payload.count)\r\nConnection: close\r\n\r\n"
         var buffer = context.channel.allocator.buffer(capacity: response.utf8.count + payload.count)
         buffer.writeString(response)

@@ -7,19 +7,26 @@ enum TestKeys {
     static let signing: _RSA.Signing.PrivateKey = try! _RSA.Signing.PrivateKey(keySize: .bits2048)
 
     /// A software statement shaped like the Directory's (the signature is not checked by anyone here).
-    static func softwareStatement(softwareID: String = "SoftwareId123",
-                                  redirectURIs: [String] = ["https://tpp.example.com/callback"]) -> String {
-        let header = JSONValue.object([("alg", .string("PS256")), ("kid", .string("directory")), ("typ", .string("JWT"))])
-        let claims = JSONValue.object([("software_id", .string(softwareID)),
-                                       ("software_redirect_uris", .array(redirectURIs.map(JSONValue.string))),
-                                       ("software_roles", .array([.string("AISP"), .string("PISP")]))])
+    static func softwareStatement(
+        softwareID: String = "SoftwareId123",
+        redirectURIs: [String] = ["https://tpp.example.com/callback"]
+    ) -> String {
+        let header = JSONValue.object([
+            ("alg", .string("PS256")), ("kid", .string("directory")), ("typ", .string("JWT")),
+        ])
+        let claims = JSONValue.object([
+            ("software_id", .string(softwareID)),
+            ("software_redirect_uris", .array(redirectURIs.map(JSONValue.string))),
+            ("software_roles", .array([.string("AISP"), .string("PISP")])),
+        ])
         return [header, claims].map { Base64URLForTests.encode($0.rendered(indent: nil)) }.joined(separator: ".")
             + ".c2lnbmF0dXJl"
     }
 
     /// A temporary folder for one test.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gen-collections-net-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gen-collections-net-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -70,7 +77,8 @@ enum ToolRunner {
     /// Whether python3 with the `cryptography` package can be used.
     static let pythonCryptography: String? = {
         guard let python = find("python3"),
-              let result = try? run(python, ["-c", "import cryptography"]), result.status == 0 else { return nil }
+            let result = try? run(python, ["-c", "import cryptography"]), result.status == 0
+        else { return nil }
         return python
     }()
 }

@@ -21,7 +21,8 @@ struct TestPKI: Sendable {
     static var available: Bool { shared != nil }
 
     private static func make() throws -> TestPKI {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gen-collections-pki-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gen-collections-pki-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = """
             set -e
