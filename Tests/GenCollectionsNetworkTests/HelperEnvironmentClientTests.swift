@@ -157,7 +157,8 @@ struct HelperEnvironmentClientTests {
                 url: url, clientID: "c", clientSecret: "s", tls: tls(pki), timeout: 5)
         }
         #expect(
-            error?.description.contains("GET \(url): cannot reach the server") == true, "\(String(describing: error))")
+            error?.description.contains("GET \(url): cannot reach the server: connection refused") == true,
+            "\(String(describing: error))")
     }
 
     @Test func theDefaultURLComesFromTheSpec() throws {

@@ -114,6 +114,10 @@ public enum HTTPSExchange {
         if error is NIOSSLExtraError {
             return failure("network-tls", "TLS error: \(error) (\(certificate)\(trustLabel(tls)))")
         }
+        if let socketError = error as? IOError {
+            let reason = String(cString: strerror(socketError.errnoCode)).lowercased()
+            return failure("network-connect", "cannot reach the server: \(reason) (errno \(socketError.errnoCode))")
+        }
         return failure("network-connect", "cannot reach the server: \(error)")
     }
 
