@@ -1,2 +1,0 @@
-// Registration JWT signing and helper-API download over mutual TLS.
-import GenCollectionsCore

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import GenCollectionsCore
+import GenCollectionsNetwork
+
+extension GenCollectionsCommand {
+    /// `gen-collections fetch-env`: downloads the bank's helper-API environment file over mutual TLS.
+    struct FetchEnv: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fetch-env",
+            abstract: "Download your Postman environment file from the bank's helper API.",
+            discussion: """
+                GET with Authorization: Basic base64(clientId:clientSecret) over mutual TLS. The client id comes \
+                from --client-id or the credentials file written by 'register --send'. The secret is never a flag \
+                value: it comes from --client-secret-file, else the variable named by --client-secret-env, else \
+                the credentials file. The body must be a Postman environment; it is saved atomically with mode 0600.
+
+                Exit codes: 0 success; 1 invalid input; 64 usage error; 66 an input file cannot be read; \
+                69 network failure, HTTP error or a body that is not an environment; 73 the output cannot be written.
+                """)
+
+        @Option(
+            help: ArgumentHelp(
+                "Spec file the default URL comes from (default: the embedded Monese sandbox spec).", valueName: "file"))
+        var spec: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Helper-API URL (default: the spec's helper step, else {{rs}}/ozone/v1.0/postman/environment).",
+                valueName: "url"))
+        var url: String?
+
+        @Option(
+            name: .customLong("var"),
+            help: ArgumentHelp(
+                "Value for {{name}} in the spec (repeatable).",
+                valueName: "name=value"))
+        var variables: [String] = []
+
+        @Option(
+            name: .customLong("client-id"),
+            help: ArgumentHelp("Client id (default: client_id in the credentials file).", valueName: "id"))
+        var clientID: String?
+
+        @Option(help: ArgumentHelp("The reply saved by 'register --send'.", valueName: "file"))
+        var credentials: String = ClientCredentials.defaultFile
+
+        @Option(
+            name: .customLong("client-secret-file"),
+            help: ArgumentHelp("File holding the client secret (first line).", valueName: "file"))
+        var clientSecretFile: String?
+
+        @Option(
+            name: .customLong("client-secret-env"),
+            help: ArgumentHelp("Environment variable holding the client secret.", valueName: "name"))
+        var clientSecretEnv: String = "GEN_COLLECTIONS_CLIENT_SECRET"
+
+        @Option(help: ArgumentHelp("PEM transport certificate for mutual TLS.", valueName: "file"))
+        var cert: String
+
+        @Option(help: ArgumentHelp("PEM private key of the transport certificate.", valueName: "file"))
+        var key: String
+
+        @Option(
+            name: .customLong("ca-bundle"),
+            help: ArgumentHelp("PEM CA bundle that issued the bank's server certificate.", valueName: "file"))
+        var caBundle: String?
+
+        @Option(
+            name: .customLong("key-passphrase-env"),
+            help: ArgumentHelp("Environment variable holding the --key passphrase.", valueName: "name"))
+        var keyPassphraseEnv: String?
+
+        @Flag(help: "Do not verify the bank's server certificate (prefer --ca-bundle).")
+        var insecure = false
+
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp(
+                "Where to save the file (default: <clientId>.postman_environment.json).", valueName: "file"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("Seconds to wait for the whole response.", valueName: "seconds"))
+        var timeout: Double = 30
+
+        func validate() throws {
+            guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+            if case let .failure(error) = CommandSupport.variables(variables) {
+                throw ValidationError(error.diagnostic.message)
+            }
+        }
+
+        func run() throws {
+            do {
+                try fetch()
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                throw ExitCode(CommandSupport.report(error))
+            }
+        }
+
+        private func fetch() throws {
+            let target = try helperURL()
+            let (clientID, secret) = try clientCredentials()
+            let tls = MutualTLS(
+                certificateFile: cert, keyFile: key, caBundleFile: caBundle,
+                keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
+                insecure: insecure)
+            if insecure {
+                CommandSupport.printError("gen-collections: warning: the bank's server certificate is not verified")
+            }
+            let seconds = timeout
+            let body = try runBlocking {
+                try await HelperEnvironmentClient.fetch(
+                    url: target, clientID: clientID, clientSecret: secret, tls: tls,
+                    timeout: seconds)
+            }
+            let destination = output ?? Self.defaultOutput(for: clientID)
+            try SecretFile.write(body, to: destination)
+            print("saved \(destination) (\(PostmanEnvironmentFile.variableCount(in: body)) variables, mode 0600)")
+        }
+
+        private func helperURL() throws -> String {
+            if let url { return url }
+            let (spec, warnings) = try CommandSupport.loadSpec(self.spec)
+            warnings.forEach { CommandSupport.printError($0.description) }
+            let resolver = SpecValueResolver(spec: spec, overrides: try CommandSupport.variables(variables).get())
+            let (found, unresolved) = HelperEnvironmentClient.defaultURL(spec: spec, resolver: resolver)
+            guard let found else {
+                throw NetworkError(
+                    .invalidInput, id: "fetch-env-no-url",
+                    "the helper URL uses '{{\(unresolved.first ?? "")}}', which has no value here",
+                    file: spec.file, hint: "pass --url, or --var \(unresolved.first ?? "name")=VALUE")
+            }
+            return found
+        }
+
+        /// The client id and secret, from the flags, the secret file, the environment or the credentials file.
+        private func clientCredentials() throws -> (String, String) {
+            let saved =
+                FileManager.default.fileExists(atPath: credentials) || clientID == nil
+                ? try ClientCredentials.load(from: credentials) : nil
+            guard let clientID = clientID ?? saved?.clientID else {
+                throw NetworkError(.invalidInput, id: "fetch-env-no-client-id", "no client id")
+            }
+            if let clientSecretFile {
+                guard let data = FileManager.default.contents(atPath: clientSecretFile) else {
+                    throw NetworkError(
+                        .unreadableInput, id: "fetch-env-unreadable-secret", "cannot read the client secret",
+                        file: clientSecretFile, hint: "check the path given to --client-secret-file")
+                }
+                let secret = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(
+                    String.init)
+                guard let secret, !secret.isEmpty else {
+                    throw NetworkError(
+                        .invalidInput, id: "fetch-env-empty-secret", "the client secret file is empty",
+                        file: clientSecretFile)
+                }
+                return (clientID, secret)
+            }
+            if let secret = ProcessInfo.processInfo.environment[clientSecretEnv], !secret.isEmpty {
+                return (clientID, secret)
+            }
+            if let saved, saved.clientID == clientID, let secret = saved.clientSecret {
+                return (clientID, secret)
+            }
+            throw NetworkError(
+                .invalidInput, id: "fetch-env-no-secret", "no client secret for client '\(clientID)'",
+                hint: "set \(clientSecretEnv), pass --client-secret-file FILE, or use the file "
+                    + "'register --send' wrote (--credentials)")
+        }
+
+        /// `<clientId>.postman_environment.json`, with characters unsafe in file names replaced.
+        static func defaultOutput(for clientID: String) -> String {
+            let safe = clientID.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? String($0) : "_" }.joined()
+            return (safe.isEmpty || safe.hasPrefix(".") ? "client" + safe : safe) + ".postman_environment.json"
+        }
+    }
+}

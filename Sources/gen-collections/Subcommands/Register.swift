@@ -1,0 +1,213 @@
+import ArgumentParser
+import Foundation
+import GenCollectionsCore
+import GenCollectionsNetwork
+
+extension GenCollectionsCommand {
+    /// `gen-collections register`: signs the Dynamic Client Registration JWT from the spec's claims, and can
+    /// store it in an environment file and send it to the bank.
+    struct Register: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the Dynamic Client Registration JWT, and optionally send it to the bank.",
+            discussion: """
+                Claims come from the spec's registration.claims, then --software-id (iss), --redirect-uri and \
+                --scope, with fresh iat, exp and jti on every call. {{name}} in the spec's claims and endpoint \
+                takes a --var value, else the spec's host URL or variable value of that name.
+
+                Without --output, --environment or --send, the compact JWS is printed on standard output. \
+                With --send it is posted as application/jwt over mutual TLS; the reply (client_id and \
+                client_secret) is saved with mode 0600 and only the client id is printed.
+
+                Exit codes: 0 success; 1 invalid claims, key or spec; 64 usage error; 66 an input file \
+                cannot be read; 69 network failure or the bank refused; 73 an output file cannot be written.
+                """)
+
+        @Option(help: ArgumentHelp("Spec file (default: the embedded Monese sandbox spec).", valueName: "file"))
+        var spec: String?
+
+        @Option(
+            name: .customLong("software-statement"),
+            help: ArgumentHelp("The SSA: a file, '-' for standard input, or the JWS.", valueName: "file|-|jws"))
+        var softwareStatement: String
+
+        @Option(
+            name: .customLong("signing-key"),
+            help: ArgumentHelp("PEM RSA private key that signs the JWT (PKCS#1 or PKCS#8).", valueName: "file"))
+        var signingKey: String
+
+        @Option(help: ArgumentHelp("Key id of the signing key, as in your JWKS.", valueName: "id"))
+        var kid: String
+
+        @Option(
+            name: .customLong("redirect-uri"),
+            help: ArgumentHelp("A redirect URI (repeatable; default: the SSA's).", valueName: "uri"))
+        var redirectURIs: [String] = []
+
+        @Option(
+            help: ArgumentHelp(
+                "Space-separated scopes, e.g. 'openid accounts' (default: the spec's).", valueName: "scopes"))
+        var scope: String?
+
+        @Option(
+            name: .customLong("software-id"),
+            help: ArgumentHelp("The iss claim (default: the SSA's software_id).", valueName: "id"))
+        var softwareID: String?
+
+        @Option(help: ArgumentHelp("Signature algorithm: PS256 or RS256.", valueName: "alg"))
+        var alg: String = "PS256"
+
+        @Option(help: ArgumentHelp("Seconds from iat to exp.", valueName: "seconds"))
+        var lifetime: Int = 3600
+
+        @Option(
+            name: .customLong("var"),
+            help: ArgumentHelp(
+                "Value for {{name}} in the spec (repeatable).",
+                valueName: "name=value"))
+        var variables: [String] = []
+
+        @Option(
+            name: [.short, .long],
+            help: ArgumentHelp("Write the JWT to this file (mode 0600) instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Postman environment file to store the JWT in, as the spec's bodyVariable (created if missing).",
+                valueName: "file"))
+        var environment: String?
+
+        @Flag(help: "POST the JWT to the registration endpoint over mutual TLS.")
+        var send = false
+
+        @Option(
+            help: ArgumentHelp("Registration endpoint (default: the spec's registration.endpoint).", valueName: "url"))
+        var endpoint: String?
+
+        @Option(help: ArgumentHelp("PEM transport certificate for mutual TLS (with --send).", valueName: "file"))
+        var cert: String?
+
+        @Option(help: ArgumentHelp("PEM private key of the transport certificate (with --send).", valueName: "file"))
+        var key: String?
+
+        @Option(
+            name: .customLong("ca-bundle"),
+            help: ArgumentHelp("PEM CA bundle that issued the bank's server certificate.", valueName: "file"))
+        var caBundle: String?
+
+        @Option(
+            name: .customLong("key-passphrase-env"),
+            help: ArgumentHelp("Environment variable holding the --key passphrase.", valueName: "name"))
+        var keyPassphraseEnv: String?
+
+        @Flag(help: "Do not verify the bank's server certificate (prefer --ca-bundle).")
+        var insecure = false
+
+        @Option(help: ArgumentHelp("Where --send saves the bank's reply (mode 0600).", valueName: "file"))
+        var credentials: String = ClientCredentials.defaultFile
+
+        @Option(help: ArgumentHelp("Seconds to wait for the bank (with --send).", valueName: "seconds"))
+        var timeout: Double = 30
+
+        func validate() throws {
+            guard JWSAlgorithm(rawValue: alg.uppercased()) != nil else {
+                throw ValidationError("--alg must be PS256 or RS256, not '\(alg)'")
+            }
+            guard lifetime > 0, lifetime <= 86_400 else {
+                throw ValidationError("--lifetime must be 1...86400 seconds")
+            }
+            guard !kid.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--kid is empty") }
+            guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+            if send, cert == nil || key == nil { throw ValidationError("--send needs --cert and --key") }
+            if case let .failure(error) = CommandSupport.variables(variables) {
+                throw ValidationError(error.diagnostic.message)
+            }
+        }
+
+        func run() throws {
+            do {
+                try register()
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                throw ExitCode(CommandSupport.report(error))
+            }
+        }
+
+        private func register() throws {
+            let (spec, specWarnings) = try CommandSupport.loadSpec(self.spec)
+            specWarnings.forEach { CommandSupport.printError($0.description) }
+            guard let registration = spec.registration else {
+                throw NetworkError(
+                    .invalidInput, id: "register-no-registration", "the spec has no 'registration' section",
+                    file: spec.file, hint: "add registration: {endpoint, bodyVariable, claims}")
+            }
+            let resolver = SpecValueResolver(spec: spec, overrides: try CommandSupport.variables(variables).get())
+            let input = RegistrationClaims.Input(
+                softwareStatement: try SoftwareStatement.read(softwareStatement), redirectURIs: redirectURIs,
+                scope: scope, issuer: softwareID, lifetime: lifetime)
+            let signer = try SigningKey.load(file: signingKey)
+            let built = try RegistrationClaims.build(registration: registration, input: input, resolver: resolver)
+            built.warnings.forEach { CommandSupport.printError($0.description) }
+            let jwt = try RegistrationJWT.make(
+                claims: built.pairs, key: signer, kid: kid,
+                alg: JWSAlgorithm(rawValue: alg.uppercased()) ?? .ps256)
+
+            if let output {
+                try SecretFile.write(Data((jwt + "\n").utf8), to: output)
+                CommandSupport.printError("wrote the registration JWT to \(output)")
+            }
+            if let environment {
+                let existing = FileManager.default.contents(atPath: environment)
+                let updated = try PostmanEnvironmentFile.setting(
+                    registration.bodyVariable, to: jwt, in: existing,
+                    name: spec.title, file: environment)
+                try SecretFile.write(updated, to: environment, mode: SecretFile.mode(of: environment) ?? 0o600)
+                CommandSupport.printError("set '\(registration.bodyVariable)' in \(environment)")
+            }
+            if send {
+                try sendRegistration(jwt, registration: registration, resolver: resolver)
+            } else if output == nil && environment == nil {
+                print(jwt)
+            }
+        }
+
+        private func sendRegistration(_ jwt: String, registration: Registration, resolver: SpecValueResolver) throws {
+            let target: String
+            if let endpoint {
+                target = endpoint
+            } else if let configured = registration.endpoint {
+                let (url, unresolved) = resolver.resolve(configured.value)
+                guard unresolved.isEmpty else {
+                    throw NetworkError(
+                        .invalidInput,
+                        .error(
+                            "register-unresolved-variable",
+                            "the registration endpoint uses '{{\(unresolved[0])}}', which has no value here",
+                            at: configured.location, hint: "pass --endpoint URL or --var \(unresolved[0])=VALUE"))
+                }
+                target = url
+            } else {
+                throw NetworkError(
+                    .invalidInput, id: "register-no-endpoint", "the spec has no registration endpoint",
+                    hint: "pass --endpoint https://.../register")
+            }
+            let tls = MutualTLS(
+                certificateFile: cert ?? "", keyFile: key ?? "", caBundleFile: caBundle,
+                keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
+                insecure: insecure)
+            if insecure {
+                CommandSupport.printError("gen-collections: warning: the bank's server certificate is not verified")
+            }
+            let seconds = timeout
+            let response = try runBlocking {
+                try await RegistrationClient.register(jwt: jwt, endpoint: target, tls: tls, timeout: seconds)
+            }
+            try ClientCredentials.save(response, to: credentials)
+            print(response.clientID)
+            CommandSupport.printError(
+                "registered as client \(response.clientID); the reply is saved in \(credentials) "
+                    + "(mode 0600)" + (response.clientSecret == nil ? "; it holds no client secret" : ""))
+        }
+    }
+}
