@@ -2,7 +2,7 @@ import ArgumentParser
 import GenCollectionsCore
 
 @main
-struct GenCollectionsCommand: ParsableCommand {
+struct GenCollectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen-collections",
         abstract: "Generate, check and run Postman collections for Open Banking sandboxes.",

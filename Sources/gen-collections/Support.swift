@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GenCollectionsCore
+import GenCollectionsNetwork
 
 /// The exit codes documented in the README; sysexits values where one fits.
 enum ExitStatus {
@@ -52,5 +53,33 @@ func loadSpec(_ path: String?) throws -> Spec {
     } catch let error as DiagnosticsError {
         report(error.diagnostics)
         throw ExitStatus.failure
+    }
+}
+
+/// Parses repeated `--var name=value` arguments.
+/// - Returns: the values, or the first malformed argument as an error.
+func parseVariables(_ arguments: [String]) -> Result<[String: String], NetworkError> {
+    var values: [String: String] = [:]
+    for argument in arguments {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+            return .failure(NetworkError(.invalidInput, id: "usage-invalid-var", "'--var \(argument)' is not name=value"))
+        }
+        values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+    }
+    return .success(values)
+}
+
+/// Prints a failure the tool's way and returns its exit code: a `NetworkError` its own, anything else 1.
+func reportFailure(_ error: any Error) -> Int32 {
+    switch error {
+    case let failure as NetworkError:
+        printError(failure.description)
+        return failure.exitCode
+    case let diagnostics as DiagnosticsError:
+        report(diagnostics.diagnostics)
+        return 1
+    default:
+        printError("gen-collections: error: \(error)")
+        return 1
     }
 }

@@ -5,7 +5,7 @@ import GenCollectionsNetwork
 
 extension GenCollectionsCommand {
     /// `gen-collections fetch-env`: downloads the bank's helper-API environment file over mutual TLS.
-    struct FetchEnv: ParsableCommand {
+    struct FetchEnv: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "fetch-env",
             abstract: "Download your Postman environment file from the bank's helper API.",
@@ -85,22 +85,22 @@ extension GenCollectionsCommand {
 
         func validate() throws {
             guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-            if case let .failure(error) = CommandSupport.variables(variables) {
+            if case let .failure(error) = parseVariables(variables) {
                 throw ValidationError(error.diagnostic.message)
             }
         }
 
-        func run() throws {
+        func run() async throws {
             do {
-                try fetch()
+                try await fetch()
             } catch let exit as ExitCode {
                 throw exit
             } catch {
-                throw ExitCode(CommandSupport.report(error))
+                throw ExitCode(reportFailure(error))
             }
         }
 
-        private func fetch() throws {
+        private func fetch() async throws {
             let target = try helperURL()
             let (clientID, secret) = try clientCredentials()
             let tls = MutualTLS(
@@ -108,14 +108,12 @@ extension GenCollectionsCommand {
                 keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
                 insecure: insecure)
             if insecure {
-                CommandSupport.printError("gen-collections: warning: the bank's server certificate is not verified")
+                printError("gen-collections: warning: the bank's server certificate is not verified")
             }
             let seconds = timeout
-            let body = try runBlocking {
-                try await HelperEnvironmentClient.fetch(
+            let body = try await HelperEnvironmentClient.fetch(
                     url: target, clientID: clientID, clientSecret: secret, tls: tls,
                     timeout: seconds)
-            }
             let destination = output ?? Self.defaultOutput(for: clientID)
             try SecretFile.write(body, to: destination)
             print("saved \(destination) (\(PostmanEnvironmentFile.variableCount(in: body)) variables, mode 0600)")
@@ -123,9 +121,8 @@ extension GenCollectionsCommand {
 
         private func helperURL() throws -> String {
             if let url { return url }
-            let (spec, warnings) = try CommandSupport.loadSpec(self.spec)
-            warnings.forEach { CommandSupport.printError($0.description) }
-            let resolver = SpecValueResolver(spec: spec, overrides: try CommandSupport.variables(variables).get())
+            let spec = try loadSpec(self.spec)
+            let resolver = SpecValueResolver(spec: spec, overrides: try parseVariables(variables).get())
             let (found, unresolved) = HelperEnvironmentClient.defaultURL(spec: spec, resolver: resolver)
             guard let found else {
                 throw NetworkError(

@@ -6,7 +6,7 @@ import GenCollectionsNetwork
 extension GenCollectionsCommand {
     /// `gen-collections register`: signs the Dynamic Client Registration JWT from the spec's claims, and can
     /// store it in an environment file and send it to the bank.
-    struct Register: ParsableCommand {
+    struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign the Dynamic Client Registration JWT, and optionally send it to the bank.",
             discussion: """
@@ -119,43 +119,42 @@ extension GenCollectionsCommand {
             guard !kid.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--kid is empty") }
             guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
             if send, cert == nil || key == nil { throw ValidationError("--send needs --cert and --key") }
-            if case let .failure(error) = CommandSupport.variables(variables) {
+            if case let .failure(error) = parseVariables(variables) {
                 throw ValidationError(error.diagnostic.message)
             }
         }
 
-        func run() throws {
+        func run() async throws {
             do {
-                try register()
+                try await register()
             } catch let exit as ExitCode {
                 throw exit
             } catch {
-                throw ExitCode(CommandSupport.report(error))
+                throw ExitCode(reportFailure(error))
             }
         }
 
-        private func register() throws {
-            let (spec, specWarnings) = try CommandSupport.loadSpec(self.spec)
-            specWarnings.forEach { CommandSupport.printError($0.description) }
+        private func register() async throws {
+            let spec = try loadSpec(self.spec)
             guard let registration = spec.registration else {
                 throw NetworkError(
                     .invalidInput, id: "register-no-registration", "the spec has no 'registration' section",
                     file: spec.file, hint: "add registration: {endpoint, bodyVariable, claims}")
             }
-            let resolver = SpecValueResolver(spec: spec, overrides: try CommandSupport.variables(variables).get())
+            let resolver = SpecValueResolver(spec: spec, overrides: try parseVariables(variables).get())
             let input = RegistrationClaims.Input(
                 softwareStatement: try SoftwareStatement.read(softwareStatement), redirectURIs: redirectURIs,
                 scope: scope, issuer: softwareID, lifetime: lifetime)
             let signer = try SigningKey.load(file: signingKey)
             let built = try RegistrationClaims.build(registration: registration, input: input, resolver: resolver)
-            built.warnings.forEach { CommandSupport.printError($0.description) }
+            built.warnings.forEach { printError($0.description) }
             let jwt = try RegistrationJWT.make(
                 claims: built.pairs, key: signer, kid: kid,
                 alg: JWSAlgorithm(rawValue: alg.uppercased()) ?? .ps256)
 
             if let output {
                 try SecretFile.write(Data((jwt + "\n").utf8), to: output)
-                CommandSupport.printError("wrote the registration JWT to \(output)")
+                printError("wrote the registration JWT to \(output)")
             }
             if let environment {
                 let existing = FileManager.default.contents(atPath: environment)
@@ -163,16 +162,16 @@ extension GenCollectionsCommand {
                     registration.bodyVariable, to: jwt, in: existing,
                     name: spec.title, file: environment)
                 try SecretFile.write(updated, to: environment, mode: SecretFile.mode(of: environment) ?? 0o600)
-                CommandSupport.printError("set '\(registration.bodyVariable)' in \(environment)")
+                printError("set '\(registration.bodyVariable)' in \(environment)")
             }
             if send {
-                try sendRegistration(jwt, registration: registration, resolver: resolver)
+                try await sendRegistration(jwt, registration: registration, resolver: resolver)
             } else if output == nil && environment == nil {
                 print(jwt)
             }
         }
 
-        private func sendRegistration(_ jwt: String, registration: Registration, resolver: SpecValueResolver) throws {
+        private func sendRegistration(_ jwt: String, registration: Registration, resolver: SpecValueResolver) async throws {
             let target: String
             if let endpoint {
                 target = endpoint
@@ -197,15 +196,13 @@ extension GenCollectionsCommand {
                 keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
                 insecure: insecure)
             if insecure {
-                CommandSupport.printError("gen-collections: warning: the bank's server certificate is not verified")
+                printError("gen-collections: warning: the bank's server certificate is not verified")
             }
             let seconds = timeout
-            let response = try runBlocking {
-                try await RegistrationClient.register(jwt: jwt, endpoint: target, tls: tls, timeout: seconds)
-            }
+            let response = try await RegistrationClient.register(jwt: jwt, endpoint: target, tls: tls, timeout: seconds)
             try ClientCredentials.save(response, to: credentials)
             print(response.clientID)
-            CommandSupport.printError(
+            printError(
                 "registered as client \(response.clientID); the reply is saved in \(credentials) "
                     + "(mode 0600)" + (response.clientSecret == nil ? "; it holds no client secret" : ""))
         }
