@@ -3,5 +3,6 @@ import GenCollectionsCore
 
 @main
 struct GenCollectionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gen-collections", version: GenCollections.version)
+    static let configuration = CommandConfiguration(commandName: "gen-collections", version: GenCollections.version,
+                                                    subcommands: [Certs.self])
 }
