@@ -1,9 +1,11 @@
 """Makes the certificates of CertificateCheckTests at test time (python3 with `cryptography`).
 
 Usage: make-test-certificates.py FOLDER. Writes CAs, leaves (valid, expired, expiring soon), keys in PKCS#1,
-PKCS#8 and SEC1 PEM, an encrypted key and a PKCS#12 file; passphrase "test-pass".
+PKCS#8 and SEC1 PEM, an encrypted key, a PKCS#12 file (passphrase "test-pass") and a server certificate
+for localhost.
 """
 import datetime
+import ipaddress
 import pathlib
 import sys
 
@@ -65,3 +67,14 @@ write("ec.pem", certificate("client-ec", ec_key, "Test CA", ca_key, now - day, n
 
 write("client.p12", pkcs12.serialize_key_and_certificates(b"client", rsa_key, valid, [ca],
                                                            serialization.BestAvailableEncryption(b"test-pass")))
+
+# A server certificate for 127.0.0.1 / localhost, for the end-to-end runner test.
+server_key = ec.generate_private_key(ec.SECP256R1())
+server = (x509.CertificateBuilder().subject_name(name("localhost")).issuer_name(name("Test CA"))
+          .public_key(server_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - day).not_valid_after(now + 30 * day)
+          .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                      x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+          .sign(ca_key, hashes.SHA256()))
+write("server.pem", server.public_bytes(PEM))
+write("server.key", server_key.private_bytes(PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))

@@ -170,11 +170,9 @@ import Testing
         #expect(withoutVariable.stderr.contains("CLIENT_P12_PASSPHRASE is not set"))
     }
 
-    @Test func promptsForTheCodeOnATerminal() throws {
-        guard let script = RunnerTestSupport.which("script") else {
-            print("SKIPPED promptsForTheCodeOnATerminal: 'script' (util-linux) is not on PATH")
-            return
-        }
+    @Test(.enabled(if: RunnerTestSupport.which("script") != nil, "'script' (util-linux) is not on PATH"))
+    func promptsForTheCodeOnATerminal() throws {
+        let script = try #require(RunnerTestSupport.which("script"))
         let run = try ScriptRun(specName: "local-bank")
         defer { run.remove() }
         let runner = run.output.appendingPathComponent("run-newman.sh").path
