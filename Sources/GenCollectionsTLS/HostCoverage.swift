@@ -5,7 +5,7 @@ import GenCollectionsCore
 enum HostCoverage {
     static func problems(in spec: Spec, tls: TLSSettings) -> [Diagnostic] {
         let patterns = tls.clientCertificates.flatMap { $0.hostPatterns(in: spec) }
-        return spec.hostAuthorities.compactMap { authority in
+        return CertificateSettings.hostProblems(tls, in: spec) + spec.hostAuthorities.compactMap { authority in
             guard let host = spec.hosts.first(where: { $0.name.value == authority.name }),
                   host.url.value.lowercased().hasPrefix("https://") else { return nil }
             guard !patterns.contains(where: { $0.covers(host: authority.host, port: authority.port) }) else { return nil }

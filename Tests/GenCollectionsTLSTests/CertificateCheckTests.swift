@@ -103,6 +103,12 @@ import Testing
         #expect(covered.isEmpty, "\(covered)")
     }
 
+    @Test func unreadableHostPatternIsAnError() async throws {
+        let diagnostics = await Self.check(try Self.spec("{cert: valid.pem, key: rsa-pkcs1.key}".asFields,
+                                                         hosts: "[\"*.bank.test\", \"api.*.test\"]"))
+        #expect(Self.ids(diagnostics) == ["tls-host-pattern-invalid"])
+    }
+
     @Test func missingFilesAreErrors() async throws {
         let diagnostics = await Self.check(try Self.spec("{cert: nope.pem, key: rsa-pkcs1.key}".asFields, caBundle: "none.pem"))
         #expect(Self.ids(diagnostics) == ["certs-file-missing", "certs-file-missing"])

@@ -69,18 +69,25 @@ public enum CertificateSettings {
     /// Every `hosts` entry must name a spec host or read as a host pattern; Newman silently ignores bad ones.
     static func validateHosts(_ tls: TLSSettings, in spec: Spec) throws {
         var collector = DiagnosticCollector()
+        hostProblems(tls, in: spec).forEach { collector.emit($0) }
+        try collector.throwIfErrors()
+    }
+
+    /// One error per `hosts` entry of a client certificate that is neither a spec host nor a host pattern.
+    public static func hostProblems(_ tls: TLSSettings, in spec: Spec) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         let names = Set(spec.hostAuthorities.map(\.name))
         for certificate in tls.clientCertificates {
             for entry in certificate.hosts where !names.contains(entry.value) && HostPattern(parsing: entry.value) == nil {
-                collector.emit(.error("tls-host-pattern-invalid",
-                                      "'\(entry.value)' in the hosts of client certificate '\(certificate.name.value)' "
-                                          + "is neither a host of the spec nor a host pattern",
-                                      at: entry.location,
-                                      hint: "write a name from 'hosts', a host such as 'rs1.ob.example.com', "
-                                          + "'*.ob.example.com' or 'localhost:8443'"))
+                problems.append(.error("tls-host-pattern-invalid",
+                                       "'\(entry.value)' in the hosts of client certificate '\(certificate.name.value)' "
+                                           + "is neither a host of the spec nor a host pattern",
+                                       at: entry.location,
+                                       hint: "write a name from 'hosts', a host such as 'rs1.ob.example.com', "
+                                           + "'*.ob.example.com' or 'localhost:8443'"))
             }
         }
-        try collector.throwIfErrors()
+        return problems
     }
 }
 
