@@ -14,6 +14,8 @@ import Testing
         process.arguments = ["python3", script.path, folder.path]
         try? process.run()
         process.waitUntilExit()
+        // Shared by every test of the suite; removed when the test process ends.
+        atexit { try? FileManager.default.removeItem(at: CertificateCheckTests.folder) }
         return folder
     }()
 
