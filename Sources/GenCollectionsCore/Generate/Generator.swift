@@ -27,11 +27,17 @@ public enum Generator {
             .translate()
     }
 
-    /// Every file of the bundle, in a stable order.
+    /// Every file of the bundle, in a stable order: collection, environment, certificate settings (when the spec
+    /// has `tls`), runner script.
+    /// - Throws: `DiagnosticsError` when the spec's certificate hosts cannot become Newman match patterns.
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
-        [
+        let unsupported = options.includeUnsupported
+        return [
             Artifact(path: collectionFile(for: spec), contents: try PostmanJSON.encode(collection(for: spec, options: options))),
             Artifact(path: environmentFile(for: spec), contents: try PostmanJSON.encode(environment(for: spec, options: options))),
         ]
+            + (try CertificateSettings.artifacts(for: spec, includeUnsupported: unsupported))
+            + [try RunnerScript.artifact(for: spec, collectionFile: collectionFile(for: spec),
+                                         environmentFile: environmentFile(for: spec), includeUnsupported: unsupported)]
     }
 }

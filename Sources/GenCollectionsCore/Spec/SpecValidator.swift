@@ -50,6 +50,7 @@ enum SpecValidator {
         }
 
         spec.hosts.forEach { check($0.url) }
+        if let tls = spec.tls { diagnostics += CertificateSettings.hostProblems(tls, in: spec) }
         if let registration = spec.registration {
             registration.endpoint.map(check)
             for claim in registration.claims {

@@ -26,15 +26,16 @@ extension GenCollectionsCommand {
         func run() throws {
             let spec = try loadSpec(spec)
             var options = Generator.Options(includeUnsupported: includeUnsupported)
-            if let env {
-                do {
+            let artifacts: [Artifact]
+            do {
+                if let env {
                     options.helperEnvironment = try HelperEnvironment(data: try readInput(env, what: "environment file"), file: env)
-                } catch let error as DiagnosticsError {
-                    report(error.diagnostics)
-                    throw ExitStatus.failure
                 }
+                artifacts = try Generator.artifacts(for: spec, options: options)
+            } catch let error as DiagnosticsError {
+                report(error.diagnostics)
+                throw ExitStatus.failure
             }
-            let artifacts = try Generator.artifacts(for: spec, options: options)
             let folder = URL(fileURLWithPath: out)
             if dryRun {
                 artifacts.forEach { print("would write \(folder.appendingPathComponent($0.path).relativePath)") }

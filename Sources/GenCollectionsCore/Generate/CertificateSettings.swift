@@ -1,0 +1,105 @@
+import Foundation
+import Mustache
+
+/// Certificate settings from the spec's `tls`: Newman's certificate list and notes for the Postman app.
+///
+/// The list never holds a passphrase: `run-newman.sh` adds it at run time from the variable named by
+/// `passphraseEnv`, into a private temporary copy that it deletes on exit.
+public enum CertificateSettings {
+    /// File name of Newman's `--ssl-client-cert-list`, in the output folder.
+    public static let certificateListFile = "ssl-client-cert-list.json"
+    /// File name of the notes for the Postman app's certificate settings.
+    public static let notesFile = "CERTIFICATES.md"
+
+    /// The certificate list and the notes, or nothing when the spec has no `tls`.
+    /// - Throws: `DiagnosticsError` when a `hosts` entry is neither a spec host nor a host pattern.
+    public static func artifacts(for spec: Spec, includeUnsupported: Bool = false) throws -> [Artifact] {
+        guard let tls = spec.tls else { return [] }
+        try validateHosts(tls, in: spec)
+        var artifacts: [Artifact] = []
+        if !tls.clientCertificates.isEmpty {
+            artifacts.append(Artifact(path: certificateListFile, contents: try certificateList(tls, spec: spec)))
+        }
+        artifacts.append(Artifact(path: notesFile, text: try notes(tls, spec: spec)))
+        return artifacts
+    }
+
+    /// One entry of Newman's certificate list (postman-collection `Certificate.definition`).
+    struct ListEntry: Encodable {
+        struct Source: Encodable { var src: String }
+        var name: String
+        var matches: [String]
+        var cert: Source?
+        var key: Source?
+        var pfx: Source?
+    }
+
+    static func certificateList(_ tls: TLSSettings, spec: Spec) throws -> Data {
+        let entries = tls.clientCertificates.map { certificate in
+            ListEntry(name: certificate.name.value,
+                      matches: certificate.hostPatterns(in: spec).map(\.newmanPattern),
+                      cert: certificate.cert.map { .init(src: $0.value) },
+                      key: certificate.key.map { .init(src: $0.value) },
+                      pfx: certificate.pfx.map { .init(src: $0.value) })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(entries) + Data("\n".utf8)
+    }
+
+    static func notes(_ tls: TLSSettings, spec: Spec) throws -> String {
+        let rows: [[String: Any]] = tls.clientCertificates.flatMap { certificate in
+            certificate.hostPatterns(in: spec).map { pattern -> [String: Any] in
+                var row: [String: Any] = ["certificate": certificate.name.value, "host": pattern.host,
+                                          "port": String(pattern.effectivePort), "pattern": pattern.newmanPattern]
+                row["cert"] = certificate.cert?.value
+                row["key"] = certificate.key?.value
+                row["pfx"] = certificate.pfx?.value
+                row["passphraseEnv"] = certificate.passphraseEnv
+                return row
+            }
+        }
+        var context: [String: Any] = ["title": spec.title, "rows": rows, "hasRows": !rows.isEmpty,
+                                      "verifyOff": !tls.verify, "listFile": certificateListFile,
+                                      "hasList": !tls.clientCertificates.isEmpty]
+        context["caBundle"] = tls.caBundle?.value
+        return try Templates.render("templates/certificates.md.mustache", context)
+    }
+
+    /// Every `hosts` entry must name a spec host or read as a host pattern; Newman silently ignores bad ones.
+    static func validateHosts(_ tls: TLSSettings, in spec: Spec) throws {
+        var collector = DiagnosticCollector()
+        hostProblems(tls, in: spec).forEach { collector.emit($0) }
+        try collector.throwIfErrors()
+    }
+
+    /// One error per `hosts` entry of a client certificate that is neither a spec host nor a host pattern.
+    public static func hostProblems(_ tls: TLSSettings, in spec: Spec) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let names = Set(spec.hostAuthorities.map(\.name))
+        for certificate in tls.clientCertificates {
+            for entry in certificate.hosts where !names.contains(entry.value) && HostPattern(parsing: entry.value) == nil {
+                problems.append(.error("tls-host-pattern-invalid",
+                                       "'\(entry.value)' in the hosts of client certificate '\(certificate.name.value)' "
+                                           + "is neither a host of the spec nor a host pattern",
+                                       at: entry.location,
+                                       hint: "write a name from 'hosts', a host such as 'rs1.ob.example.com', "
+                                           + "'*.ob.example.com' or 'localhost:8443'"))
+            }
+        }
+        return problems
+    }
+}
+
+/// Loads and renders the embedded Mustache templates.
+enum Templates {
+    struct MissingTemplate: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "the template '\(path)' is not embedded; run scripts/embed-resources" }
+    }
+
+    static func render(_ path: String, _ context: [String: Any]) throws -> String {
+        guard let text = EmbeddedResources.files[path] else { throw MissingTemplate(path: path) }
+        return try MustacheTemplate(string: text).render(context)
+    }
+}

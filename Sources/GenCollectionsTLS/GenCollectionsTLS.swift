@@ -1,2 +1,0 @@
-// Certificate pre-flight checks for `gen-collections certs`.
-import GenCollectionsCore
