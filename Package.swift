@@ -72,9 +72,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore"]),
+        // Fixtures and goldens are read from the source tree (found with #filePath), not bundled.
+        .testTarget(
+            name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore"],
+            exclude: ["Fixtures", "Runner/mtls-server.py"]
+        ),
         .testTarget(name: "GenCollectionsLintTests", dependencies: ["GenCollectionsLint", "GenCollectionsCore"]),
-        .testTarget(name: "GenCollectionsTLSTests", dependencies: ["GenCollectionsTLS", "GenCollectionsCore"]),
+        .testTarget(
+            name: "GenCollectionsTLSTests", dependencies: ["GenCollectionsTLS", "GenCollectionsCore"],
+            exclude: ["make-test-certificates.py"]
+        ),
         .testTarget(
             name: "GenCollectionsNetworkTests",
             dependencies: [

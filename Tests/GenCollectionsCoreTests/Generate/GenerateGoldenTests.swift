@@ -48,8 +48,8 @@ import Testing
         let expected = Set(artifacts.map(\.path))
         let present = Set(try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            return !isFolder.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            return exists && !isFolder.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
         })
         for extra in present.subtracting(expected).sorted() {
             Issue.record("\(folder.lastPathComponent)/\(extra) is no longer generated; delete it")
