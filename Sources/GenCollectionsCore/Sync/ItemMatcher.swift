@@ -9,16 +9,13 @@
 enum ItemMatcher {
     /// For each generated node, the index of the file node it matches, or nil.
     static func matchRequests(generated: CollectionTree, file: CollectionTree) -> [Int?] {
-        let rules: [(CollectionTree.Node, CollectionTree.Node) -> Bool] = [
-            { $0.id != nil && $0.id == $1.id },
-            { generated, file in
-                let ids = Set(RequestView.scripts(generated.value).values.compactMap(\.id))
-                return !ids.isDisjoint(with: RequestView.scripts(file.value).values.compactMap(\.id))
-            },
-            { $0.names == $1.names },
-            { a, b in
-                let (x, y) = (RequestView(a.value), RequestView(b.value))
-                return x.method == y.method && x.url == y.url
+        let rules: [(CollectionTree.Node) -> [String]] = [
+            { $0.id.map { [$0] } ?? [] },
+            { RequestView.scripts($0.value).values.compactMap(\.id) },
+            { [$0.names.joined(separator: "\u{0}")] },
+            { node in
+                let view = RequestView(node.value)
+                return [view.method + " " + view.url]
             },
         ]
         return match(generated.requests, file.requests, rules: rules)
@@ -26,18 +23,25 @@ enum ItemMatcher {
 
     static func matchFolders(generated: CollectionTree, file: CollectionTree) -> [Int?] {
         match(generated.folders, file.folders, rules: [
-            { $0.id != nil && $0.id == $1.id },
-            { $0.names == $1.names },
+            { $0.id.map { [$0] } ?? [] },
+            { [$0.names.joined(separator: "\u{0}")] },
         ])
     }
 
+    /// Each rule gives a node's match keys; a generated node takes the first free file node sharing a key.
+    /// Keys are indexed once per rule, so matching stays linear in the number of items.
     private static func match(_ generated: [CollectionTree.Node], _ file: [CollectionTree.Node],
-                              rules: [(CollectionTree.Node, CollectionTree.Node) -> Bool]) -> [Int?] {
+                              rules: [(CollectionTree.Node) -> [String]]) -> [Int?] {
         var result = [Int?](repeating: nil, count: generated.count)
         var taken = Set<Int>()
         for rule in rules {
+            var byKey: [String: [Int]] = [:]
+            for (index, node) in file.enumerated() where !taken.contains(index) {
+                for key in Set(rule(node)) { byKey[key, default: []].append(index) }
+            }
             for (index, node) in generated.enumerated() where result[index] == nil {
-                if let found = file.indices.first(where: { !taken.contains($0) && rule(node, file[$0]) }) {
+                let candidates = rule(node).flatMap { byKey[$0] ?? [] }.filter { !taken.contains($0) }
+                if let found = candidates.min() {
                     result[index] = found
                     taken.insert(found)
                 }
