@@ -6,13 +6,19 @@ import Foundation
 public enum BundleSync {
     /// A file on disk that cannot be merged (not JSON): nothing is written.
     public struct UnreadableFile: Error, CustomStringConvertible, Sendable {
+        /// The file, relative to the output folder.
         public var path: String
+        /// 1-based position of the syntax error.
         public var line: Int
+        /// 1-based position of the syntax error.
         public var column: Int
+        /// What is wrong, from the JSON reader.
         public var reason: String
+        /// `path:line:column: error: cannot merge: reason [sync-invalid-json]`.
         public var description: String { "\(path):\(line):\(column): error: cannot merge: \(reason) [sync-invalid-json]" }
     }
 
+    /// What `sync` would write, and its report.
     public struct Outcome: Sendable {
         /// Files whose bytes change, with their new contents, in bundle order.
         public var changed: [Artifact]
@@ -20,6 +26,8 @@ public enum BundleSync {
         public var report: Drift
     }
 
+    /// Merges each file found with the generated one; missing files are written as generated.
+    /// - Throws: `UnreadableFile` when a collection or environment file on disk is not JSON.
     public static func sync(generated: [Artifact], onDisk: [String: Data]) throws -> Outcome {
         var report = DriftChecker.check(generated: generated, onDisk: onDisk)
         var changed: [Artifact] = []

@@ -1,14 +1,18 @@
 /// Semantic comparison of a generated collection with a collection file, per folder, request and field.
 struct CollectionComparison {
+    /// The file name, for findings.
     let file: String
+    /// The generated collection and the file's, parsed.
     let generated: JSONValue
     let disk: JSONValue
+    /// Both collections flattened.
     let generatedTree: CollectionTree
     let diskTree: CollectionTree
     /// For each generated folder / request, the matching file node (see `ItemMatcher`).
     let folderMatches: [Int?]
     let requestMatches: [Int?]
 
+    /// Flattens and matches both collections.
     init(file: String, generated: JSONValue, disk: JSONValue) {
         self.file = file
         self.generated = generated
@@ -19,11 +23,13 @@ struct CollectionComparison {
         requestMatches = ItemMatcher.matchRequests(generated: generatedTree, file: diskTree)
     }
 
+    /// Collection, folder and request findings, then the file items the spec does not produce.
     func findings() -> [Drift.Finding] {
         var root = ItemComparison(file: file, location: [])
         let (specInfo, diskInfo) = (generated["info"] ?? .object([]), disk["info"] ?? .object([]))
         root.compareName(generated: specInfo, file: diskInfo)
-        for key in ["schema", "version"] where specInfo[key] != diskInfo[key] {
+        // The Postman app may drop `info.version` on export: only a different one is drift.
+        for key in ["schema", "version"] where specInfo[key] != diskInfo[key] && !(key == "version" && diskInfo[key] == nil) {
             root.add(key, .changed, "\(ItemComparison.quote(diskInfo[key]?.text ?? "")) in the file, "
                      + "\(ItemComparison.quote(specInfo[key]?.text ?? "")) from the spec")
         }
@@ -59,13 +65,18 @@ struct CollectionComparison {
                 item.add("folder", .changed, "in \(ItemComparison.quote(found.names.dropLast().joined(separator: " / "))) in the file")
             }
             item.compareName(generated: node.value, file: found.value)
-            item.compareDescription(generated: node.value["description"], file: found.value["description"])
+            item.compareDescription(generated: node.value["description"], file: Self.requestDescription(found.value))
             item.compareRequest(generated: node.value, file: found.value)
             item.compareScripts(generated: node.value, file: found.value)
             findings += item.findings
         }
         findings += unmatchedFindings()
         return findings
+    }
+
+    /// A request's description: the item's, or the request's, where the Postman app keeps it on export.
+    static func requestDescription(_ item: JSONValue) -> JSONValue? {
+        PostmanNormalization.description(item["description"]) != nil ? item["description"] : item["request"]?["description"]
     }
 
     /// File items the spec does not produce: generated earlier (a version 5 id) means the spec removed them;

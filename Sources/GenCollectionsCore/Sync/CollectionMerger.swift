@@ -11,13 +11,16 @@ import Foundation
 /// gone). Requests and folders generated from an earlier spec (version 5 ids) that the spec no longer has are
 /// removed; a conflict lists what the user had added to them.
 struct CollectionMerger {
+    /// The matched trees the merge is built on.
     let comparison: CollectionComparison
+    /// What sync replaced or dropped, said explicitly.
     private(set) var conflicts: [Drift.Finding] = []
 
     private static let ownedItemKeys: Set<String> = ["id", "name", "request", "event", "description", "response",
                                                      "protocolProfileBehavior", "item", "auth"]
     private static let ownedRequestKeys: Set<String> = ["method", "header", "body", "url", "auth", "description"]
 
+    /// A merger of the file's collection `disk` into the newly generated one.
     init(file: String, generated: JSONValue, disk: JSONValue) {
         comparison = CollectionComparison(file: file, generated: generated, disk: disk)
     }
@@ -72,7 +75,8 @@ struct CollectionMerger {
         guard let match = comparison.requestMatches[index] else { return node.value }
         let found = comparison.diskTree.requests[match].value
         var item = Self.withUserMembers(node.value, from: found, owned: Self.ownedItemKeys)
-        item["description"] = Self.description(generated: node.value["description"], file: found["description"])
+        item["description"] = Self.description(generated: node.value["description"],
+                                               file: CollectionComparison.requestDescription(found))
         item["event"] = mergeEvents(generated: node.value, file: found, location: node.names)
         if let examples = found["response"], !PostmanNormalization.isAbsent(examples) { item["response"] = examples }
         if let request = node.value["request"], let fileRequest = found["request"], fileRequest.members != nil {
@@ -157,10 +161,12 @@ struct CollectionMerger {
         PostmanNormalization.description(file) != nil ? file : generated
     }
 
-    /// `generated` plus the members of `file` it does not own and does not have, in the file's order.
+    /// `generated` plus the members of `file` it does not own and does not have, in the file's order; export
+    /// metadata (`_exporter_id`, `_postman_exported_at`, …) is dropped.
     static func withUserMembers(_ generated: JSONValue, from file: JSONValue, owned: Set<String>) -> JSONValue {
         var result = generated
-        for (key, value) in file.members ?? [] where !owned.contains(key) && result[key] == nil {
+        for (key, value) in file.members ?? []
+        where !owned.contains(key) && !PostmanNormalization.exportKeys.contains(key) && result[key] == nil {
             result[key] = value
         }
         return result

@@ -8,12 +8,17 @@ struct CollectionTree {
 
     /// A folder or request of the tree. `parent` indexes `folders` (nil at the collection root).
     struct Node {
+        /// The item as found.
         var value: JSONValue
+        /// The folder holding it, by index; nil at the root.
         var parent: Int?
+        /// The names of the folders above it, then its own.
         var names: [String]
         /// A folder's items in order; empty for requests.
         var children: [Child] = []
+        /// The item's `id`, if any.
         var id: String? { value["id"]?.text }
+        /// The item's `name`.
         var name: String { value["name"]?.text ?? "" }
     }
 
@@ -22,10 +27,12 @@ struct CollectionTree {
     /// The collection's top-level items in order.
     var rootChildren: [Child] = []
 
+    /// Flattens a collection document.
     init(_ collection: JSONValue) {
         rootChildren = walk(collection["item"]?.items ?? [], parent: nil, names: [])
     }
 
+    /// The items of a folder, or of the root for nil.
     func children(of folder: Int?) -> [Child] { folder.map { folders[$0].children } ?? rootChildren }
 
     private mutating func walk(_ items: [JSONValue], parent: Int?, names: [String]) -> [Child] {
@@ -48,14 +55,20 @@ struct CollectionTree {
 
 /// The parts of a request item that drift is reported on.
 struct RequestView {
+    /// Upper case; `GET` when absent.
     var method: String
+    /// The raw URL text.
     var url: String
+    /// Path variables (`url.variable`).
     var urlVariables: [JSONValue]
+    /// Headers in order, with their `disabled` flag.
     var headers: [(key: String, value: String, disabled: Bool)]
+    /// The members compared semantically.
     var body: JSONValue?
     var auth: JSONValue?
     var protocolProfileBehavior: JSONValue?
 
+    /// The view of a request item.
     init(_ item: JSONValue) {
         // v2.1 allows a request to be only its URL.
         let request = item["request"] ?? .object([])

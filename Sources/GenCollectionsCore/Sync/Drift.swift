@@ -6,10 +6,12 @@
 /// it and it is not drift. `conflict` is a `sync` finding: something of the file's was replaced or could not be
 /// kept, and the detail says what.
 public struct Drift: Sendable, Hashable {
+    /// The kind of a finding (see the type's documentation).
     public enum Change: String, Sendable, Hashable, CaseIterable {
         case added, removed, changed, kept, conflict
     }
 
+    /// One difference, user addition or conflict.
     public struct Finding: Sendable, Hashable {
         /// The file, relative to the output folder.
         public var file: String
@@ -17,10 +19,12 @@ public struct Drift: Sendable, Hashable {
         public var location: [String]
         /// What differs: `file`, `folder`, `request`, `name`, `method`, `url`, `header Accept`, `test script`, …
         public var field: String
+        /// Added, removed, changed, kept or conflict.
         public var change: Change
         /// A short explanation; never a secret value.
         public var detail: String?
 
+        /// A finding; `location` empty for the file itself.
         public init(file: String, location: [String] = [], field: String, change: Change, detail: String? = nil) {
             self.file = file
             self.location = location
@@ -35,13 +39,16 @@ public struct Drift: Sendable, Hashable {
 
     /// Every file compared, in bundle order (missing files included).
     public var files: [String]
+    /// Every finding, grouped by file in bundle order.
     public var findings: [Finding]
 
+    /// A report over `files`.
     public init(files: [String] = [], findings: [Finding] = []) {
         self.files = files
         self.findings = findings
     }
 
+    /// Whether any finding is drift (`kept` and `conflict` are not).
     public var hasDrift: Bool { findings.contains(where: \.isDrift) }
 
     /// Findings of one file, in the order they were found.

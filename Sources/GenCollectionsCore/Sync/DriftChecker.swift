@@ -7,6 +7,7 @@ public enum DriftChecker {
     enum Kind {
         case collection, environment, json, text
 
+        /// `.postman_collection.json`, `.postman_environment.json`, other `.json`, anything else.
         init(path: String) {
             if path.hasSuffix(".postman_collection.json") {
                 self = .collection

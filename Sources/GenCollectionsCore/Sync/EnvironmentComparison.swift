@@ -1,6 +1,7 @@
 /// Semantic comparison of a generated environment with an environment file, per variable. Values are never
 /// printed: an environment holds secrets.
 enum EnvironmentComparison {
+    /// Name and per-variable findings.
     static func findings(file: String, generated: JSONValue, disk: JSONValue) -> [Drift.Finding] {
         var root = ItemComparison(file: file, location: [])
         root.compareName(generated: generated, file: disk)

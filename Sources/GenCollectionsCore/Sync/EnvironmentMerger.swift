@@ -5,11 +5,15 @@
 /// says the file's value was replaced (values are never printed). An edited description is kept. Variables the
 /// spec does not know are kept at the end (the drift report lists them as `kept`).
 struct EnvironmentMerger {
+    /// The file name, for findings.
     let file: String
+    /// Values of the file replaced by the spec's.
     private(set) var conflicts: [Drift.Finding] = []
 
+    /// A merger for the environment file `file`.
     init(file: String) { self.file = file }
 
+    /// The merged environment.
     mutating func merge(generated: JSONValue, disk: JSONValue) -> JSONValue {
         var root = CollectionMerger.withUserMembers(generated, from: disk, owned: ["id", "name", "values", "_postman_variable_scope"])
         let specValues = generated["values"]?.items ?? [], fileValues = disk["values"]?.items ?? []

@@ -21,6 +21,7 @@ enum ItemMatcher {
         return match(generated.requests, file.requests, rules: rules)
     }
 
+    /// For each generated folder, the index of the file folder it matches, or nil.
     static func matchFolders(generated: CollectionTree, file: CollectionTree) -> [Int?] {
         match(generated.folders, file.folders, rules: [
             { $0.id.map { [$0] } ?? [] },

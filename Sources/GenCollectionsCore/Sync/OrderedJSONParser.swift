@@ -5,9 +5,13 @@ import Foundation
 public struct OrderedJSONParser {
     /// Where and why a document is not JSON; line and column are 1-based.
     public struct SyntaxError: Error, CustomStringConvertible, Sendable {
+        /// 1-based line of the error.
         public var line: Int
+        /// 1-based column (in characters) of the error.
         public var column: Int
+        /// What is wrong, lowercase.
         public var message: String
+        /// `line:column: message`.
         public var description: String { "\(line):\(column): \(message)" }
     }
 
