@@ -94,7 +94,7 @@ struct CollectionComparison {
     }
 
     private func unmatched(_ node: CollectionTree.Node, kind: String) -> Drift.Finding {
-        if PostmanNormalization.isGeneratedID(node.id) {
+        if PostmanNormalization.wasGenerated(node.value) {
             return Drift.Finding(file: file, location: node.names, field: kind, change: .removed, detail: "no longer in the spec")
         }
         return Drift.Finding(file: file, location: node.names, field: kind, change: .kept, detail: "the user's own, not in the spec")

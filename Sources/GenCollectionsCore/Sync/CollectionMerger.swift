@@ -94,7 +94,7 @@ struct CollectionMerger {
             switch child {
             case let .request(index) where !matchedRequests.contains(index):
                 let node = comparison.diskTree.requests[index]
-                if PostmanNormalization.isGeneratedID(node.id) {
+                if PostmanNormalization.wasGenerated(node.value) {
                     reportDropped(node)
                 } else {
                     kept.append(node.value)
@@ -102,8 +102,8 @@ struct CollectionMerger {
             case let .folder(index) where !matchedFolders.contains(index):
                 let node = comparison.diskTree.folders[index]
                 let items = leftovers(ofFileFolder: index)
-                if PostmanNormalization.isGeneratedID(node.id) && items.isEmpty { continue }
-                if PostmanNormalization.isGeneratedID(node.id) {
+                if PostmanNormalization.wasGenerated(node.value) && items.isEmpty { continue }
+                if PostmanNormalization.wasGenerated(node.value) {
                     conflicts.append(.init(file: comparison.file, location: node.names, field: "folder", change: .conflict,
                                            detail: "no longer in the spec; kept because it holds requests of the user's own"))
                 }

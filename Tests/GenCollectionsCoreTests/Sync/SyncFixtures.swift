@@ -128,9 +128,16 @@ enum SyncFixtures {
         "});",
     ]
 
+    /// An id as the Postman app gives new items: a version 4 UUID.
+    static func userID(_ name: String) -> String {
+        var characters = Array(PostmanJSON.stableID("user/\(name)"))
+        characters[14] = "4"
+        return String(characters)
+    }
+
     static func userRequest(name: String, path: String) -> JSONValue {
         .object([
-            ("name", .string(name)), ("id", .string("4f9b2c1a-7d3e-4a5b-8c6d-1e2f3a4b5c6d")),
+            ("name", .string(name)), ("id", .string(userID(name))),
             ("request", .object([("method", .string("GET")), ("header", .array([])),
                                  ("url", .object([("raw", .string("{{api}}/\(path)"))]))])),
             ("response", .array([])),

@@ -104,3 +104,71 @@ import Testing
         #expect(Self.request(["Catalogue", "Get stock"], in: merged) == nil)
     }
 }
+
+/// The cases around the round trip: moved, removed and user-only items.
+@Suite struct SyncEdgeCaseTests {
+    typealias F = SyncFixtures
+
+    static func apply(_ outcome: BundleSync.Outcome, to files: [String: Data]) throws -> JSONValue {
+        var files = files
+        for artifact in outcome.changed { files[artifact.path] = artifact.contents }
+        return try OrderedJSONParser.parse(files[F.collectionFile]!)
+    }
+
+    static func names(_ collection: JSONValue) -> [String] {
+        CollectionTree(collection).requests.map { $0.names.joined(separator: "/") }
+    }
+
+    @Test func aMovedRequestIsReportedAndPutBack() throws {
+        let generated = try F.bundle("spec.yaml")
+        var collection = try F.json(generated, F.collectionFile)
+        var folders = collection["item"]!.items!
+        var catalogue = folders[0], orders = folders[1]
+        let stock = catalogue["item"]!.items!.last!
+        catalogue["item"] = .array(catalogue["item"]!.items!.dropLast())
+        orders["item"] = .array(orders["item"]!.items! + [stock])
+        folders[0] = catalogue
+        folders[1] = orders
+        collection["item"] = .array(folders)
+        let files = [F.collectionFile: F.resaved(collection), F.environmentFile: generated[1].contents]
+        let drift = DriftChecker.check(generated: generated, onDisk: files)
+        #expect(drift.findings == [.init(file: F.collectionFile, location: ["Catalogue", "Get stock"], field: "folder",
+                                         change: .changed, detail: "in \"Orders\" in the file")])
+        let merged = try Self.apply(try BundleSync.sync(generated: generated, onDisk: files), to: files)
+        #expect(merged == (try F.json(generated, F.collectionFile)))
+    }
+
+    @Test func aRemovedRequestWithExamplesIsAConflict() throws {
+        let original = try F.bundle("spec.yaml")
+        var collection = try F.json(original, F.collectionFile)
+        var items = collection["item"]!
+        F.editRequest(named: "Get stock", in: &items) { item in
+            item["response"] = .array([.object([("name", .string("in stock"))]), .object([("name", .string("sold out"))])])
+        }
+        collection["item"] = items
+        let files = [F.collectionFile: F.resaved(collection), F.environmentFile: original[1].contents]
+        let outcome = try BundleSync.sync(generated: try F.bundle("spec-changed.yaml"), onDisk: files)
+        let conflict = try #require(outcome.report.findings.first { $0.change == .conflict && $0.field == "request" })
+        #expect(conflict.location == ["Catalogue", "Get stock"])
+        #expect(conflict.detail?.contains("2 saved examples") == true)
+        #expect(!Self.names(try Self.apply(outcome, to: files)).contains("Catalogue/Get stock"))
+    }
+
+    @Test func aRemovedFlowKeepsItsFolderForTheUsersRequests() throws {
+        var files = try F.userEditedBundle()
+        let url = F.folder.appendingPathComponent("spec.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let withoutOrders = String(text[..<text.range(of: "  - name: Orders")!.lowerBound])
+        let generated = try Generator.artifacts(for: SpecLoader.load(withoutOrders, file: url.path).spec)
+        let outcome = try BundleSync.sync(generated: generated, onDisk: files)
+        let merged = try Self.apply(outcome, to: files)
+        #expect(Self.names(merged) == ["Catalogue/List products", "Catalogue/Get product", "Catalogue/Get stock",
+                                       "Orders/My debug call", "Scratch/Try search"])
+        #expect(outcome.report.findings.contains {
+            $0.change == .conflict && $0.location == ["Orders"] && $0.detail?.contains("kept because it holds") == true
+        })
+        for artifact in outcome.changed { files[artifact.path] = artifact.contents }
+        let after = DriftChecker.check(generated: generated, onDisk: files)
+        #expect(after.findings.filter(\.isDrift).map(\.location) == [["Orders"]])
+    }
+}
