@@ -15,7 +15,9 @@ public enum BundleSync {
         /// What is wrong, from the JSON reader.
         public var reason: String
         /// `path:line:column: error: cannot merge: reason [sync-invalid-json]`.
-        public var description: String { "\(path):\(line):\(column): error: cannot merge: \(reason) [sync-invalid-json]" }
+        public var description: String {
+            "\(path):\(line):\(column): error: cannot merge: \(reason) [sync-invalid-json]"
+        }
     }
 
     /// What `sync` would write, and its report.
@@ -43,7 +45,8 @@ public enum BundleSync {
                 do {
                     disk = try OrderedJSONParser.parse(data)
                 } catch let error as OrderedJSONParser.SyntaxError {
-                    throw UnreadableFile(path: artifact.path, line: error.line, column: error.column, reason: error.message)
+                    throw UnreadableFile(
+                        path: artifact.path, line: error.line, column: error.column, reason: error.message)
                 }
                 let spec = try OrderedJSONParser.parse(artifact.contents)
                 if kind == .collection {

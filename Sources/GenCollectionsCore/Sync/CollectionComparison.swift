@@ -29,9 +29,12 @@ struct CollectionComparison {
         let (specInfo, diskInfo) = (generated["info"] ?? .object([]), disk["info"] ?? .object([]))
         root.compareName(generated: specInfo, file: diskInfo)
         // The Postman app may drop `info.version` on export: only a different one is drift.
-        for key in ["schema", "version"] where specInfo[key] != diskInfo[key] && !(key == "version" && diskInfo[key] == nil) {
-            root.add(key, .changed, "\(ItemComparison.quote(diskInfo[key]?.text ?? "")) in the file, "
-                     + "\(ItemComparison.quote(specInfo[key]?.text ?? "")) from the spec")
+        for key in ["schema", "version"]
+        where specInfo[key] != diskInfo[key] && !(key == "version" && diskInfo[key] == nil) {
+            root.add(
+                key, .changed,
+                "\(ItemComparison.quote(diskInfo[key]?.text ?? "")) in the file, "
+                    + "\(ItemComparison.quote(specInfo[key]?.text ?? "")) from the spec")
         }
         root.compareDescription(generated: specInfo["description"], file: diskInfo["description"])
         root.compareScripts(generated: generated, file: disk)
@@ -62,7 +65,9 @@ struct CollectionComparison {
             }
             let found = diskTree.requests[match]
             if found.names.dropLast() != node.names.dropLast() {
-                item.add("folder", .changed, "in \(ItemComparison.quote(found.names.dropLast().joined(separator: " / "))) in the file")
+                item.add(
+                    "folder", .changed,
+                    "in \(ItemComparison.quote(found.names.dropLast().joined(separator: " / "))) in the file")
             }
             item.compareName(generated: node.value, file: found.value)
             item.compareDescription(generated: node.value["description"], file: Self.requestDescription(found.value))
@@ -76,14 +81,16 @@ struct CollectionComparison {
 
     /// A request's description: the item's, or the request's, where the Postman app keeps it on export.
     static func requestDescription(_ item: JSONValue) -> JSONValue? {
-        PostmanNormalization.description(item["description"]) != nil ? item["description"] : item["request"]?["description"]
+        PostmanNormalization.description(item["description"]) != nil
+            ? item["description"] : item["request"]?["description"]
     }
 
     /// File items the spec does not produce: generated earlier (a version 5 id) means the spec removed them;
     /// anything else is the user's own and is kept.
     private func unmatchedFindings() -> [Drift.Finding] {
         var findings: [Drift.Finding] = []
-        let matchedFolders = Set(folderMatches.compactMap { $0 }), matchedRequests = Set(requestMatches.compactMap { $0 })
+        let matchedFolders = Set(folderMatches.compactMap { $0 })
+        let matchedRequests = Set(requestMatches.compactMap { $0 })
         for (index, node) in diskTree.folders.enumerated() where !matchedFolders.contains(index) {
             findings.append(unmatched(node, kind: "folder"))
         }
@@ -95,13 +102,16 @@ struct CollectionComparison {
 
     private func unmatched(_ node: CollectionTree.Node, kind: String) -> Drift.Finding {
         if PostmanNormalization.wasGenerated(node.value) {
-            return Drift.Finding(file: file, location: node.names, field: kind, change: .removed, detail: "no longer in the spec")
+            return Drift.Finding(
+                file: file, location: node.names, field: kind, change: .removed, detail: "no longer in the spec")
         }
-        return Drift.Finding(file: file, location: node.names, field: kind, change: .kept, detail: "the user's own, not in the spec")
+        return Drift.Finding(
+            file: file, location: node.names, field: kind, change: .kept, detail: "the user's own, not in the spec")
     }
 
     private func compareVariables(_ root: inout ItemComparison) {
-        let spec = generated["variable"]?.items ?? [], found = disk["variable"]?.items ?? []
+        let spec = generated["variable"]?.items ?? []
+        let found = disk["variable"]?.items ?? []
         for variable in spec {
             let key = variable["key"]?.text ?? ""
             guard let match = found.first(where: { $0["key"]?.text == key }) else {

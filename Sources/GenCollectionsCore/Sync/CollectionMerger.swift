@@ -16,8 +16,10 @@ struct CollectionMerger {
     /// What sync replaced or dropped, said explicitly.
     private(set) var conflicts: [Drift.Finding] = []
 
-    private static let ownedItemKeys: Set<String> = ["id", "name", "request", "event", "description", "response",
-                                                     "protocolProfileBehavior", "item", "auth"]
+    private static let ownedItemKeys: Set<String> = [
+        "id", "name", "request", "event", "description", "response",
+        "protocolProfileBehavior", "item", "auth",
+    ]
     private static let ownedRequestKeys: Set<String> = ["method", "header", "body", "url", "auth", "description"]
 
     /// A merger of the file's collection `disk` into the newly generated one.
@@ -29,9 +31,11 @@ struct CollectionMerger {
     mutating func merge() -> JSONValue {
         let (generated, disk) = (comparison.generated, comparison.disk)
         var root = Self.withUserMembers(generated, from: disk, owned: ["info", "item", "event", "variable", "auth"])
-        var info = Self.withUserMembers(generated["info"] ?? .object([]), from: disk["info"] ?? .object([]),
-                                        owned: ["_postman_id", "name", "description", "version", "schema"])
-        info["description"] = Self.description(generated: generated["info"]?["description"], file: disk["info"]?["description"])
+        var info = Self.withUserMembers(
+            generated["info"] ?? .object([]), from: disk["info"] ?? .object([]),
+            owned: ["_postman_id", "name", "description", "version", "schema"])
+        info["description"] = Self.description(
+            generated: generated["info"]?["description"], file: disk["info"]?["description"])
         root["info"] = info
         root["event"] = mergeEvents(generated: generated, file: disk, location: [])
         let userVariables = (disk["variable"]?.items ?? []).filter { variable in
@@ -48,8 +52,8 @@ struct CollectionMerger {
     private mutating func mergeChildren(_ children: [CollectionTree.Child]) -> [JSONValue] {
         children.map { child in
             switch child {
-            case let .folder(index): return mergeFolder(index)
-            case let .request(index): return mergeRequest(index)
+            case .folder(let index): return mergeFolder(index)
+            case .request(let index): return mergeRequest(index)
             }
         }
     }
@@ -75,8 +79,9 @@ struct CollectionMerger {
         guard let match = comparison.requestMatches[index] else { return node.value }
         let found = comparison.diskTree.requests[match].value
         var item = Self.withUserMembers(node.value, from: found, owned: Self.ownedItemKeys)
-        item["description"] = Self.description(generated: node.value["description"],
-                                               file: CollectionComparison.requestDescription(found))
+        item["description"] = Self.description(
+            generated: node.value["description"],
+            file: CollectionComparison.requestDescription(found))
         item["event"] = mergeEvents(generated: node.value, file: found, location: node.names)
         if let examples = found["response"], !PostmanNormalization.isAbsent(examples) { item["response"] = examples }
         if let request = node.value["request"], let fileRequest = found["request"], fileRequest.members != nil {
@@ -92,20 +97,22 @@ struct CollectionMerger {
         var kept: [JSONValue] = []
         for child in comparison.diskTree.children(of: folder) {
             switch child {
-            case let .request(index) where !matchedRequests.contains(index):
+            case .request(let index) where !matchedRequests.contains(index):
                 let node = comparison.diskTree.requests[index]
                 if PostmanNormalization.wasGenerated(node.value) {
                     reportDropped(node)
                 } else {
                     kept.append(node.value)
                 }
-            case let .folder(index) where !matchedFolders.contains(index):
+            case .folder(let index) where !matchedFolders.contains(index):
                 let node = comparison.diskTree.folders[index]
                 let items = leftovers(ofFileFolder: index)
                 if PostmanNormalization.wasGenerated(node.value) && items.isEmpty { continue }
                 if PostmanNormalization.wasGenerated(node.value) {
-                    conflicts.append(.init(file: comparison.file, location: node.names, field: "folder", change: .conflict,
-                                           detail: "no longer in the spec; kept because it holds requests of the user's own"))
+                    conflicts.append(
+                        .init(
+                            file: comparison.file, location: node.names, field: "folder", change: .conflict,
+                            detail: "no longer in the spec; kept because it holds requests of the user's own"))
                 }
                 var keptFolder = node.value
                 keptFolder["item"] = .array(items)
@@ -120,11 +127,15 @@ struct CollectionMerger {
     /// A request the spec removed: what the user had added to it is listed so that it is not lost silently.
     private mutating func reportDropped(_ node: CollectionTree.Node) {
         let examples = node.value["response"]?.items?.count ?? 0
-        let userLines = RequestView.scripts(node.value).values.flatMap(\.lines).filter { !ScriptLines.comparable($0).isEmpty }
+        let userLines = RequestView.scripts(node.value).values.flatMap(\.lines).filter {
+            !ScriptLines.comparable($0).isEmpty
+        }
         guard examples > 0 else { return }
-        conflicts.append(.init(file: comparison.file, location: node.names, field: "request", change: .conflict,
-                               detail: "removed with the spec, and with it \(examples) saved example\(examples == 1 ? "" : "s") "
-                                   + "and \(userLines.count) script lines; restore them from the old file if needed"))
+        conflicts.append(
+            .init(
+                file: comparison.file, location: node.names, field: "request", change: .conflict,
+                detail: "removed with the spec, and with it \(examples) saved example\(examples == 1 ? "" : "s") "
+                    + "and \(userLines.count) script lines; restore them from the old file if needed"))
     }
 
     // MARK: - Scripts and members
@@ -137,17 +148,20 @@ struct CollectionMerger {
         for var event in generated["event"]?.items ?? [] {
             guard let listen = event["listen"]?.text, var script = event["script"] else { continue }
             listens.insert(listen)
-            let merge = ScriptLines.merge(generated: ScriptLines.lines(script["exec"]), file: fileScripts[listen]?.lines ?? [])
+            let merge = ScriptLines.merge(
+                generated: ScriptLines.lines(script["exec"]), file: fileScripts[listen]?.lines ?? [])
             script["exec"] = .array(merge.lines.map(JSONValue.string))
             event["script"] = script
             events.append(event)
             if !merge.replaced.isEmpty {
                 let count = merge.replaced.count
-                conflicts.append(.init(file: comparison.file, location: location,
-                                       field: listen == "prerequest" ? "pre-request script" : "\(listen) script",
-                                       change: .conflict,
-                                       detail: "\(count) line\(count == 1 ? "" : "s") of the file replaced by the spec's, first: "
-                                           + ItemComparison.quote(merge.replaced[0].trimmingCharacters(in: .whitespaces))))
+                conflicts.append(
+                    .init(
+                        file: comparison.file, location: location,
+                        field: listen == "prerequest" ? "pre-request script" : "\(listen) script",
+                        change: .conflict,
+                        detail: "\(count) line\(count == 1 ? "" : "s") of the file replaced by the spec's, first: "
+                            + ItemComparison.quote(merge.replaced[0].trimmingCharacters(in: .whitespaces))))
             }
         }
         for event in file["event"]?.items ?? [] where !listens.contains(event["listen"]?.text ?? "") {

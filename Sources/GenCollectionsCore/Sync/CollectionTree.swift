@@ -75,8 +75,9 @@ struct RequestView {
         if let url = request.text {
             self.init(method: "GET", url: url, request: .object([]))
         } else {
-            self.init(method: request["method"]?.text?.uppercased() ?? "GET", url: RequestView.rawURL(request["url"]),
-                      request: request)
+            self.init(
+                method: request["method"]?.text?.uppercased() ?? "GET", url: RequestView.rawURL(request["url"]),
+                request: request)
         }
         protocolProfileBehavior = item["protocolProfileBehavior"]
     }
@@ -113,7 +114,9 @@ struct RequestView {
         for event in item["event"]?.items ?? [] {
             guard let listen = event["listen"]?.text else { continue }
             let lines = ScriptLines.lines(event["script"]?["exec"])
-            scripts[listen] = ((scripts[listen]?.lines ?? []) + lines, scripts[listen]?.id ?? event["script"]?["id"]?.text)
+            scripts[listen] = (
+                (scripts[listen]?.lines ?? []) + lines, scripts[listen]?.id ?? event["script"]?["id"]?.text
+            )
         }
         return scripts
     }

@@ -75,7 +75,10 @@ extension Drift {
         let kept = findings.filter { $0.change == .kept }.count
         let conflicts = findings.filter { $0.change == .conflict }.count
         out += "\(verb): \(files.count) file\(files.count == 1 ? "" : "s") compared, "
-        out += driftCount == 0 ? "no drift" : "\(driftCount) difference\(driftCount == 1 ? "" : "s") in \(drifting) file\(drifting == 1 ? "" : "s")"
+        out +=
+            driftCount == 0
+            ? "no drift"
+            : "\(driftCount) difference\(driftCount == 1 ? "" : "s") in \(drifting) file\(drifting == 1 ? "" : "s")"
         if kept > 0 { out += ", \(kept) user addition\(kept == 1 ? "" : "s") kept" }
         if conflicts > 0 { out += ", \(conflicts) conflict\(conflicts == 1 ? "" : "s")" }
         return out + "\n"
@@ -86,21 +89,27 @@ extension Drift {
     public func json() -> String {
         let fileValues: [JSONValue] = files.map { file in
             let found = findings(in: file)
-            let status = found.contains { $0.field == "file" && $0.change == .added } ? "missing"
+            let status =
+                found.contains { $0.field == "file" && $0.change == .added }
+                ? "missing"
                 : found.contains(where: \.isDrift) ? "drift" : "in-sync"
             return .object([
                 ("path", .string(file)),
                 ("status", .string(status)),
-                ("findings", .array(found.map { finding in
-                    var pairs: [(key: String, value: JSONValue)] = [
-                        ("location", .array(finding.location.map(JSONValue.string))),
-                        ("field", .string(finding.field)),
-                        ("change", .string(finding.change.rawValue)),
-                        ("drift", .bool(finding.isDrift)),
-                    ]
-                    if let detail = finding.detail { pairs.append(("detail", .string(detail))) }
-                    return .object(pairs)
-                })),
+                (
+                    "findings",
+                    .array(
+                        found.map { finding in
+                            var pairs: [(key: String, value: JSONValue)] = [
+                                ("location", .array(finding.location.map(JSONValue.string))),
+                                ("field", .string(finding.field)),
+                                ("change", .string(finding.change.rawValue)),
+                                ("drift", .bool(finding.isDrift)),
+                            ]
+                            if let detail = finding.detail { pairs.append(("detail", .string(detail))) }
+                            return .object(pairs)
+                        })
+                ),
             ])
         }
         let counts = Drift.Change.allCases.map { change in

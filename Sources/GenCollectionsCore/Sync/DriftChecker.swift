@@ -56,7 +56,9 @@ public enum DriftChecker {
             return EnvironmentComparison.findings(file: artifact.path, generated: generated, disk: disk)
         case .json, .text:
             guard let path = firstDifference(generated, disk, path: "$") else { return [] }
-            return [.init(file: artifact.path, field: "content", change: .changed, detail: "first difference at \(path)")]
+            return [
+                .init(file: artifact.path, field: "content", change: .changed, detail: "first difference at \(path)")
+            ]
         }
     }
 
@@ -69,8 +71,10 @@ public enum DriftChecker {
         }
         let (spec, disk) = (lines(artifact.contents), lines(data))
         guard spec != disk else { return [] }
-        let line = zip(spec, disk).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(spec.count, disk.count)
-        let detail = "first difference at line \(line + 1) (\(disk.count) lines in the file, \(spec.count) from the spec)"
+        let line =
+            zip(spec, disk).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(spec.count, disk.count)
+        let detail =
+            "first difference at line \(line + 1) (\(disk.count) lines in the file, \(spec.count) from the spec)"
         return [.init(file: artifact.path, field: "content", change: .changed, detail: detail)]
     }
 
@@ -78,12 +82,14 @@ public enum DriftChecker {
     static func firstDifference(_ a: JSONValue, _ b: JSONValue, path: String) -> String? {
         if PostmanNormalization.equal(a, b) { return nil }
         switch (PostmanNormalization.canonical(a), PostmanNormalization.canonical(b)) {
-        case let (.object(x), .object(y)):
+        case (.object(let x), .object(let y)):
             for key in Set(x.map(\.key)).union(y.map(\.key)).sorted() {
-                let (left, right) = (x.first { $0.key == key }?.value ?? .null, y.first { $0.key == key }?.value ?? .null)
+                let (left, right) = (
+                    x.first { $0.key == key }?.value ?? .null, y.first { $0.key == key }?.value ?? .null
+                )
                 if let found = firstDifference(left, right, path: "\(path).\(key)") { return found }
             }
-        case let (.array(x), .array(y)) where x.count == y.count:
+        case (.array(let x), .array(let y)) where x.count == y.count:
             for (index, pair) in zip(x, y).enumerated() {
                 if let found = firstDifference(pair.0, pair.1, path: "\(path)[\(index)]") { return found }
             }

@@ -5,7 +5,8 @@ enum EnvironmentComparison {
     static func findings(file: String, generated: JSONValue, disk: JSONValue) -> [Drift.Finding] {
         var root = ItemComparison(file: file, location: [])
         root.compareName(generated: generated, file: disk)
-        let spec = generated["values"]?.items ?? [], found = disk["values"]?.items ?? []
+        let spec = generated["values"]?.items ?? []
+        let found = disk["values"]?.items ?? []
         for variable in spec {
             let key = variable["key"]?.text ?? ""
             let field = "variable \(key)"
@@ -18,17 +19,25 @@ enum EnvironmentComparison {
                 if specValue.isEmpty {
                     root.add(field, .kept, "value filled in")
                 } else {
-                    root.add(field, .changed, diskValue.isEmpty ? "value empty in the file" : "value differs from the spec's")
+                    root.add(
+                        field, .changed, diskValue.isEmpty ? "value empty in the file" : "value differs from the spec's"
+                    )
                 }
             }
             if (variable["type"]?.text ?? "default") != (match["type"]?.text ?? "default") {
-                root.add(field, .changed, "type \(match["type"]?.text ?? "default") in the file, "
-                         + "\(variable["type"]?.text ?? "default") from the spec")
+                root.add(
+                    field, .changed,
+                    "type \(match["type"]?.text ?? "default") in the file, "
+                        + "\(variable["type"]?.text ?? "default") from the spec")
             }
             if match["enabled"] == .bool(false) { root.add(field, .changed, "disabled in the file") }
-            if PostmanNormalization.description(variable["description"]) != PostmanNormalization.description(match["description"]) {
-                root.add("\(field) description", PostmanNormalization.description(match["description"]) == nil ? .added : .kept,
-                         nil)
+            if PostmanNormalization.description(variable["description"])
+                != PostmanNormalization.description(match["description"])
+            {
+                root.add(
+                    "\(field) description",
+                    PostmanNormalization.description(match["description"]) == nil ? .added : .kept,
+                    nil)
             }
         }
         for variable in found where !spec.contains(where: { $0["key"] == variable["key"] }) {

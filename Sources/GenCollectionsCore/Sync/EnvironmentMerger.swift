@@ -15,24 +15,33 @@ struct EnvironmentMerger {
 
     /// The merged environment.
     mutating func merge(generated: JSONValue, disk: JSONValue) -> JSONValue {
-        var root = CollectionMerger.withUserMembers(generated, from: disk, owned: ["id", "name", "values", "_postman_variable_scope"])
-        let specValues = generated["values"]?.items ?? [], fileValues = disk["values"]?.items ?? []
+        var root = CollectionMerger.withUserMembers(
+            generated, from: disk, owned: ["id", "name", "values", "_postman_variable_scope"])
+        let specValues = generated["values"]?.items ?? []
+        let fileValues = disk["values"]?.items ?? []
         var values: [JSONValue] = []
         for variable in specValues {
-            guard let key = variable["key"]?.text, let found = fileValues.first(where: { $0["key"]?.text == key }) else {
+            guard let key = variable["key"]?.text, let found = fileValues.first(where: { $0["key"]?.text == key })
+            else {
                 values.append(variable)
                 continue
             }
-            var merged = CollectionMerger.withUserMembers(variable, from: found,
-                                                          owned: ["key", "value", "type", "enabled", "description"])
+            var merged = CollectionMerger.withUserMembers(
+                variable, from: found,
+                owned: ["key", "value", "type", "enabled", "description"])
             let (specValue, fileValue) = (variable["value"]?.text ?? "", found["value"]?.text ?? "")
             if !fileValue.isEmpty && specValue.isEmpty {
                 merged["value"] = .string(fileValue)
             } else if !fileValue.isEmpty && fileValue != specValue {
-                conflicts.append(.init(file: file, field: "variable \(key)", change: .conflict,
-                                       detail: "the file's value was replaced by the spec's (set it in the spec, or leave the spec's value empty)"))
+                conflicts.append(
+                    .init(
+                        file: file, field: "variable \(key)", change: .conflict,
+                        detail: "the file's value was replaced by the spec's "
+                            + "(set it in the spec, or leave the spec's value empty)"
+                    ))
             }
-            merged["description"] = CollectionMerger.description(generated: variable["description"], file: found["description"])
+            merged["description"] = CollectionMerger.description(
+                generated: variable["description"], file: found["description"])
             values.append(merged)
         }
         values += fileValues.filter { variable in !specValues.contains { $0["key"] == variable["key"] } }

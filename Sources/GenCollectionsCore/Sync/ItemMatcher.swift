@@ -23,16 +23,20 @@ enum ItemMatcher {
 
     /// For each generated folder, the index of the file folder it matches, or nil.
     static func matchFolders(generated: CollectionTree, file: CollectionTree) -> [Int?] {
-        match(generated.folders, file.folders, rules: [
-            { $0.id.map { [$0] } ?? [] },
-            { [$0.names.joined(separator: "\u{0}")] },
-        ])
+        match(
+            generated.folders, file.folders,
+            rules: [
+                { $0.id.map { [$0] } ?? [] },
+                { [$0.names.joined(separator: "\u{0}")] },
+            ])
     }
 
     /// Each rule gives a node's match keys; a generated node takes the first free file node sharing a key.
     /// Keys are indexed once per rule, so matching stays linear in the number of items.
-    private static func match(_ generated: [CollectionTree.Node], _ file: [CollectionTree.Node],
-                              rules: [(CollectionTree.Node) -> [String]]) -> [Int?] {
+    private static func match(
+        _ generated: [CollectionTree.Node], _ file: [CollectionTree.Node],
+        rules: [(CollectionTree.Node) -> [String]]
+    ) -> [Int?] {
         var result = [Int?](repeating: nil, count: generated.count)
         var taken = Set<Int>()
         for rule in rules {

@@ -4,19 +4,19 @@ import Foundation
 extension JSONValue {
     /// The members of an object, or nil.
     var members: [(key: String, value: JSONValue)]? {
-        if case let .object(pairs) = self { return pairs }
+        if case .object(let pairs) = self { return pairs }
         return nil
     }
 
     /// The items of an array, or nil.
     var items: [JSONValue]? {
-        if case let .array(items) = self { return items }
+        if case .array(let items) = self { return items }
         return nil
     }
 
     /// The text of a string, or nil.
     var text: String? {
-        if case let .string(text) = self { return text }
+        if case .string(let text) = self { return text }
         return nil
     }
 
@@ -24,7 +24,7 @@ extension JSONValue {
     subscript(key: String) -> JSONValue? {
         get { members?.first { $0.key == key }?.value }
         set {
-            guard case var .object(pairs) = self else { return }
+            guard case .object(var pairs) = self else { return }
             if let position = pairs.firstIndex(where: { $0.key == key }) {
                 if let newValue { pairs[position].value = newValue } else { pairs.remove(at: position) }
             } else if let newValue {
@@ -48,12 +48,15 @@ extension JSONValue {
         let pad = String(repeating: "  ", count: depth + 1)
         switch self {
         case .null: out += "null"
-        case let .bool(flag): out += flag ? "true" : "false"
-        case let .number(text): out += text
-        case let .string(text): out += Self.encoderQuoted(text)
-        case let .array(items):
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text): out += Self.encoderQuoted(text)
+        case .array(let items):
             // JSONEncoder writes empty containers over two lines.
-            guard !items.isEmpty else { out += "[\n\n" + String(repeating: "  ", count: depth) + "]"; return }
+            guard !items.isEmpty else {
+                out += "[\n\n" + String(repeating: "  ", count: depth) + "]"
+                return
+            }
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += pad
@@ -61,8 +64,11 @@ extension JSONValue {
                 out += index < items.count - 1 ? ",\n" : "\n"
             }
             out += String(repeating: "  ", count: depth) + "]"
-        case let .object(pairs):
-            guard !pairs.isEmpty else { out += "{\n\n" + String(repeating: "  ", count: depth) + "}"; return }
+        case .object(let pairs):
+            guard !pairs.isEmpty else {
+                out += "{\n\n" + String(repeating: "  ", count: depth) + "}"
+                return
+            }
             out += "{\n"
             let sorted = pairs.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
             for (index, pair) in sorted.enumerated() {

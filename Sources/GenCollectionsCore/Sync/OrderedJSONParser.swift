@@ -34,9 +34,15 @@ public struct OrderedJSONParser {
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private func error(_ message: String) -> SyntaxError {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in bytes[..<min(index, bytes.count)] {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return SyntaxError(line: line, column: column, message: message)
     }
@@ -82,7 +88,10 @@ public struct OrderedJSONParser {
             parser.index += 1
             var pairs: [(key: String, value: JSONValue)] = []
             parser.skipWhitespace()
-            if parser.current == UInt8(ascii: "}") { parser.index += 1; return .object(pairs) }
+            if parser.current == UInt8(ascii: "}") {
+                parser.index += 1
+                return .object(pairs)
+            }
             while true {
                 parser.skipWhitespace()
                 guard parser.current == UInt8(ascii: "\"") else { throw parser.error("expected a quoted key") }
@@ -96,7 +105,9 @@ public struct OrderedJSONParser {
                 parser.skipWhitespace()
                 switch parser.current {
                 case UInt8(ascii: ","): parser.index += 1
-                case UInt8(ascii: "}"): parser.index += 1; return .object(pairs)
+                case UInt8(ascii: "}"):
+                    parser.index += 1
+                    return .object(pairs)
                 default: throw parser.error("expected ',' or '}' in an object")
                 }
             }
@@ -108,14 +119,19 @@ public struct OrderedJSONParser {
             parser.index += 1
             var items: [JSONValue] = []
             parser.skipWhitespace()
-            if parser.current == UInt8(ascii: "]") { parser.index += 1; return .array(items) }
+            if parser.current == UInt8(ascii: "]") {
+                parser.index += 1
+                return .array(items)
+            }
             while true {
                 parser.skipWhitespace()
                 items.append(try parser.value())
                 parser.skipWhitespace()
                 switch parser.current {
                 case UInt8(ascii: ","): parser.index += 1
-                case UInt8(ascii: "]"): parser.index += 1; return .array(items)
+                case UInt8(ascii: "]"):
+                    parser.index += 1
+                    return .array(items)
                 default: throw parser.error("expected ',' or ']' in an array")
                 }
             }
@@ -147,7 +163,10 @@ public struct OrderedJSONParser {
         index += 1
         var scalars = String.UnicodeScalarView()
         var run: [UInt8] = []
-        func flush() { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run.removeAll() }
+        func flush() {
+            scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+            run.removeAll()
+        }
         while true {
             guard let byte = current else { throw error("unterminated string") }
             switch byte {
@@ -183,7 +202,8 @@ public struct OrderedJSONParser {
         case UInt8(ascii: "u"):
             let high = try hex4()
             if (0xD800..<0xDC00).contains(high) {
-                guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
+                guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
+                else {
                     return "\u{FFFD}"
                 }
                 index += 2
@@ -199,7 +219,8 @@ public struct OrderedJSONParser {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard bytes.count - index >= 4, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        guard bytes.count - index >= 4,
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw error("invalid \\u escape: four hex digits expected") }
         index += 4
         return value

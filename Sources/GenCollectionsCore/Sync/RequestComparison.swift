@@ -29,7 +29,8 @@ struct ItemComparison {
 
     /// Descriptions belong to the user once generated: an edited one is kept, a missing one is drift.
     mutating func compareDescription(generated: JSONValue?, file: JSONValue?) {
-        let spec = PostmanNormalization.description(generated), disk = PostmanNormalization.description(file)
+        let spec = PostmanNormalization.description(generated)
+        let disk = PostmanNormalization.description(file)
         if spec == disk { return }
         if disk == nil {
             add("description", .added)
@@ -39,10 +40,17 @@ struct ItemComparison {
     }
 
     mutating func compareRequest(generated: JSONValue, file: JSONValue) {
-        let spec = RequestView(generated), disk = RequestView(file)
-        if spec.method != disk.method { add("method", .changed, "\(disk.method) in the file, \(spec.method) from the spec") }
-        if spec.url != disk.url { add("url", .changed, "\(Self.quote(disk.url)) in the file, \(Self.quote(spec.url)) from the spec") }
-        if !PostmanNormalization.equal(.array(spec.urlVariables), .array(disk.urlVariables)) { add("path variables", .changed) }
+        let spec = RequestView(generated)
+        let disk = RequestView(file)
+        if spec.method != disk.method {
+            add("method", .changed, "\(disk.method) in the file, \(spec.method) from the spec")
+        }
+        if spec.url != disk.url {
+            add("url", .changed, "\(Self.quote(disk.url)) in the file, \(Self.quote(spec.url)) from the spec")
+        }
+        if !PostmanNormalization.equal(.array(spec.urlVariables), .array(disk.urlVariables)) {
+            add("path variables", .changed)
+        }
         compareHeaders(spec.headers, disk.headers)
         compareMember("body", spec.body, disk.body)
         compareMember("auth", spec.auth, disk.auth)
@@ -51,15 +59,19 @@ struct ItemComparison {
         if examples > 0 { add("response examples", .kept, "\(examples) saved example\(examples == 1 ? "" : "s")") }
     }
 
-    private mutating func compareHeaders(_ spec: [(key: String, value: String, disabled: Bool)],
-                                         _ disk: [(key: String, value: String, disabled: Bool)]) {
+    private mutating func compareHeaders(
+        _ spec: [(key: String, value: String, disabled: Bool)],
+        _ disk: [(key: String, value: String, disabled: Bool)]
+    ) {
         for header in spec {
             guard let found = disk.first(where: { $0.key.lowercased() == header.key.lowercased() }) else {
                 add("header \(header.key)", .added, Self.quote(header.value))
                 continue
             }
             if found.value != header.value {
-                add("header \(header.key)", .changed, "\(Self.quote(found.value)) in the file, \(Self.quote(header.value)) from the spec")
+                add(
+                    "header \(header.key)", .changed,
+                    "\(Self.quote(found.value)) in the file, \(Self.quote(header.value)) from the spec")
             } else if found.disabled {
                 add("header \(header.key)", .changed, "disabled in the file")
             }
@@ -87,16 +99,23 @@ struct ItemComparison {
 
     /// Generated script lines must all be there, in order; other lines are the user's own.
     mutating func compareScripts(generated: JSONValue, file: JSONValue) {
-        let spec = RequestView.scripts(generated), disk = RequestView.scripts(file)
-        for listen in ["prerequest", "test"] + Set(spec.keys).union(disk.keys).subtracting(["prerequest", "test"]).sorted() {
+        let spec = RequestView.scripts(generated)
+        let disk = RequestView.scripts(file)
+        for listen in ["prerequest", "test"]
+            + Set(spec.keys).union(disk.keys).subtracting(["prerequest", "test"]).sorted()
+        {
             let field = listen == "prerequest" ? "pre-request script" : "\(listen) script"
-            let specLines = spec[listen]?.lines ?? [], diskLines = disk[listen]?.lines ?? []
+            let specLines = spec[listen]?.lines ?? []
+            let diskLines = disk[listen]?.lines ?? []
             let comparison = ScriptLines.compare(generated: specLines, file: diskLines)
             if !comparison.missing.isEmpty {
-                let change: Drift.Change = diskLines.allSatisfy({ ScriptLines.comparable($0).isEmpty }) ? .added : .changed
+                let change: Drift.Change =
+                    diskLines.allSatisfy({ ScriptLines.comparable($0).isEmpty }) ? .added : .changed
                 let count = comparison.missing.count
-                add(field, change, "\(count) generated line\(count == 1 ? "" : "s") missing or different, first: "
-                    + Self.quote(comparison.missing[0].trimmingCharacters(in: .whitespaces)))
+                add(
+                    field, change,
+                    "\(count) generated line\(count == 1 ? "" : "s") missing or different, first: "
+                        + Self.quote(comparison.missing[0].trimmingCharacters(in: .whitespaces)))
             }
             if !comparison.extra.isEmpty {
                 let count = comparison.extra.count

@@ -8,13 +8,15 @@ enum ScriptLines {
     static func lines(_ exec: JSONValue?) -> [String] {
         let joined: String
         switch exec {
-        case let .array(items)?: joined = items.compactMap(\.text).joined(separator: "\n")
-        case let .string(text)?: joined = text
+        case .array(let items)?: joined = items.compactMap(\.text).joined(separator: "\n")
+        case .string(let text)?: joined = text
         default: return []
         }
         guard !joined.isEmpty else { return [] }
-        return joined.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        return joined.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
     }
 
     static func comparable(_ line: String) -> String {
@@ -25,7 +27,8 @@ enum ScriptLines {
 
     /// Index pairs (a, b) of a longest common subsequence of `a` and `b`, compared by `comparable`.
     static func commonSubsequence(_ a: [String], _ b: [String]) -> [(Int, Int)] {
-        let a = a.map(comparable), b = b.map(comparable)
+        let a = a.map(comparable)
+        let b = b.map(comparable)
         guard !a.isEmpty, !b.isEmpty else { return [] }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
@@ -34,9 +37,18 @@ enum ScriptLines {
             }
         }
         var pairs: [(Int, Int)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count && j < b.count {
-            if a[i] == b[j] { pairs.append((i, j)); i += 1; j += 1 } else if table[i + 1][j] >= table[i][j + 1] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                pairs.append((i, j))
+                i += 1
+                j += 1
+            } else if table[i + 1][j] >= table[i][j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return pairs
     }
@@ -50,7 +62,8 @@ enum ScriptLines {
 
     static func compare(generated: [String], file: [String]) -> Comparison {
         let pairs = commonSubsequence(generated, file)
-        let matchedGenerated = Set(pairs.map(\.0)), matchedFile = Set(pairs.map(\.1))
+        let matchedGenerated = Set(pairs.map(\.0))
+        let matchedFile = Set(pairs.map(\.1))
         return Comparison(
             missing: generated.indices.filter { !matchedGenerated.contains($0) }.map { generated[$0] },
             extra: file.indices.filter { !matchedFile.contains($0) && !comparable(file[$0]).isEmpty }.map { file[$0] })
@@ -91,7 +104,8 @@ enum ScriptLines {
 
     /// 2·LCS / (|a| + |b|) over characters; 1 for equal strings.
     static func similarity(_ a: String, _ b: String) -> Double {
-        let a = Array(a.utf8), b = Array(b.utf8)
+        let a = Array(a.utf8)
+        let b = Array(b.utf8)
         guard !a.isEmpty || !b.isEmpty else { return 1 }
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         var previous = Array(repeating: 0, count: b.count + 1)

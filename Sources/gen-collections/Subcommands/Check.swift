@@ -53,7 +53,8 @@ extension GenCollectionsCommand {
             var options = Generator.Options(includeUnsupported: includeUnsupported)
             if let env {
                 do {
-                    options.helperEnvironment = try HelperEnvironment(data: try readInput(env, what: "environment file"), file: env)
+                    options.helperEnvironment = try HelperEnvironment(
+                        data: try readInput(env, what: "environment file"), file: env)
                 } catch let error as DiagnosticsError {
                     report(error.diagnostics)
                     throw ExitStatus.failure
@@ -62,8 +63,9 @@ extension GenCollectionsCommand {
             let generated = try Generator.artifacts(for: spec, options: options)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
-                printError("\(out): error: cannot read the output folder: no such folder; "
-                           + "run 'gen-collections generate --out \(out)' first [input-unreadable]")
+                printError(
+                    "\(out): error: cannot read the output folder: no such folder; "
+                        + "run 'gen-collections generate --out \(out)' first [input-unreadable]")
                 throw ExitStatus.noInput
             }
             var onDisk: [String: Data] = [:]

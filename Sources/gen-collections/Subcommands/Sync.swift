@@ -33,13 +33,16 @@ extension GenCollectionsCommand {
                 printError("\(shown) (fix or remove the file; nothing was written)")
                 throw ExitStatus.failure
             }
-            print(format == .json ? outcome.report.json() : outcome.report.text(verb: dryRun ? "sync --dry-run" : "sync"),
-                  terminator: "")
+            print(
+                format == .json ? outcome.report.json() : outcome.report.text(verb: dryRun ? "sync --dry-run" : "sync"),
+                terminator: "")
             let folder = URL(fileURLWithPath: bundle.out)
             // Keep standard output a single JSON document in json mode.
             let say: (String) -> Void = format == .json ? { printError($0) } : { print($0) }
             if dryRun {
-                for artifact in outcome.changed { say("would write \(folder.appendingPathComponent(artifact.path).relativePath)") }
+                for artifact in outcome.changed {
+                    say("would write \(folder.appendingPathComponent(artifact.path).relativePath)")
+                }
                 return
             }
             do {

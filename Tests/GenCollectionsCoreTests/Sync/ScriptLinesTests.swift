@@ -1,8 +1,11 @@
 import Testing
+
 @testable import GenCollectionsCore
 
 @Suite struct ScriptLinesTests {
-    let generated = ["pm.test(\"status is 200\", function () {", "    pm.expect(pm.response.code).to.be.oneOf([200]);", "});"]
+    let generated = [
+        "pm.test(\"status is 200\", function () {", "    pm.expect(pm.response.code).to.be.oneOf([200]);", "});",
+    ]
 
     @Test func userLinesAroundTheGeneratedBlockAreKept() {
         let file = ["// mine first"] + generated + ["console.log(pm.response.text());"]
@@ -14,7 +17,9 @@ import Testing
     }
 
     @Test func aChangedGeneratedLineIsReplacedAndUserLinesStay() {
-        let old = ["pm.test(\"status is 201\", function () {", "    pm.expect(pm.response.code).to.be.oneOf([201]);", "});"]
+        let old = [
+            "pm.test(\"status is 201\", function () {", "    pm.expect(pm.response.code).to.be.oneOf([201]);", "});",
+        ]
         let file = old + ["pm.test(\"mine\", function () { pm.expect(1).to.eql(1); });"]
         let merge = ScriptLines.merge(generated: generated, file: file)
         #expect(merge.lines == generated + ["pm.test(\"mine\", function () { pm.expect(1).to.eql(1); });"])

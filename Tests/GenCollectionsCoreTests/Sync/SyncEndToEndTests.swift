@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GenCollectionsCore
 
 /// `check` and `sync` through the built binary: exit codes, messages, files. Build first (`swift build && swift test`).
@@ -8,19 +9,25 @@ import Testing
     typealias F = SyncFixtures
 
     func run(_ arguments: [String], in folder: URL) throws -> Shell.Result {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path),
-                     "build first: swift build && swift test (missing \(Self.binary.path))")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.binary.path),
+            "build first: swift build && swift test (missing \(Self.binary.path))")
         return Shell.run(Self.binary.path, arguments, directory: folder)
     }
 
     /// A scratch folder holding the sync fixtures' specs and the user's edited bundle in `bundle/`.
     func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gen-collections-sync-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("bundle"), withIntermediateDirectories: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gen-collections-sync-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("bundle"), withIntermediateDirectories: true)
         for name in ["spec.yaml", "spec-changed.yaml"] {
-            try FileManager.default.copyItem(at: F.folder.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: F.folder.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
-        for (path, data) in try F.userEditedBundle() { try data.write(to: folder.appendingPathComponent("bundle/\(path)")) }
+        for (path, data) in try F.userEditedBundle() {
+            try data.write(to: folder.appendingPathComponent("bundle/\(path)"))
+        }
         return folder
     }
 
@@ -74,7 +81,8 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
         let again = try run(["sync", "--spec", "spec-changed.yaml", "--out", "bundle"], in: folder)
         #expect(again.output.contains("nothing to write"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("bundle").path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appendingPathComponent("bundle").path)
         #expect(leftovers.sorted() == [F.collectionFile, F.environmentFile])
     }
 

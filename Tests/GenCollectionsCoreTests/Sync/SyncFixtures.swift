@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GenCollectionsCore
 
 /// The sync fixtures and what a user does to a bundle in the Postman app, as JSON edits.
@@ -31,8 +32,8 @@ enum SyncFixtures {
     static func resaved(_ value: JSONValue) -> Data {
         func reorder(_ value: JSONValue) -> JSONValue {
             switch value {
-            case let .object(pairs): return .object(pairs.reversed().map { ($0.key, reorder($0.value)) })
-            case let .array(items): return .array(items.map(reorder))
+            case .object(let pairs): return .object(pairs.reversed().map { ($0.key, reorder($0.value)) })
+            case .array(let items): return .array(items.map(reorder))
             default: return value
             }
         }
@@ -66,11 +67,12 @@ enum SyncFixtures {
             if list[index]["response"] == nil { list[index]["response"] = .array([]) }
             if list[index]["protocolProfileBehavior"] == nil { list[index]["protocolProfileBehavior"] = .object([]) }
             if var request = list[index]["request"], let headers = request["header"]?.items {
-                request["header"] = .array(headers.map { header in
-                    var header = header
-                    header["type"] = .string("text")
-                    return header
-                })
+                request["header"] = .array(
+                    headers.map { header in
+                        var header = header
+                        header["type"] = .string("text")
+                        return header
+                    })
                 list[index]["request"] = request
             }
         }
@@ -94,16 +96,26 @@ enum SyncFixtures {
             var script = events[0]["script"]!
             script["exec"] = .array(script["exec"]!.items! + userTestLines.map(JSONValue.string))
             events[0]["script"] = script
-            events.append(.object([("listen", .string("prerequest")),
-                                   ("script", .object([("exec", .array([.string("console.log(\"user pre-request\");")])),
-                                                       ("type", .string("text/javascript"))]))]))
+            events.append(
+                .object([
+                    ("listen", .string("prerequest")),
+                    (
+                        "script",
+                        .object([
+                            ("exec", .array([.string("console.log(\"user pre-request\");")])),
+                            ("type", .string("text/javascript")),
+                        ])
+                    ),
+                ]))
             item["event"] = .array(events)
         }
         editRequest(named: "Get product", in: &items) { item in
-            item["response"] = .array([.object([
-                ("name", .string("200 one widget")), ("code", .number("200")), ("status", .string("OK")),
-                ("body", .string("{\"id\": \"p1\", \"name\": \"widget\"}")),
-            ])])
+            item["response"] = .array([
+                .object([
+                    ("name", .string("200 one widget")), ("code", .number("200")), ("status", .string("OK")),
+                    ("body", .string("{\"id\": \"p1\", \"name\": \"widget\"}")),
+                ])
+            ])
         }
         editRequest(named: "Create order", in: &items) { item in
             item["id"] = nil
@@ -114,10 +126,11 @@ enum SyncFixtures {
         var orders = list[ordersIndex]
         orders["item"] = .array(orders["item"]!.items! + [userRequest(name: "My debug call", path: "debug")])
         list[ordersIndex] = orders
-        list.append(.object([
-            ("name", .string("Scratch")), ("id", .string("0b7f3a2e-4c1d-4e8a-9b6f-2d3c4e5f6a7b")),
-            ("item", .array([userRequest(name: "Try search", path: "search?q=x")])),
-        ]))
+        list.append(
+            .object([
+                ("name", .string("Scratch")), ("id", .string("0b7f3a2e-4c1d-4e8a-9b6f-2d3c4e5f6a7b")),
+                ("item", .array([userRequest(name: "Try search", path: "search?q=x")])),
+            ]))
         collection["item"] = .array(list)
         return collection
     }
@@ -138,8 +151,13 @@ enum SyncFixtures {
     static func userRequest(name: String, path: String) -> JSONValue {
         .object([
             ("name", .string(name)), ("id", .string(userID(name))),
-            ("request", .object([("method", .string("GET")), ("header", .array([])),
-                                 ("url", .object([("raw", .string("{{api}}/\(path)"))]))])),
+            (
+                "request",
+                .object([
+                    ("method", .string("GET")), ("header", .array([])),
+                    ("url", .object([("raw", .string("{{api}}/\(path)"))])),
+                ])
+            ),
             ("response", .array([])),
         ])
     }
@@ -149,16 +167,21 @@ enum SyncFixtures {
         var environment = generated
         environment["_postman_exported_at"] = .string("2026-11-27T10:00:00.000Z")
         environment["_postman_exported_using"] = .string("Postman/11.20.0")
-        environment["values"] = .array(environment["values"]!.items!.map { variable in
-            var variable = variable
-            switch variable["key"]?.text {
-            case "clientId": variable["value"] = .string("my-client-id")
-            case "apiKey": variable["value"] = .string(secretValue)
-            default: break
-            }
-            return variable
-        } + [.object([("key", .string("debug")), ("value", .string("1")), ("type", .string("default")),
-                      ("enabled", .bool(true))])])
+        environment["values"] = .array(
+            environment["values"]!.items!.map { variable in
+                var variable = variable
+                switch variable["key"]?.text {
+                case "clientId": variable["value"] = .string("my-client-id")
+                case "apiKey": variable["value"] = .string(secretValue)
+                default: break
+                }
+                return variable
+            } + [
+                .object([
+                    ("key", .string("debug")), ("value", .string("1")), ("type", .string("default")),
+                    ("enabled", .bool(true)),
+                ])
+            ])
         return environment
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GenCollectionsCore
 
 /// Generate → edit in Postman → change the spec → sync: the spec's changes are applied, the user's edits are all
@@ -24,8 +25,11 @@ import Testing
         let (files, _, _) = try Self.synced()
         let collection = try OrderedJSONParser.parse(files[F.collectionFile]!)
         let names = CollectionTree(collection).requests.map { $0.names.joined(separator: "/") }
-        #expect(names == ["Catalogue/List products", "Catalogue/Show one product", "Orders/Create order",
-                          "Orders/Cancel order", "Orders/My debug call", "Scratch/Try search"])
+        #expect(
+            names == [
+                "Catalogue/List products", "Catalogue/Show one product", "Orders/Create order",
+                "Orders/Cancel order", "Orders/My debug call", "Scratch/Try search",
+            ])
         for node in CollectionTree(collection).requests where !["My debug call", "Try search"].contains(node.name) {
             let accept = RequestView(node.value).headers.first { $0.key == "Accept" }
             #expect(accept?.value == "application/vnd.shop+json", "\(node.name)")
@@ -44,8 +48,11 @@ import Testing
         let scripts = RequestView.scripts(list)
         let tests = scripts["test"]?.lines ?? []
         #expect(Array(tests.suffix(F.userTestLines.count)) == F.userTestLines)
-        let spec = RequestView.scripts(try #require(Self.request(["Catalogue", "List products"],
-                                                                 in: try F.json(generated, F.collectionFile))))
+        let spec = RequestView.scripts(
+            try #require(
+                Self.request(
+                    ["Catalogue", "List products"],
+                    in: try F.json(generated, F.collectionFile))))
         #expect(ScriptLines.compare(generated: spec["test"]!.lines, file: tests).missing.isEmpty)
         #expect(scripts["prerequest"]?.lines == ["console.log(\"user pre-request\");"])
 
@@ -57,7 +64,8 @@ import Testing
         #expect(Self.request(["Scratch", "Try search"], in: collection) != nil)
 
         let environment = try OrderedJSONParser.parse(files[F.environmentFile]!)
-        let values = Dictionary(uniqueKeysWithValues: environment["values"]!.items!.map { ($0["key"]!.text!, $0["value"]?.text) })
+        let values = Dictionary(
+            uniqueKeysWithValues: environment["values"]!.items!.map { ($0["key"]!.text!, $0["value"]?.text) })
         #expect(values["clientId"] == "my-client-id")
         #expect(values["apiKey"] == F.secretValue)
         #expect(values["debug"] == "1")
@@ -93,11 +101,13 @@ import Testing
         collection["item"] = items
         let url = F.folder.appendingPathComponent("spec.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
-            .replacingOccurrences(of: "name: Get stock\n        key: stock", with: "name: Stock level\n        key: inventory")
+            .replacingOccurrences(
+                of: "name: Get stock\n        key: stock", with: "name: Stock level\n        key: inventory")
         let renamed = try Generator.artifacts(for: SpecLoader.load(text, file: url.path).spec)
         let files = [F.collectionFile: F.resaved(collection), F.environmentFile: original[1].contents]
         let outcome = try BundleSync.sync(generated: renamed, onDisk: files)
-        let merged = try OrderedJSONParser.parse(try #require(outcome.changed.first { $0.path == F.collectionFile }).contents)
+        let merged = try OrderedJSONParser.parse(
+            try #require(outcome.changed.first { $0.path == F.collectionFile }).contents)
         let stock = try #require(Self.request(["Catalogue", "Stock level"], in: merged))
         #expect(stock["response"]?.items?.count == 1)
         #expect(stock["id"]?.text == PostmanJSON.stableID("shop/step/inventory"))
@@ -123,7 +133,8 @@ import Testing
         let generated = try F.bundle("spec.yaml")
         var collection = try F.json(generated, F.collectionFile)
         var folders = collection["item"]!.items!
-        var catalogue = folders[0], orders = folders[1]
+        var catalogue = folders[0]
+        var orders = folders[1]
         let stock = catalogue["item"]!.items!.last!
         catalogue["item"] = .array(catalogue["item"]!.items!.dropLast())
         orders["item"] = .array(orders["item"]!.items! + [stock])
@@ -132,8 +143,12 @@ import Testing
         collection["item"] = .array(folders)
         let files = [F.collectionFile: F.resaved(collection), F.environmentFile: generated[1].contents]
         let drift = DriftChecker.check(generated: generated, onDisk: files)
-        #expect(drift.findings == [.init(file: F.collectionFile, location: ["Catalogue", "Get stock"], field: "folder",
-                                         change: .changed, detail: "in \"Orders\" in the file")])
+        #expect(
+            drift.findings == [
+                .init(
+                    file: F.collectionFile, location: ["Catalogue", "Get stock"], field: "folder",
+                    change: .changed, detail: "in \"Orders\" in the file")
+            ])
         let merged = try Self.apply(try BundleSync.sync(generated: generated, onDisk: files), to: files)
         #expect(merged == (try F.json(generated, F.collectionFile)))
     }
@@ -143,7 +158,9 @@ import Testing
         var collection = try F.json(original, F.collectionFile)
         var items = collection["item"]!
         F.editRequest(named: "Get stock", in: &items) { item in
-            item["response"] = .array([.object([("name", .string("in stock"))]), .object([("name", .string("sold out"))])])
+            item["response"] = .array([
+                .object([("name", .string("in stock"))]), .object([("name", .string("sold out"))]),
+            ])
         }
         collection["item"] = items
         let files = [F.collectionFile: F.resaved(collection), F.environmentFile: original[1].contents]
@@ -162,11 +179,16 @@ import Testing
         let generated = try Generator.artifacts(for: SpecLoader.load(withoutOrders, file: url.path).spec)
         let outcome = try BundleSync.sync(generated: generated, onDisk: files)
         let merged = try Self.apply(outcome, to: files)
-        #expect(Self.names(merged) == ["Catalogue/List products", "Catalogue/Get product", "Catalogue/Get stock",
-                                       "Orders/My debug call", "Scratch/Try search"])
-        #expect(outcome.report.findings.contains {
-            $0.change == .conflict && $0.location == ["Orders"] && $0.detail?.contains("kept because it holds") == true
-        })
+        #expect(
+            Self.names(merged) == [
+                "Catalogue/List products", "Catalogue/Get product", "Catalogue/Get stock",
+                "Orders/My debug call", "Scratch/Try search",
+            ])
+        #expect(
+            outcome.report.findings.contains {
+                $0.change == .conflict && $0.location == ["Orders"]
+                    && $0.detail?.contains("kept because it holds") == true
+            })
         for artifact in outcome.changed { files[artifact.path] = artifact.contents }
         let after = DriftChecker.check(generated: generated, onDisk: files)
         #expect(after.findings.filter(\.isDrift).map(\.location) == [["Orders"]])
