@@ -75,6 +75,11 @@ struct CollectionComparison {
             item.compareScripts(generated: node.value, file: found.value)
             findings += item.findings
         }
+        if diskTree.skippedEntries > 0 {
+            findings.append(
+                .init(file: file, field: "item", change: .changed,
+                      detail: "\(diskTree.skippedEntries) entries are not Postman items"))
+        }
         findings += unmatchedFindings()
         return findings
     }

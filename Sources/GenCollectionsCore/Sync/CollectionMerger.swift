@@ -43,6 +43,12 @@ struct CollectionMerger {
         }
         let variables = (generated["variable"]?.items ?? []) + userVariables
         root["variable"] = variables.isEmpty ? nil : .array(variables)
+        if comparison.diskTree.skippedEntries > 0 {
+            conflicts.append(
+                .init(
+                    file: comparison.file, field: "item", change: .conflict,
+                    detail: "dropped \(comparison.diskTree.skippedEntries) entries that are not Postman items"))
+        }
         root["item"] = .array(mergeChildren(comparison.generatedTree.rootChildren) + leftovers(ofFileFolder: nil))
         return root
     }

@@ -26,6 +26,8 @@ struct CollectionTree {
     var requests: [Node] = []
     /// The collection's top-level items in order.
     var rootChildren: [Child] = []
+    /// Entries of `item` arrays that are not objects, so neither folders nor requests (skipped).
+    var skippedEntries = 0
 
     /// Flattens a collection document.
     init(_ collection: JSONValue) {
@@ -38,6 +40,10 @@ struct CollectionTree {
     private mutating func walk(_ items: [JSONValue], parent: Int?, names: [String]) -> [Child] {
         var children: [Child] = []
         for item in items {
+            guard item.members != nil else {
+                skippedEntries += 1
+                continue
+            }
             let name = item["name"]?.text ?? ""
             if let nested = item["item"]?.items {
                 folders.append(Node(value: item, parent: parent, names: names + [name]))

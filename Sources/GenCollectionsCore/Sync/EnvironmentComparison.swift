@@ -41,7 +41,11 @@ enum EnvironmentComparison {
             }
         }
         for variable in found where !spec.contains(where: { $0["key"] == variable["key"] }) {
-            root.add("variable \(variable["key"]?.text ?? "")", .kept, "not in the spec")
+            if let key = variable["key"]?.text {
+                root.add("variable \(key)", .kept, "not in the spec")
+            } else {
+                root.add("values", .changed, "an entry that is not a variable (no string key)")
+            }
         }
         return root.findings
     }

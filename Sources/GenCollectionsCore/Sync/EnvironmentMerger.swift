@@ -44,7 +44,16 @@ struct EnvironmentMerger {
                 generated: variable["description"], file: found["description"])
             values.append(merged)
         }
-        values += fileValues.filter { variable in !specValues.contains { $0["key"] == variable["key"] } }
+        let userValues = fileValues.filter { variable in
+            variable["key"]?.text != nil && !specValues.contains { $0["key"] == variable["key"] }
+        }
+        let dropped = fileValues.filter { $0["key"]?.text == nil }.count
+        if dropped > 0 {
+            conflicts.append(
+                .init(file: file, field: "values", change: .conflict,
+                      detail: "dropped \(dropped) entries that are not variables (no string key)"))
+        }
+        values += userValues
         root["values"] = .array(values)
         return root
     }
