@@ -1,0 +1,66 @@
+import Foundation
+
+/// `sync`: the files to write so that a bundle on disk matches the spec, keeping the user's additions
+/// (see `CollectionMerger` and `EnvironmentMerger`). Files other than the collection and the environment are
+/// the generator's alone and are replaced. Does no I/O: the caller reads the files and writes the result.
+public enum BundleSync {
+    /// A file on disk that cannot be merged (not JSON): nothing is written.
+    public struct UnreadableFile: Error, CustomStringConvertible, Sendable {
+        /// The file, relative to the output folder.
+        public var path: String
+        /// 1-based position of the syntax error.
+        public var line: Int
+        /// 1-based position of the syntax error.
+        public var column: Int
+        /// What is wrong, from the JSON reader.
+        public var reason: String
+        /// `path:line:column: error: cannot merge: reason [sync-invalid-json]`.
+        public var description: String {
+            "\(path):\(line):\(column): error: cannot merge: \(reason) [sync-invalid-json]"
+        }
+    }
+
+    /// What `sync` would write, and its report.
+    public struct Outcome: Sendable {
+        /// Files whose bytes change, with their new contents, in bundle order.
+        public var changed: [Artifact]
+        /// The drift found before syncing (what sync applies and keeps) and the conflicts of the merge.
+        public var report: Drift
+    }
+
+    /// Merges each file found with the generated one; missing files are written as generated.
+    /// - Throws: `UnreadableFile` when a collection or environment file on disk is not JSON.
+    public static func sync(generated: [Artifact], onDisk: [String: Data]) throws -> Outcome {
+        var report = DriftChecker.check(generated: generated, onDisk: onDisk)
+        var changed: [Artifact] = []
+        for artifact in generated {
+            guard let data = onDisk[artifact.path] else {
+                changed.append(artifact)
+                continue
+            }
+            let kind = DriftChecker.Kind(path: artifact.path)
+            var merged = artifact
+            if kind == .collection || kind == .environment {
+                let disk: JSONValue
+                do {
+                    disk = try OrderedJSONParser.parse(data)
+                } catch let error as OrderedJSONParser.SyntaxError {
+                    throw UnreadableFile(
+                        path: artifact.path, line: error.line, column: error.column, reason: error.message)
+                }
+                let spec = try OrderedJSONParser.parse(artifact.contents)
+                if kind == .collection {
+                    var merger = CollectionMerger(file: artifact.path, generated: spec, disk: disk)
+                    merged.contents = merger.merge().postmanData()
+                    report.findings += merger.conflicts
+                } else {
+                    var merger = EnvironmentMerger(file: artifact.path)
+                    merged.contents = merger.merge(generated: spec, disk: disk).postmanData()
+                    report.findings += merger.conflicts
+                }
+            }
+            if merged.contents != data { changed.append(merged) }
+        }
+        return Outcome(changed: changed, report: report)
+    }
+}

@@ -1,0 +1,129 @@
+/// A collection's items flattened for matching: every request and folder with the path of folders above it.
+struct CollectionTree {
+    /// A position in the tree: a folder or a request, by index.
+    enum Child: Hashable {
+        case folder(Int)
+        case request(Int)
+    }
+
+    /// A folder or request of the tree. `parent` indexes `folders` (nil at the collection root).
+    struct Node {
+        /// The item as found.
+        var value: JSONValue
+        /// The folder holding it, by index; nil at the root.
+        var parent: Int?
+        /// The names of the folders above it, then its own.
+        var names: [String]
+        /// A folder's items in order; empty for requests.
+        var children: [Child] = []
+        /// The item's `id`, if any.
+        var id: String? { value["id"]?.text }
+        /// The item's `name`.
+        var name: String { value["name"]?.text ?? "" }
+    }
+
+    var folders: [Node] = []
+    var requests: [Node] = []
+    /// The collection's top-level items in order.
+    var rootChildren: [Child] = []
+    /// Entries of `item` arrays that are not objects, so neither folders nor requests (skipped).
+    var skippedEntries = 0
+
+    /// Flattens a collection document.
+    init(_ collection: JSONValue) {
+        rootChildren = walk(collection["item"]?.items ?? [], parent: nil, names: [])
+    }
+
+    /// The items of a folder, or of the root for nil.
+    func children(of folder: Int?) -> [Child] { folder.map { folders[$0].children } ?? rootChildren }
+
+    private mutating func walk(_ items: [JSONValue], parent: Int?, names: [String]) -> [Child] {
+        var children: [Child] = []
+        for item in items {
+            guard item.members != nil else {
+                skippedEntries += 1
+                continue
+            }
+            let name = item["name"]?.text ?? ""
+            if let nested = item["item"]?.items {
+                folders.append(Node(value: item, parent: parent, names: names + [name]))
+                let index = folders.count - 1
+                children.append(.folder(index))
+                folders[index].children = walk(nested, parent: index, names: names + [name])
+            } else {
+                requests.append(Node(value: item, parent: parent, names: names + [name]))
+                children.append(.request(requests.count - 1))
+            }
+        }
+        return children
+    }
+}
+
+/// The parts of a request item that drift is reported on.
+struct RequestView {
+    /// Upper case; `GET` when absent.
+    var method: String
+    /// The raw URL text.
+    var url: String
+    /// Path variables (`url.variable`).
+    var urlVariables: [JSONValue]
+    /// Headers in order, with their `disabled` flag.
+    var headers: [(key: String, value: String, disabled: Bool)]
+    /// The members compared semantically.
+    var body: JSONValue?
+    var auth: JSONValue?
+    var protocolProfileBehavior: JSONValue?
+
+    /// The view of a request item.
+    init(_ item: JSONValue) {
+        // v2.1 allows a request to be only its URL.
+        let request = item["request"] ?? .object([])
+        if let url = request.text {
+            self.init(method: "GET", url: url, request: .object([]))
+        } else {
+            self.init(
+                method: request["method"]?.text?.uppercased() ?? "GET", url: RequestView.rawURL(request["url"]),
+                request: request)
+        }
+        protocolProfileBehavior = item["protocolProfileBehavior"]
+    }
+
+    private init(method: String, url: String, request: JSONValue) {
+        self.method = method
+        self.url = url
+        urlVariables = request["url"]?["variable"]?.items ?? []
+        headers = (request["header"]?.items ?? []).map { header in
+            (header["key"]?.text ?? "", header["value"]?.text ?? "", header["disabled"] == .bool(true))
+        }
+        body = request["body"]
+        auth = request["auth"]
+    }
+
+    /// A URL's raw text: the string itself, the object's `raw`, or (without `raw`) one built from its parts.
+    static func rawURL(_ url: JSONValue?) -> String {
+        guard let url else { return "" }
+        if let text = url.text { return text }
+        if let raw = url["raw"]?.text { return raw }
+        var out = url["protocol"]?.text.map { "\($0)://" } ?? ""
+        out += (url["host"]?.items ?? []).compactMap(\.text).joined(separator: ".")
+        if let port = url["port"]?.text { out += ":\(port)" }
+        let path = (url["path"]?.items ?? []).compactMap(\.text)
+        if !path.isEmpty { out += "/" + path.joined(separator: "/") }
+        let query = (url["query"]?.items ?? []).map { "\($0["key"]?.text ?? "")=\($0["value"]?.text ?? "")" }
+        if !query.isEmpty { out += "?" + query.joined(separator: "&") }
+        return out
+    }
+
+    /// Scripts of an item by `listen` (`prerequest`, `test`), as lines, with their ids.
+    static func scripts(_ item: JSONValue) -> [String: (lines: [String], id: String?)] {
+        var scripts: [String: (lines: [String], id: String?)] = [:]
+        for event in item["event"]?.items ?? [] {
+            guard let listen = event["listen"]?.text else { continue }
+            let lines = ScriptLines.lines(event["script"]?["exec"])
+            scripts[listen] = (
+                (scripts[listen]?.lines ?? []) + lines, scripts[listen]?.id ?? event["script"]?["id"]?.text
+            )
+        }
+        return scripts
+    }
+}

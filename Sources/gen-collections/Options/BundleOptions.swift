@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import GenCollectionsCore
+
+/// The options `generate`, `check` and `sync` share: which spec, which helper file, which folder.
+struct BundleOptions: ParsableArguments {
+    @Option(name: .long, help: "The spec file (YAML). Default: the embedded Monese sandbox spec.")
+    var spec: String?
+
+    @Option(name: .long, help: "The bank's helper-API environment file; its values fill variables through their 'from' keys.")
+    var env: String?
+
+    @Option(name: .long, help: "The output folder.")
+    var out: String = "output"
+
+    @Flag(name: .long, help: "Also generate the steps the spec marks as unsupported by the bank.")
+    var includeUnsupported = false
+
+    /// The bundle, generated in memory; prints the problems and exits 1 on an invalid spec or helper file, 66 when
+    /// one cannot be read.
+    func generate() throws -> [Artifact] {
+        let spec = try loadSpec(spec)
+        var options = Generator.Options(includeUnsupported: includeUnsupported)
+        do {
+            if let env {
+                options.helperEnvironment = try HelperEnvironment(data: try readInput(env, what: "environment file"), file: env)
+            }
+            return try Generator.artifacts(for: spec, options: options)
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics)
+            throw ExitStatus.failure
+        }
+    }
+
+    /// The bundle generated in memory and the files of it found in `out`; exits 66 when an input or the folder
+    /// cannot be read (a missing file in an existing folder is drift, not an error).
+    func load() throws -> (generated: [Artifact], onDisk: [String: Data]) {
+        let generated = try generate()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
+            printError("\(out): error: cannot read the output folder: no such folder; "
+                       + "run 'gen-collections generate --out \(out)' first [input-unreadable]")
+            throw ExitStatus.noInput
+        }
+        var onDisk: [String: Data] = [:]
+        for artifact in generated {
+            let path = URL(fileURLWithPath: out).appendingPathComponent(artifact.path).path
+            if FileManager.default.fileExists(atPath: path) {
+                onDisk[artifact.path] = try readInput(path, what: "bundle file")
+            }
+        }
+        return (generated, onDisk)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import GenCollectionsCore
+
+extension GenCollectionsCommand {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report where the files in the output folder drift from the spec.",
+            discussion: """
+                Regenerates the bundle in memory and compares it with the files on disk semantically: key order, \
+                indentation and what the Postman app adds on export do not count. What users added in Postman \
+                (their own script lines, examples, descriptions, requests, environment values) is listed as kept, \
+                not as drift. Exit codes: 0 in sync, 1 drift (a missing file is drift), 64 usage error, 66 the \
+                spec, the --env file or the output folder cannot be read. See docs/sync.md.
+                """)
+
+        @OptionGroup var bundle: BundleOptions
+
+        @Option(name: .long, help: "The report format: text or json.")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let (generated, onDisk) = try bundle.load()
+            let drift = DriftChecker.check(generated: generated, onDisk: onDisk)
+            print(format == .json ? drift.json() : drift.text(), terminator: "")
+            if drift.hasDrift { throw ExitStatus.failure }
+        }
+    }
+
+    /// The report formats of `check` and `sync`.
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+}

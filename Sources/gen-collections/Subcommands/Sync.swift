@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import GenCollectionsCore
+
+extension GenCollectionsCommand {
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Update the files in the output folder to match the spec, keeping what users added in Postman.",
+            discussion: """
+                Keeps the user's own script lines, saved examples, edited descriptions, requests and folders the \
+                spec does not know, and environment values they filled in; the spec wins on request fields. \
+                Prints what changed, what was kept and any conflict. Files are replaced atomically. Exit codes: \
+                0 synced (or nothing to do), 1 invalid spec or a file that is not JSON, 64 usage error, 66 an \
+                input or the output folder cannot be read, 73 a file cannot be written. See docs/sync.md.
+                """)
+
+        @OptionGroup var bundle: BundleOptions
+
+        @Option(name: .long, help: "The report format: text or json.")
+        var format: ReportFormat = .text
+
+        @Flag(name: .long, help: "Print what would change, and write nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let (generated, onDisk) = try bundle.load()
+            let outcome: BundleSync.Outcome
+            do {
+                outcome = try BundleSync.sync(generated: generated, onDisk: onDisk)
+            } catch let error as BundleSync.UnreadableFile {
+                var shown = error
+                shown.path = URL(fileURLWithPath: bundle.out).appendingPathComponent(error.path).relativePath
+                printError("\(shown) (fix or remove the file; nothing was written)")
+                throw ExitStatus.failure
+            }
+            print(
+                format == .json ? outcome.report.json() : outcome.report.text(verb: dryRun ? "sync --dry-run" : "sync"),
+                terminator: "")
+            let folder = URL(fileURLWithPath: bundle.out)
+            // Keep standard output a single JSON document in json mode.
+            let say: (String) -> Void = format == .json ? { printError($0) } : { print($0) }
+            if dryRun {
+                for artifact in outcome.changed {
+                    say("would write \(folder.appendingPathComponent(artifact.path).relativePath)")
+                }
+                return
+            }
+            do {
+                for url in try ArtifactWriter.write(outcome.changed, to: folder) { say("wrote \(url.relativePath)") }
+            } catch {
+                printError("gen-collections: error: \(error) [output-unwritable]")
+                throw ExitStatus.cannotCreate
+            }
+            if outcome.changed.isEmpty { say("nothing to write: the files already match the spec") }
+        }
+    }
+}
