@@ -1,43 +1,11 @@
 import Foundation
 
-/// Accessors and edits on order-preserving JSON, for the drift checker and the mergers.
+/// Order-preserving JSON written the way `PostmanJSON.encode` writes a model, so files round-trip byte for byte.
 extension JSONValue {
-    /// The members of an object, or nil.
-    var members: [(key: String, value: JSONValue)]? {
-        if case .object(let pairs) = self { return pairs }
-        return nil
-    }
-
-    /// The items of an array, or nil.
-    var items: [JSONValue]? {
-        if case .array(let items) = self { return items }
-        return nil
-    }
-
-    /// The text of a string, or nil.
-    var text: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    /// An object member; setting nil removes it, setting a new key appends it (so existing order is kept).
-    subscript(key: String) -> JSONValue? {
-        get { members?.first { $0.key == key }?.value }
-        set {
-            guard case .object(var pairs) = self else { return }
-            if let position = pairs.firstIndex(where: { $0.key == key }) {
-                if let newValue { pairs[position].value = newValue } else { pairs.remove(at: position) }
-            } else if let newValue {
-                pairs.append((key, newValue))
-            }
-            self = .object(pairs)
-        }
-    }
-
     /// The document as `PostmanJSON.encode` writes it: keys sorted, two-space indent, `"key" : value`, empty
     /// containers over two lines,
     /// unescaped slashes, a final newline. A file parsed from the generator's output renders to the same bytes.
-    func postmanData() -> Data {
+    public func postmanData() -> Data {
         var out = ""
         writeSorted(to: &out, depth: 0)
         out += "\n"
