@@ -1,0 +1,19 @@
+/// What every file of one run shares.
+public struct LintContext: Sendable {
+    /// Enabled variables of the environments and globals given with `--env`.
+    public var environmentVariables: Set<String>
+    /// Variables those files define but disable.
+    public var disabledEnvironmentVariables: Set<String>
+    /// Whether any `--env` file was given (so "defined nowhere" is a stronger claim).
+    public var hasEnvironment: Bool
+    /// The effective configuration.
+    public var configuration: LintConfiguration
+
+    public init(environmentVariables: Set<String> = [], disabledEnvironmentVariables: Set<String> = [],
+                hasEnvironment: Bool = false, configuration: LintConfiguration = LintConfiguration()) {
+        self.environmentVariables = environmentVariables
+        self.disabledEnvironmentVariables = disabledEnvironmentVariables
+        self.hasEnvironment = hasEnvironment
+        self.configuration = configuration
+    }
+}
