@@ -22,8 +22,8 @@ public enum JUnitReporter: Reporter {
                 xml += "    <testcase classname=\"\(escape(file))\" name=\"lint\"/>\n"
             }
             for diagnostic in diagnostics {
-                let place = diagnostic.location.map { "\($0.line ?? 0):\($0.column ?? 0)" } ?? ""
-                xml += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(diagnostic.id)) at \(place)\">\n"
+                let place = diagnostic.location?.line.map { " at \($0):\(diagnostic.location?.column ?? 1)" } ?? ""
+                xml += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(diagnostic.id))\(place)\">\n"
                 xml += "      <failure type=\"\(diagnostic.severity.rawValue)\" message=\"\(escape(diagnostic.message))\">"
                 xml += escape(diagnostic.description) + "</failure>\n"
                 xml += "    </testcase>\n"

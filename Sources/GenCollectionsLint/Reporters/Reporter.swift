@@ -22,7 +22,7 @@ public struct LintResult: Sendable {
 }
 
 /// Renders a lint result in one output format.
-public protocol Reporter {
+public protocol Reporter: Sendable {
     /// The `--format` value.
     static var identifier: String { get }
     /// The whole report, ending with a newline.
@@ -74,7 +74,16 @@ public enum GitHubReporter: Reporter {
 
     /// Escaping of a command's message (GitHub's `escapeData`).
     static func escapeData(_ text: String) -> String {
-        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// Escaping of a property value (GitHub's `escapeProperty`).

@@ -20,6 +20,8 @@ func verifyRule(_ rule: any LintRule.Type) {
             Issue.record("example is not valid JSON: \(error)\n\(text)", sourceLocation: location)
             continue
         }
+        let isFailing = description.failing.contains { $0.sourceLine == example.sourceLine && $0.code == example.code }
+        #expect(isFailing != markers.isEmpty, "failing examples need a ↓ marker, passing ones none", sourceLocation: location)
         let diagnostics = lint(example, with: rule)
         let found = diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }.sorted()
         let expected = markers.map { document.position(ofOffset: $0).description }.sorted()
