@@ -27,6 +27,7 @@ public struct URLRawMismatchRule: LintRule {
             guard let url = request.urlNode, document.kind(url) == .object, let rawNode = document.member(url, "raw"),
                   let raw = document.string(rawNode), PostmanURLParts.hasParts(document: document, node: url) else { return nil }
             let parts = PostmanURLParts(document: document, node: url)
+            if parts.rebuilt == raw { return nil }  // the usual case, without parsing raw
             let fromRaw = URLParts(raw)
             let sameScheme = parts.protocol == nil || fromRaw.scheme == nil
                 || parts.protocol?.lowercased() == fromRaw.scheme?.lowercased()

@@ -114,9 +114,10 @@ public struct HardcodedSecretRule: LintRule {
                                              hint: "read tokens from variables; rotate the committed one"))
                 continue
             }
-            guard text.contains(".set(") || text.contains("postman.set") else { continue }
-            for name in ScriptVariables.firstArguments(in: text, after: ".set(")
-                + ScriptVariables.firstArguments(in: text, after: "Variable(") where SecretHeuristics.isSecretName(name) {
+            let names = ScriptVariables.calls(in: text)
+                .filter { $0.method == "set" || $0.method == "setEnvironmentVariable" || $0.method == "setGlobalVariable" }
+                .map(\.argument)
+            for name in names where SecretHeuristics.isSecretName(name) {
                 if Self.setsLiteral(text, name: name) {
                     findings.append(file.finding(at: line, "a script stores a literal value in secret variable '\(name)'",
                                                  hint: "take the value from the response or an uncommitted environment"))

@@ -20,7 +20,7 @@ public struct MissingTestScriptRule: LintRule {
     public func check(_ file: LintedFile) -> [Finding] {
         var hasTests = Array(repeating: false, count: file.items.count)
         var collectionHasTests = false
-        for script in file.scripts where script.listen == "test" && !script.text.trimmingSpaces.isEmpty {
+        for script in file.scripts where script.listen == "test" && !script.text.isBlank {
             if let item = script.item { hasTests[item] = true } else { collectionHasTests = true }
         }
         guard !collectionHasTests else { return [] }
