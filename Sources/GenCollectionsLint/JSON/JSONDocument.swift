@@ -94,18 +94,31 @@ extension JSONDocument {
 
     /// The value of member `name` of an object node; the last one wins when a key repeats, as in JavaScript.
     public func member(_ index: Int, _ name: String) -> Int? {
-        guard kind(index) == .object else { return nil }
-        var found: Int?
-        var key = index + 1
-        let end = next(index)
+        guard nodes[index].kind == .object else { return nil }
         var name = name
-        name.withUTF8 { wanted in
-            while key < end {
-                if stringEquals(key, wanted) { found = key + 1 }
-                key = next(key + 1)
+        return name.withUTF8 { wanted in
+            nodes.withUnsafeBufferPointer { nodes in
+                bytes.withUnsafeBufferPointer { bytes in
+                    var found: Int?
+                    var key = index + 1
+                    let end = Int(nodes[index].next)
+                    while key < end {
+                        let node = nodes[key]
+                        let start = Int(node.start) + 1, length = Int(node.end) - 1 - start
+                        if node.escaped {
+                            if stringEquals(key, wanted) { found = key + 1 }
+                        } else if length == wanted.count {
+                            // Keys are short: a byte loop beats a memcmp call.
+                            var offset = 0
+                            while offset < length, bytes[start + offset] == wanted[offset] { offset += 1 }
+                            if offset == length { found = key + 1 }
+                        }
+                        key = Int(nodes[key + 1].next)
+                    }
+                    return found
+                }
             }
         }
-        return found
     }
 
     /// The key node of the object member whose value is `valueIndex`, or nil when it is not an object value.

@@ -18,7 +18,7 @@ enum VariableScanner {
                 if let last = frames.last, last.isObject {
                     if last.expectKey {
                         frames[frames.count - 1].expectKey = false
-                        if excluded.contains(where: { word in word.withUnsafeBufferPointer { document.stringEquals(index, $0) } }) {
+                        if isExcluded(index, document, bytes, excluded) {
                             index = document.next(index + 1)
                             frames[frames.count - 1].expectKey = true
                         } else {
@@ -42,6 +42,22 @@ enum VariableScanner {
             }
         }
         return uses
+    }
+
+    /// Whether key node `index` is one of `excluded` (compared on raw bytes; escaped keys never match).
+    private static func isExcluded(_ index: Int, _ document: JSONDocument, _ bytes: UnsafeBufferPointer<UInt8>,
+                                   _ excluded: [[UInt8]]) -> Bool {
+        let node = document.nodes[index]
+        guard !node.escaped else { return false }
+        let start = Int(node.start) + 1, length = Int(node.end) - 1 - start
+        guard length > 0 else { return false }
+        let first = bytes[start]
+        for word in excluded where word.count == length && word[0] == first {
+            var offset = 1
+            while offset < length, bytes[start + offset] == word[offset] { offset += 1 }
+            if offset == length { return true }
+        }
+        return false
     }
 
     /// Appends the tokens found in `bytes[start..<end]`.

@@ -22,12 +22,23 @@ public struct IdempotencyKeyRule: LintRule {
 
     private static let endpoints = ["payment-consents", "payments", "standing-order-consents", "standing-orders"]
 
+    /// The lowercased last path segment of a URL, query and fragment removed.
+    static func lastPathSegment(_ url: String) -> String {
+        let utf8 = url.utf8
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
+        var segmentEnd = end
+        while segmentEnd > utf8.startIndex, utf8[utf8.index(before: segmentEnd)] == UInt8(ascii: "/") {
+            segmentEnd = utf8.index(before: segmentEnd)
+        }
+        let start = utf8[..<segmentEnd].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return String(url[start..<segmentEnd]).lowercased()
+    }
+
     public func check(_ file: LintedFile) -> [Finding] {
         guard file.looksLikeOpenBanking else { return [] }
         return file.requests.compactMap { request in
             guard request.method == "POST", let url = request.urlNode else { return nil }
-            let path = file.urlText(url).split(separator: "?").first.map(String.init) ?? ""
-            let last = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            let last = Self.lastPathSegment(file.urlText(url))
             guard Self.endpoints.contains(where: { last.hasSuffix($0) }) else { return nil }
             guard let header = request.header("x-idempotency-key") else {
                 return file.finding(at: request.methodNode ?? request.node, "payment POST to '\(last)' has no x-idempotency-key header",
