@@ -6,10 +6,10 @@
 #   1. gen-collections lint          (all rules, JSON report to /dev/null)
 #   2. gen-collections lint --parse-only   (the same JSON reader, no rules: the "bare parsing" baseline)
 #   3. python3 json.load             (for reference)
-# Usage: benchmarks/lint-benchmark.sh [requests]   (default 7000 requests ≈ 20 MB)
+# Usage: benchmarks/lint-benchmark.sh [requests]   (default 7600 requests ≈ 20 MB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-requests="${1:-7000}"
+requests="${1:-7600}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 collection="$work/large.postman_collection.json"
