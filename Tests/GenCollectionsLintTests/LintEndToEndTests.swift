@@ -119,3 +119,14 @@ enum EndToEndPaths {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/EndToEnd")
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 }
+
+extension LintEndToEndTests {
+    @Test func certificateListsInTheRunCoverCollectionPorts() throws {
+        let together = try run(["lint", "--fail-on", "warning", "mtls"])
+        #expect(together.status == 1)
+        #expect(together.stdout.contains("mtls/bank.postman_collection.json:11:12: warning: no certificate pattern covers port 8443 of 'rs.bank.example'"),
+                "\(together.stdout)")
+        let alone = try run(["lint", "--fail-on", "warning", "mtls/bank.postman_collection.json"])
+        #expect(alone.status == 0, "\(alone.stdout)")
+    }
+}

@@ -24,17 +24,20 @@ public struct Example: Sendable {
     public var wrapping: Wrapping
     /// Variables defined by the environment given with `--env`.
     public var environment: [String]
+    /// `matches` patterns of certificate lists linted in the same run.
+    public var certificates: [String]
     /// Open Banking mode for this example.
     public var openBanking: LintConfiguration.OpenBankingMode
     /// Where the example is written, so a failing test points at it.
     public var sourceFile: String
     public var sourceLine: Int
 
-    public init(_ code: String, _ wrapping: Wrapping = .request, environment: [String] = [],
+    public init(_ code: String, _ wrapping: Wrapping = .request, environment: [String] = [], certificates: [String] = [],
                 openBanking: LintConfiguration.OpenBankingMode = .auto, file: StaticString = #filePath, line: UInt = #line) {
         self.code = code
         self.wrapping = wrapping
         self.environment = environment
+        self.certificates = certificates
         self.openBanking = openBanking
         self.sourceFile = "\(file)"
         self.sourceLine = Int(line)

@@ -59,7 +59,7 @@ public enum LintRunner {
             if let bytes = read(path) { environments.append((path, bytes)) }
         }
         guard unreadable.isEmpty else { return outcome([], unreadable, setup: []) }
-        let context: LintContext
+        var context: LintContext
         do {
             context = try Linter.context(environments: environments)
         } catch let error as DiagnosticsError {
@@ -67,22 +67,29 @@ public enum LintRunner {
         } catch {
             return outcome([], [], setup: [])
         }
+        // Files, then the certificate lists among them (their patterns feed certificate-port), then every file.
+        var targets: [String] = []
+        for path in options.paths {
+            targets += discover(path, configuration: configuration, unreadable: &unreadable)
+        }
+        for file in targets where file.lowercased().contains("cert") && file.lowercased().hasSuffix(".json") {
+            if let data = FileManager.default.contents(atPath: file) {
+                context.certificatePatterns += certificatePatterns(in: [UInt8](data), path: file)
+            }
+        }
         let linter = Linter(configuration: configuration, context: context)
-        // Files.
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        for path in options.paths {
-            for file in discover(path, configuration: configuration, unreadable: &unreadable) {
-                guard let bytes = read(file) else { continue }
-                let lowered = file.lowercased()
-                let isYAML = lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
-                if isYAML, !isSpec(file, bytes) { continue }  // other YAML files are not ours to lint
-                files.append(file)
-                if isYAML {
-                    diagnostics += lintSpec(file, bytes)
-                } else {
-                    diagnostics += linter.lint(file: file, bytes: bytes)
-                }
+        for file in targets {
+            guard let bytes = read(file) else { continue }
+            let lowered = file.lowercased()
+            let isYAML = lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
+            if isYAML, !isSpec(file, bytes) { continue }  // other YAML files are not ours to lint
+            files.append(file)
+            if isYAML {
+                diagnostics += lintSpec(file, bytes)
+            } else {
+                diagnostics += linter.lint(file: file, bytes: bytes)
             }
         }
         return outcome(files, unreadable + diagnostics, setup: [], unreadable: !unreadable.isEmpty)
@@ -93,6 +100,16 @@ public enum LintRunner {
         let hasUnreadable = unreadable ?? diagnostics.contains { $0.id == "lint-unreadable" }
         return Outcome(result: LintResult(files: files, diagnostics: diagnostics), hasUnreadableInput: hasUnreadable,
                        setupErrors: setup)
+    }
+
+    /// The `matches` patterns of a certificate list (nothing for any other file).
+    static func certificatePatterns(in bytes: [UInt8], path: String) -> [String] {
+        guard let document = try? JSONReader.parse(bytes), FileKind.detect(document, path: path) == .certificateList else {
+            return []
+        }
+        return document.elements(document.root).flatMap { entry in
+            document.member(entry, "matches").map { document.elements($0).compactMap { document.string($0) } } ?? []
+        }
     }
 
     /// `.gen-collections.yml` in the directory of `path` or the nearest directory above it.

@@ -4,6 +4,7 @@ public enum RuleRegistry {
     public static let all: [any LintRule.Type] = [
         PostmanSchemaRule.self, DuplicateKeyRule.self,
         URLRawOnlyRule.self, URLRawMismatchRule.self, EnvironmentEnabledFalseRule.self, CertificatePatternRule.self,
+        CertificatePortRule.self,
         OAuth2AccessTokenRule.self, ProtocolProfileOverrideRule.self, BodyDroppedRule.self, UnknownDynamicVariableRule.self,
         UndefinedVariableRule.self, UnusedVariableRule.self, DisabledVariableReferencedRule.self, VariableNameSpacesRule.self,
         PrivateKeyRule.self, HardcodedSecretRule.self, SecretNotTypedRule.self, SecretValueCommittedRule.self,

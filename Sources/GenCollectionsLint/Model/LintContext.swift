@@ -6,11 +6,15 @@ public struct LintContext: Sendable {
     public var disabledEnvironmentVariables: Set<String>
     /// Whether any `--env` file was given (so "defined nowhere" is a stronger claim).
     public var hasEnvironment: Bool
+    /// `matches` patterns of the Newman certificate lists linted in the same run.
+    public var certificatePatterns: [String]
     /// The effective configuration.
     public var configuration: LintConfiguration
 
     public init(environmentVariables: Set<String> = [], disabledEnvironmentVariables: Set<String> = [],
-                hasEnvironment: Bool = false, configuration: LintConfiguration = LintConfiguration()) {
+                hasEnvironment: Bool = false, certificatePatterns: [String] = [],
+                configuration: LintConfiguration = LintConfiguration()) {
+        self.certificatePatterns = certificatePatterns
         self.environmentVariables = environmentVariables
         self.disabledEnvironmentVariables = disabledEnvironmentVariables
         self.hasEnvironment = hasEnvironment

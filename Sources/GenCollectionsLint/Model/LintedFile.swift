@@ -36,7 +36,7 @@ public final class LintedFile {
 
     /// Variables defined in this file (collection and item `variable` lists, or environment `values`).
     public private(set) lazy var variableDefinitions: [VariableDefinition] = VariableScanner.definitions(in: document,
-                                                                                                          kind: kind)
+                                                                                                          kind: kind, items: items)
 
     /// Names scripts set (`pm.environment.set('x', …)` and friends) and names they read.
     public private(set) lazy var scriptVariables: ScriptVariables = ScriptVariables(scripts: scripts)

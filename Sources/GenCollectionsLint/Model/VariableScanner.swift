@@ -92,16 +92,14 @@ enum VariableScanner {
     }
 
     /// Variables the file defines.
-    static func definitions(in document: JSONDocument, kind: FileKind) -> [VariableDefinition] {
+    static func definitions(in document: JSONDocument, kind: FileKind, items: [CollectionItem]) -> [VariableDefinition] {
         var lists: [Int] = []
         switch kind {
         case .collection:
             lists = [document.member(document.root, "variable")].compactMap { $0 }
-            var index = 0
             // Item and folder variables: every `variable` array under an `item` entry.
-            for item in CollectionWalker.items(of: document) {
+            for item in items {
                 if let list = document.member(item.node, "variable") { lists.append(list) }
-                index += 1
             }
         case .environment, .globals:
             lists = document.kind(document.root) == .array ? [document.root]

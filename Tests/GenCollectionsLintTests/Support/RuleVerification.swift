@@ -35,7 +35,8 @@ func verifyRule(_ rule: any LintRule.Type) {
 
 /// The diagnostics `rule` alone reports for `example`.
 func lint(_ example: Example, with rule: any LintRule.Type) -> [Diagnostic] {
-    let context = LintContext(environmentVariables: Set(example.environment), hasEnvironment: !example.environment.isEmpty)
+    let context = LintContext(environmentVariables: Set(example.environment), hasEnvironment: !example.environment.isEmpty,
+                              certificatePatterns: example.certificates)
     let linter = Linter(configuration: LintConfiguration(openBanking: example.openBanking), context: context, rules: [rule])
     return linter.lint(file: example.fileName, bytes: Array(example.document.text.utf8))
 }

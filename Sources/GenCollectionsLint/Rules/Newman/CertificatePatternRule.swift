@@ -2,7 +2,7 @@
 public struct CertificatePatternRule: LintRule {
     public static let description = RuleDescription(
         id: "certificate-pattern", name: "Certificate Pattern", category: .newman, defaultSeverity: .error,
-        summary: "Certificate 'matches' patterns must be valid, with a path and the port of non-443 hosts",
+        summary: "Certificate 'matches' patterns must be valid match patterns with a path",
         explanation: """
             Newman picks a client certificate by matching the request URL against each entry's `matches` patterns \
             (Chrome match patterns). A pattern without a path (`https://host`) is invalid and silently never \
