@@ -2,9 +2,13 @@
 struct SchemaValidator {
     let file: LintedFile
     var findings: [Finding] = []
-    private var document: JSONDocument { file.document }
+    /// Stored, not read through `file` each time (that costs a retain and release per access).
+    private let document: JSONDocument
 
-    init(file: LintedFile) { self.file = file }
+    init(file: LintedFile) {
+        self.file = file
+        self.document = file.document
+    }
 
     // MARK: - Primitives
 
