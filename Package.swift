@@ -77,7 +77,10 @@ let package = Package(
             name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore"],
             exclude: ["Fixtures", "Runner/mtls-server.py"]
         ),
-        .testTarget(name: "GenCollectionsLintTests", dependencies: ["GenCollectionsLint", "GenCollectionsCore"]),
+        .testTarget(
+            name: "GenCollectionsLintTests", dependencies: ["GenCollectionsLint", "GenCollectionsCore"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "GenCollectionsTLSTests", dependencies: ["GenCollectionsTLS", "GenCollectionsCore"],
             exclude: ["make-test-certificates.py"]

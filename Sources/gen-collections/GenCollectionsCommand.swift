@@ -13,7 +13,10 @@ struct GenCollectionsCommand: AsyncParsableCommand {
             be read; 69 a network or service failure; 73 an output file cannot be written.
             """,
         version: GenCollections.version,
-        subcommands: [Generate.self, Init.self, Check.self, Sync.self, Certs.self, Register.self, FetchEnv.self],
+        subcommands: [
+            Generate.self, Init.self, Check.self, Sync.self, Lint.self, Rules.self, Certs.self, Register.self,
+            FetchEnv.self,
+        ],
         defaultSubcommand: Generate.self
     )
 }

@@ -1,0 +1,82 @@
+/// A JSON snippet for a rule's docs and tests; `↓` marks where a finding must be reported.
+public struct Example: Sendable {
+    /// How the snippet becomes a whole file.
+    public enum Wrapping: Sendable, Hashable {
+        /// A `request` value, placed in a v2.1 collection as its only request.
+        case request
+        /// The `item` array of a v2.1 collection.
+        case items
+        /// A whole file, named so.
+        case file(String)
+
+        /// Shown above the snippet in the docs.
+        var label: String {
+            switch self {
+            case .request: return "request"
+            case .items: return "collection items"
+            case let .file(name): return name
+            }
+        }
+    }
+
+    /// The snippet as the docs show it, markers included.
+    public var code: String
+    public var wrapping: Wrapping
+    /// Variables defined by the environment given with `--env`.
+    public var environment: [String]
+    /// `matches` patterns of certificate lists linted in the same run.
+    public var certificates: [String]
+    /// Open Banking mode for this example.
+    public var openBanking: LintConfiguration.OpenBankingMode
+    /// Where the example is written, so a failing test points at it.
+    public var sourceFile: String
+    public var sourceLine: Int
+
+    public init(_ code: String, _ wrapping: Wrapping = .request, environment: [String] = [], certificates: [String] = [],
+                openBanking: LintConfiguration.OpenBankingMode = .auto, file: StaticString = #filePath, line: UInt = #line) {
+        self.code = code
+        self.wrapping = wrapping
+        self.environment = environment
+        self.certificates = certificates
+        self.openBanking = openBanking
+        self.sourceFile = "\(file)"
+        self.sourceLine = Int(line)
+    }
+
+    /// The marker.
+    public static let marker: Character = "↓"
+
+    /// The file name the example is linted under.
+    public var fileName: String {
+        if case let .file(name) = wrapping { return name }
+        return "example.postman_collection.json"
+    }
+
+    /// The whole file, markers removed, and the byte offsets where the markers were.
+    public var document: (text: String, markerOffsets: [Int]) {
+        let wrapped: String
+        switch wrapping {
+        case .request:
+            wrapped = #"{"info": {"name": "Example", "schema": "\#(Self.schema)"}, "item": [{"name": "Example", "request": "#
+                + code + "}]}"
+        case .items:
+            wrapped = #"{"info": {"name": "Example", "schema": "\#(Self.schema)"}, "item": "# + code + "}"
+        case .file:
+            wrapped = code
+        }
+        var text = ""
+        var offsets: [Int] = []
+        var length = 0
+        for character in wrapped {
+            if character == Self.marker {
+                offsets.append(length)
+            } else {
+                text.append(character)
+                length += character.utf8.count
+            }
+        }
+        return (text, offsets)
+    }
+
+    static let schema = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+}

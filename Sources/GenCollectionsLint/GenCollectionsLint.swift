@@ -1,2 +1,0 @@
-// Lint: files → rules → diagnostics. See Linter.swift once rules land.
-import GenCollectionsCore

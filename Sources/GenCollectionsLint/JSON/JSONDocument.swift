@@ -1,0 +1,130 @@
+/// A parsed JSON text kept as a flat list of nodes over the original bytes, so every value keeps its position.
+///
+/// Node 0 is the root. Containers are followed by their children in document order; an object's children
+/// alternate key (a string node) and value. `next(i)` is the index just past `i`'s subtree, so walks skip
+/// whole subtrees in O(1). Strings and numbers stay as bytes until a rule asks for them.
+public struct JSONDocument: Sendable {
+    /// The JSON value kinds.
+    public enum Kind: UInt8, Sendable {
+        case object, array, string, number, `true`, `false`, null
+    }
+
+    /// One value (or object key) of the document.
+    struct Node: Sendable {
+        var kind: Kind
+        /// Set on strings that contain a backslash escape.
+        var escaped: Bool
+        /// Byte offset of the first byte (the quote, bracket or first digit).
+        var start: UInt32
+        /// Byte offset just past the last byte.
+        var end: UInt32
+        /// Index of the first node after this subtree.
+        var next: UInt32
+        /// Index of the enclosing container (for an object value: the object, not its key).
+        var parent: UInt32
+    }
+
+    /// Marks the root's parent.
+    static let noParent = UInt32.max
+
+    /// The JSON text, as read.
+    public let bytes: [UInt8]
+    var nodes: [Node]
+    /// Byte offsets at which lines 2, 3, ... start.
+    let lineStarts: [Int]
+
+    /// The root value's index.
+    public var root: Int { 0 }
+
+    /// How many nodes (values and object keys) the document has.
+    public var nodeCount: Int { nodes.count }
+
+    /// The kind of node `index`.
+    public func kind(_ index: Int) -> Kind { nodes[index].kind }
+
+    /// The index just past `index`'s subtree.
+    public func next(_ index: Int) -> Int { Int(nodes[index].next) }
+
+    /// The enclosing container of `index`, or nil for the root.
+    public func parent(_ index: Int) -> Int? {
+        let parent = nodes[index].parent
+        return parent == Self.noParent ? nil : Int(parent)
+    }
+
+    /// Byte range of node `index` in `bytes`.
+    public func byteRange(_ index: Int) -> Range<Int> { Int(nodes[index].start)..<Int(nodes[index].end) }
+
+    /// Byte offset where node `index` starts.
+    public func offset(_ index: Int) -> Int { Int(nodes[index].start) }
+}
+
+// MARK: - Navigation
+
+extension JSONDocument {
+    /// The element indices of an array, or the key and value indices interleaved for an object.
+    public func children(_ index: Int) -> [Int] {
+        var result: [Int] = []
+        var child = index + 1
+        let end = next(index)
+        while child < end {
+            result.append(child)
+            child = next(child)
+        }
+        return result
+    }
+
+    /// The elements of an array node (empty for anything else).
+    public func elements(_ index: Int) -> [Int] {
+        kind(index) == .array ? children(index) : []
+    }
+
+    /// The `(key, value)` node pairs of an object node (empty for anything else).
+    public func members(_ index: Int) -> [(key: Int, value: Int)] {
+        guard kind(index) == .object else { return [] }
+        var result: [(key: Int, value: Int)] = []
+        var key = index + 1
+        let end = next(index)
+        while key < end {
+            let value = key + 1
+            result.append((key, value))
+            key = next(value)
+        }
+        return result
+    }
+
+    /// The value of member `name` of an object node; the last one wins when a key repeats, as in JavaScript.
+    public func member(_ index: Int, _ name: String) -> Int? {
+        guard nodes[index].kind == .object else { return nil }
+        var name = name
+        return name.withUTF8 { wanted in
+            nodes.withUnsafeBufferPointer { nodes in
+                bytes.withUnsafeBufferPointer { bytes in
+                    var found: Int?
+                    var key = index + 1
+                    let end = Int(nodes[index].next)
+                    while key < end {
+                        let node = nodes[key]
+                        let start = Int(node.start) + 1, length = Int(node.end) - 1 - start
+                        if node.escaped {
+                            if stringEquals(key, wanted) { found = key + 1 }
+                        } else if length == wanted.count {
+                            // Keys are short: a byte loop beats a memcmp call.
+                            var offset = 0
+                            while offset < length, bytes[start + offset] == wanted[offset] { offset += 1 }
+                            if offset == length { found = key + 1 }
+                        }
+                        key = Int(nodes[key + 1].next)
+                    }
+                    return found
+                }
+            }
+        }
+    }
+
+    /// The key node of the object member whose value is `valueIndex`, or nil when it is not an object value.
+    public func key(of valueIndex: Int) -> Int? {
+        guard let parent = parent(valueIndex), kind(parent) == .object else { return nil }
+        // A key is a leaf immediately followed by its value, so the value's predecessor is its key.
+        return valueIndex - 1
+    }
+}

@@ -1,0 +1,94 @@
+import GenCollectionsCore
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+public enum SARIFReporter: Reporter {
+    public static let identifier = "sarif"
+
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+
+    struct Run: Encodable { var tool: Tool; var results: [Result] }
+    struct Tool: Encodable { var driver: Driver }
+
+    struct Driver: Encodable {
+        var name = "gen-collections"
+        var informationUri = "https://github.com/gen-collections/gen-collections/blob/main/docs/lint.md"
+        var version = GenCollections.version
+        var rules: [Rule]
+    }
+
+    struct Text: Encodable { var text: String }
+
+    struct Rule: Encodable {
+        struct Configuration: Encodable { var level: String }
+        var id: String, name: String
+        var shortDescription: Text, fullDescription: Text
+        var defaultConfiguration: Configuration
+    }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var level: String
+        var message: Text
+        var locations: [Location]
+    }
+
+    struct Location: Encodable {
+        struct Physical: Encodable { var artifactLocation: Artifact; var region: Region? }
+        struct Artifact: Encodable { var uri: String }
+        struct Region: Encodable { var startLine: Int; var startColumn: Int? }
+        var physicalLocation: Physical
+    }
+
+    public static func report(_ result: LintResult) -> String {
+        let rules = RuleRegistry.all.map { rule in
+            let description = rule.description
+            return Rule(id: description.id, name: description.name.replacing(" ", with: ""),
+                        shortDescription: Text(text: description.summary), fullDescription: Text(text: description.explanation),
+                        defaultConfiguration: .init(level: level(description.defaultSeverity)))
+        } + BuiltInDiagnostics.all.map { id, summary in
+            Rule(id: id, name: id, shortDescription: Text(text: summary), fullDescription: Text(text: summary),
+                 defaultConfiguration: .init(level: "error"))
+        }
+        let results = result.diagnostics.map { diagnostic in
+            var message = diagnostic.message
+            if let hint = diagnostic.hint { message += " (\(hint))" }
+            let locations = diagnostic.location.map { location in
+                [Location(physicalLocation: .init(
+                    artifactLocation: .init(uri: uri(location.file)),
+                    region: location.line.map { Location.Region(startLine: $0, startColumn: location.column) }))]
+            } ?? []
+            return Result(ruleId: diagnostic.id, level: level(diagnostic.severity), message: Text(text: message),
+                          locations: locations)
+        }
+        return JSONReporter.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+    }
+
+    static func level(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .note: return "note"
+        }
+    }
+
+    /// A relative URI reference: the path with `./` dropped and unsafe characters percent-encoded.
+    static func uri(_ path: String) -> String {
+        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        var result = ""
+        for byte in trimmed.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, character.isLetter || character.isNumber || "-._~/".contains(character) {
+                result.append(character)
+            } else {
+                result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,59 @@
+/// `{{name}}` that nothing defines: Newman sends the literal text.
+public struct UndefinedVariableRule: LintRule {
+    public static let description = RuleDescription(
+        id: "undefined-variable", name: "Undefined Variable", category: .variables, defaultSeverity: .warning,
+        summary: "A '{{name}}' must be defined by the collection, an --env file or a script",
+        explanation: """
+            Newman leaves an unresolved `{{name}}` as literal text and sends the request anyway, which fails far \
+            from the cause. A name counts as defined when the collection or one of its folders or requests defines \
+            it, when an environment or globals file given with `--env` does, or when a script sets it with \
+            `pm.environment.set`, `pm.collectionVariables.set`, `pm.globals.set` or `pm.variables.set`. Each \
+            name is reported once, at its first use.
+            """,
+        passing: [
+            Example(#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "example.com"}], "item": [{"name": "R", "request": "https://{{host}}/a", "event": [{"listen": "test", "script": {"exec": ["pm.environment.set('id', pm.response.json().id);"]}}]}, {"name": "S", "request": "https://{{host}}/b/{{id}}?t={{token}}"}]}"#,
+                    .file("example.postman_collection.json"), environment: ["token"]),
+        ],
+        failing: [
+            Example(#"{"url": "https://↓{{host}}/a/{{host}}?token=↓{{token}}"}"#),
+        ])
+
+    public init() {}
+
+    public func check(_ file: LintedFile) -> [Finding] {
+        guard file.isCollection else { return [] }
+        var defined = Set(file.variableDefinitions.map(\.name))
+        defined.formUnion(file.context.environmentVariables)
+        defined.formUnion(file.context.disabledEnvironmentVariables)
+        defined.formUnion(file.scriptVariables.sets)
+        var counts: [String: Int] = [:]
+        for use in file.variableUses { counts[use.name, default: 0] += 1 }
+        var reported: Set<String> = []
+        let hint = file.context.hasEnvironment
+            ? "define it in the collection's variables, the environment, or a script that runs earlier"
+            : "pass the environment with --env FILE, or define it in the collection's variables"
+        return file.variableUses.compactMap { use in
+            guard !use.name.hasPrefix("$"), use.name.trimmingSpaces == use.name, !defined.contains(use.name),
+                  reported.insert(use.name).inserted else { return nil }
+            let times = counts[use.name, default: 1]
+            let usage = times > 1 ? " (used \(times) times)" : ""
+            return Finding(offset: use.offset, message: "variable '\(use.name)' is defined nowhere\(usage)", hint: hint)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines (fast path: unchanged strings are returned).
+    var trimmingSpaces: String {
+        let utf8 = self.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[start...end])
+    }
+
+    /// Whether the string is empty or only spaces, tabs and newlines.
+    var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+}

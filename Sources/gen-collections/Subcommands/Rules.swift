@@ -1,0 +1,33 @@
+import ArgumentParser
+import GenCollectionsLint
+
+extension GenCollectionsCommand {
+    /// `gen-collections rules`: list the lint rules with their docs.
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the lint rules, their default severities and what they check.")
+
+        @Argument(help: "Show only these rule ids, with their full explanation and examples.")
+        var ids: [String] = []
+
+        @Flag(help: "Print the rules reference as Markdown (the rules section of docs/lint.md).")
+        var markdown = false
+
+        func validate() throws {
+            for id in ids where RuleRegistry.rule(id) == nil {
+                throw ValidationError("unknown rule '\(id)'; run 'gen-collections rules' for the list")
+            }
+        }
+
+        func run() throws {
+            if markdown {
+                print(RuleDocumentation.markdown(), terminator: "")
+            } else if ids.isEmpty {
+                print(RuleDocumentation.list(), terminator: "")
+            } else {
+                print(ids.compactMap(RuleRegistry.rule).map { RuleDocumentation.details($0.description) }.joined(separator: "\n"),
+                      terminator: "")
+            }
+        }
+    }
+}

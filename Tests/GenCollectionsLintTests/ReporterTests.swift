@@ -1,0 +1,68 @@
+import Foundation
+import GenCollectionsCore
+import Testing
+@testable import GenCollectionsLint
+
+/// Every reporter against one fixed result, compared byte for byte with `Fixtures/Reporters/<format>.<ext>`.
+/// `GEN_COLLECTIONS_RECORD=1` (or a missing golden) rewrites the golden and fails with "recorded new baseline".
+struct ReporterTests {
+    static let result = LintResult(files: ["collections/bank.postman_collection.json", "env/clean.postman_environment.json",
+                                           "certs/ssl-client-cert-list.json"], diagnostics: [
+        .error("duplicate-name", "duplicate name 'Get accounts' in folder 'Accounts'",
+               at: SourceLocation(file: "collections/bank.postman_collection.json", line: 42, column: 7),
+               hint: "rename it: newman --folder and run reports select items by name"),
+        .warning("undefined-variable", "variable 'a&b<c>\"d\"' is defined nowhere (used 3 times)",
+                 at: SourceLocation(file: "collections/bank.postman_collection.json", line: 50, column: 21)),
+        Diagnostic(.note, id: "missing-test-script", "request 'x, y: 100%' has no test script\nsecond line",
+                   at: SourceLocation(file: "certs/ssl-client-cert-list.json", line: 1, column: 1)),
+        .error("lint-unreadable", "cannot read 'missing dir/x.json'", at: SourceLocation(file: "missing dir/x.json")),
+    ])
+
+    static let extensions = ["text": "txt", "json": "json", "junit": "xml", "sarif": "sarif", "github": "txt"]
+
+    @Test(arguments: Reporters.all.map { $0.identifier })
+    func matchesGolden(format: String) throws {
+        let reporter = try #require(Reporters.named(format))
+        let output = reporter.report(Self.result).replacing(GenCollections.version, with: "${VERSION}")
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/Reporters/\(format).\(Self.extensions[format] ?? "txt")")
+        let expected = try? String(contentsOf: golden, encoding: .utf8)
+        if ProcessInfo.processInfo.environment["GEN_COLLECTIONS_RECORD"] == "1" || expected == nil {
+            try output.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded new baseline \(golden.path)")
+            return
+        }
+        #expect(output == expected, "\(format) output differs from \(golden.lastPathComponent)")
+    }
+
+    @Test func sarifHasTheRequiredFields() throws {
+        let data = Data(SARIFReporter.report(Self.result).utf8)
+        let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        #expect((log["$schema"] as? String)?.contains("sarif-2.1.0") == true)
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "gen-collections")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        let ruleIDs = Set(rules.compactMap { $0["id"] as? String })
+        for rule in RuleRegistry.all { #expect(ruleIDs.contains(rule.description.id)) }
+        let results = try #require(runs[0]["results"] as? [[String: Any]])
+        #expect(results.count == Self.result.diagnostics.count)
+        for result in results {
+            #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
+            #expect(ruleIDs.contains(result["ruleId"] as? String ?? ""), "ruleId \(result["ruleId"] ?? "") not among rules")
+            #expect(((result["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+            let locations = try #require(result["locations"] as? [[String: Any]])
+            let physical = try #require(locations.first?["physicalLocation"] as? [String: Any])
+            let uri = (physical["artifactLocation"] as? [String: Any])?["uri"] as? String
+            #expect(uri?.isEmpty == false && uri?.contains(" ") == false)
+            if let region = physical["region"] as? [String: Any] { #expect((region["startLine"] as? Int ?? 0) >= 1) }
+        }
+    }
+
+    @Test func githubEscapesPropertiesAndData() {
+        #expect(GitHubReporter.escapeProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
+        #expect(GitHubReporter.escapeData("50%\r\n") == "50%25%0D%0A")
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+@testable import GenCollectionsLint
+
+/// `DisabledVariableReferencedRule` against its passing and failing examples.
+struct DisabledVariableReferencedRuleTests {
+    @Test func examples() {
+        verifyRule(DisabledVariableReferencedRule.self)
+    }
+}

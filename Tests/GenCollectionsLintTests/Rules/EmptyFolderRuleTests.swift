@@ -1,0 +1,9 @@
+import Testing
+@testable import GenCollectionsLint
+
+/// `EmptyFolderRule` against its passing and failing examples.
+struct EmptyFolderRuleTests {
+    @Test func examples() {
+        verifyRule(EmptyFolderRule.self)
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+@testable import GenCollectionsLint
+
+/// `EnvironmentEnabledFalseRule` against its passing and failing examples.
+struct EnvironmentEnabledFalseRuleTests {
+    @Test func examples() {
+        verifyRule(EnvironmentEnabledFalseRule.self)
+    }
+}

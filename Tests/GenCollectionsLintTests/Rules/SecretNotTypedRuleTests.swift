@@ -1,0 +1,9 @@
+import Testing
+@testable import GenCollectionsLint
+
+/// `SecretNotTypedRule` against its passing and failing examples.
+struct SecretNotTypedRuleTests {
+    @Test func examples() {
+        verifyRule(SecretNotTypedRule.self)
+    }
+}

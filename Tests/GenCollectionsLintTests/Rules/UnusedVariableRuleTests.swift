@@ -1,0 +1,9 @@
+import Testing
+@testable import GenCollectionsLint
+
+/// `UnusedVariableRule` against its passing and failing examples.
+struct UnusedVariableRuleTests {
+    @Test func examples() {
+        verifyRule(UnusedVariableRule.self)
+    }
+}
