@@ -72,8 +72,10 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// A JSON (and JavaScript) string literal.
-    public static func quoted(_ text: String) -> String {
+    /// A JSON string literal, escaped as Foundation's `JSONEncoder` does with `.withoutEscapingSlashes`.
+    /// - Parameter escapingLineSeparators: also escape U+2028 and U+2029, which older JavaScript engines do not
+    ///   accept in string literals (for script text); off to match `JSONEncoder` byte for byte.
+    public static func quoted(_ text: String, escapingLineSeparators: Bool = true) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -82,8 +84,10 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}" where escapingLineSeparators: out += "\\u2028"
+            case "\u{2029}" where escapingLineSeparators: out += "\\u2029"
             default:
                 if scalar.value < 0x20 {
                     out += String(format: "\\u%04x", scalar.value)

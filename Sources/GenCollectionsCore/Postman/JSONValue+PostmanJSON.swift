@@ -18,7 +18,7 @@ extension JSONValue {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(let text): out += text
-        case .string(let text): out += Self.encoderQuoted(text)
+        case .string(let text): out += Self.quoted(text, escapingLineSeparators: false)
         case .array(let items):
             // JSONEncoder writes empty containers over two lines.
             guard !items.isEmpty else {
@@ -40,34 +40,11 @@ extension JSONValue {
             out += "{\n"
             let sorted = pairs.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
             for (index, pair) in sorted.enumerated() {
-                out += pad + Self.encoderQuoted(pair.key) + " : "
+                out += pad + Self.quoted(pair.key, escapingLineSeparators: false) + " : "
                 pair.value.writeSorted(to: &out, depth: depth + 1)
                 out += index < sorted.count - 1 ? ",\n" : "\n"
             }
             out += String(repeating: "  ", count: depth) + "}"
         }
-    }
-
-    /// String escaping as Foundation's `JSONEncoder` does it with `.withoutEscapingSlashes`.
-    static func encoderQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

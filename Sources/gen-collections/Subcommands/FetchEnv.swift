@@ -55,24 +55,12 @@ extension GenCollectionsCommand {
             help: ArgumentHelp("Environment variable holding the client secret.", valueName: "name"))
         var clientSecretEnv: String = "GEN_COLLECTIONS_CLIENT_SECRET"
 
-        @Option(help: ArgumentHelp("PEM transport certificate for mutual TLS.", valueName: "file"))
-        var cert: String
 
-        @Option(help: ArgumentHelp("PEM private key of the transport certificate.", valueName: "file"))
-        var key: String
 
-        @Option(
-            name: .customLong("ca-bundle"),
-            help: ArgumentHelp("PEM CA bundle that issued the bank's server certificate.", valueName: "file"))
-        var caBundle: String?
 
-        @Option(
-            name: .customLong("key-passphrase-env"),
-            help: ArgumentHelp("Environment variable holding the --key passphrase.", valueName: "name"))
-        var keyPassphraseEnv: String?
 
-        @Flag(help: "Do not verify the bank's server certificate (prefer --ca-bundle).")
-        var insecure = false
+
+        @OptionGroup var tls: MutualTLSOptions
 
         @Option(
             name: [.short, .long],
@@ -80,11 +68,9 @@ extension GenCollectionsCommand {
                 "Where to save the file (default: <clientId>.postman_environment.json).", valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("Seconds to wait for the whole response.", valueName: "seconds"))
-        var timeout: Double = 30
 
         func validate() throws {
-            guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+            guard tls.hasClientCertificate else { throw ValidationError("fetch-env needs --cert and --key") }
             if case let .failure(error) = parseVariables(variables) {
                 throw ValidationError(error.diagnostic.message)
             }
@@ -103,17 +89,9 @@ extension GenCollectionsCommand {
         private func fetch() async throws {
             let target = try helperURL()
             let (clientID, secret) = try clientCredentials()
-            let tls = MutualTLS(
-                certificateFile: cert, keyFile: key, caBundleFile: caBundle,
-                keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
-                insecure: insecure)
-            if insecure {
-                printError("gen-collections: warning: the bank's server certificate is not verified")
-            }
-            let seconds = timeout
+            let settings = tls.settings()
             let body = try await HelperEnvironmentClient.fetch(
-                    url: target, clientID: clientID, clientSecret: secret, tls: tls,
-                    timeout: seconds)
+                url: target, clientID: clientID, clientSecret: secret, tls: settings, timeout: tls.timeout)
             let destination = output ?? Self.defaultOutput(for: clientID)
             try SecretFile.write(body, to: destination)
             print("saved \(destination) (\(PostmanEnvironmentFile.variableCount(in: body)) variables, mode 0600)")

@@ -84,30 +84,16 @@ extension GenCollectionsCommand {
             help: ArgumentHelp("Registration endpoint (default: the spec's registration.endpoint).", valueName: "url"))
         var endpoint: String?
 
-        @Option(help: ArgumentHelp("PEM transport certificate for mutual TLS (with --send).", valueName: "file"))
-        var cert: String?
 
-        @Option(help: ArgumentHelp("PEM private key of the transport certificate (with --send).", valueName: "file"))
-        var key: String?
 
-        @Option(
-            name: .customLong("ca-bundle"),
-            help: ArgumentHelp("PEM CA bundle that issued the bank's server certificate.", valueName: "file"))
-        var caBundle: String?
 
-        @Option(
-            name: .customLong("key-passphrase-env"),
-            help: ArgumentHelp("Environment variable holding the --key passphrase.", valueName: "name"))
-        var keyPassphraseEnv: String?
 
-        @Flag(help: "Do not verify the bank's server certificate (prefer --ca-bundle).")
-        var insecure = false
+
+        @OptionGroup(title: "Mutual TLS (with --send)") var tls: MutualTLSOptions
 
         @Option(help: ArgumentHelp("Where --send saves the bank's reply (mode 0600).", valueName: "file"))
         var credentials: String = ClientCredentials.defaultFile
 
-        @Option(help: ArgumentHelp("Seconds to wait for the bank (with --send).", valueName: "seconds"))
-        var timeout: Double = 30
 
         func validate() throws {
             guard JWSAlgorithm(rawValue: alg.uppercased()) != nil else {
@@ -117,8 +103,7 @@ extension GenCollectionsCommand {
                 throw ValidationError("--lifetime must be 1...86400 seconds")
             }
             guard !kid.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--kid is empty") }
-            guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-            if send, cert == nil || key == nil { throw ValidationError("--send needs --cert and --key") }
+            if send, !tls.hasClientCertificate { throw ValidationError("--send needs --cert and --key") }
             if case let .failure(error) = parseVariables(variables) {
                 throw ValidationError(error.diagnostic.message)
             }
@@ -191,15 +176,9 @@ extension GenCollectionsCommand {
                     .invalidInput, id: "register-no-endpoint", "the spec has no registration endpoint",
                     hint: "pass --endpoint https://.../register")
             }
-            let tls = MutualTLS(
-                certificateFile: cert ?? "", keyFile: key ?? "", caBundleFile: caBundle,
-                keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
-                insecure: insecure)
-            if insecure {
-                printError("gen-collections: warning: the bank's server certificate is not verified")
-            }
-            let seconds = timeout
-            let response = try await RegistrationClient.register(jwt: jwt, endpoint: target, tls: tls, timeout: seconds)
+            let settings = tls.settings()
+            let response = try await RegistrationClient.register(
+                jwt: jwt, endpoint: target, tls: settings, timeout: tls.timeout)
             try ClientCredentials.save(response, to: credentials)
             print(response.clientID)
             printError(
