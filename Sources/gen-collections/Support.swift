@@ -83,3 +83,14 @@ func reportFailure(_ error: any Error) -> Int32 {
         return 1
     }
 }
+
+/// Runs a command's work; a failure other than an exit code is printed the tool's way and becomes its exit code.
+func reportingFailures(_ work: () async throws -> Void) async throws {
+    do {
+        try await work()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        throw ExitCode(reportFailure(error))
+    }
+}

@@ -19,10 +19,7 @@ extension GenCollectionsCommand {
                 69 network failure, HTTP error or a body that is not an environment; 73 the output cannot be written.
                 """)
 
-        @Option(
-            help: ArgumentHelp(
-                "Spec file the default URL comes from (default: the embedded Monese sandbox spec).", valueName: "file"))
-        var spec: String?
+        @OptionGroup var specValues: SpecValueOptions
 
         @Option(
             help: ArgumentHelp(
@@ -30,12 +27,6 @@ extension GenCollectionsCommand {
                 valueName: "url"))
         var url: String?
 
-        @Option(
-            name: .customLong("var"),
-            help: ArgumentHelp(
-                "Value for {{name}} in the spec (repeatable).",
-                valueName: "name=value"))
-        var variables: [String] = []
 
         @Option(
             name: .customLong("client-id"),
@@ -71,19 +62,10 @@ extension GenCollectionsCommand {
 
         func validate() throws {
             guard tls.hasClientCertificate else { throw ValidationError("fetch-env needs --cert and --key") }
-            if case let .failure(error) = parseVariables(variables) {
-                throw ValidationError(error.diagnostic.message)
-            }
         }
 
         func run() async throws {
-            do {
-                try await fetch()
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw ExitCode(reportFailure(error))
-            }
+            try await reportingFailures(fetch)
         }
 
         private func fetch() async throws {
@@ -99,8 +81,7 @@ extension GenCollectionsCommand {
 
         private func helperURL() throws -> String {
             if let url { return url }
-            let spec = try loadSpec(self.spec)
-            let resolver = SpecValueResolver(spec: spec, overrides: try parseVariables(variables).get())
+            let (spec, resolver) = try specValues.load()
             let (found, unresolved) = HelperEnvironmentClient.defaultURL(spec: spec, resolver: resolver)
             guard let found else {
                 throw NetworkError(

@@ -22,8 +22,7 @@ extension GenCollectionsCommand {
                 cannot be read; 69 network failure or the bank refused; 73 an output file cannot be written.
                 """)
 
-        @Option(help: ArgumentHelp("Spec file (default: the embedded Monese sandbox spec).", valueName: "file"))
-        var spec: String?
+        @OptionGroup var specValues: SpecValueOptions
 
         @Option(
             name: .customLong("software-statement"),
@@ -59,12 +58,6 @@ extension GenCollectionsCommand {
         @Option(help: ArgumentHelp("Seconds from iat to exp.", valueName: "seconds"))
         var lifetime: Int = 3600
 
-        @Option(
-            name: .customLong("var"),
-            help: ArgumentHelp(
-                "Value for {{name}} in the spec (repeatable).",
-                valueName: "name=value"))
-        var variables: [String] = []
 
         @Option(
             name: [.short, .long],
@@ -104,29 +97,19 @@ extension GenCollectionsCommand {
             }
             guard !kid.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--kid is empty") }
             if send, !tls.hasClientCertificate { throw ValidationError("--send needs --cert and --key") }
-            if case let .failure(error) = parseVariables(variables) {
-                throw ValidationError(error.diagnostic.message)
-            }
         }
 
         func run() async throws {
-            do {
-                try await register()
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw ExitCode(reportFailure(error))
-            }
+            try await reportingFailures(register)
         }
 
         private func register() async throws {
-            let spec = try loadSpec(self.spec)
+            let (spec, resolver) = try specValues.load()
             guard let registration = spec.registration else {
                 throw NetworkError(
                     .invalidInput, id: "register-no-registration", "the spec has no 'registration' section",
                     file: spec.file, hint: "add registration: {endpoint, bodyVariable, claims}")
             }
-            let resolver = SpecValueResolver(spec: spec, overrides: try parseVariables(variables).get())
             let input = RegistrationClaims.Input(
                 softwareStatement: try SoftwareStatement.read(softwareStatement), redirectURIs: redirectURIs,
                 scope: scope, issuer: softwareID, lifetime: lifetime)
