@@ -24,22 +24,22 @@ import Testing
     let data = try PostmanEnvironmentFile.setting(
         "registrationJwt", to: "new.jwt.value", in: existing, name: "Ignored",
         file: "env.json")
-    let json = try #require(DecodedJSON.parse(data)?.object)
+    let json = try OrderedJSONParser.parse(data)  // written with sorted keys, as every file of the tool
     #expect(json["name"] == .string("Mine"))
-    #expect(json["custom"] == .object(["a": .array([.integer(1), .double(2.5), .null])]))
-    let values = try #require(json["values"]?.array)
+    #expect(json["custom"] == .object([("a", .array([.number("1"), .number("2.5"), .null]))]))
+    let values = try #require(json["values"]?.items)
     #expect(values.count == 2)
     #expect(
         values[0]
             == .object([
-                "key": .string("rs"), "value": .string("https://rs"), "type": .string("default"),
-                "enabled": .bool(false),
+                ("enabled", .bool(false)), ("key", .string("rs")), ("type", .string("default")),
+                ("value", .string("https://rs")),
             ]))
     #expect(
         values[1]
             == .object([
-                "key": .string("registrationJwt"), "value": .string("new.jwt.value"),
-                "type": .string("secret"), "description": .string("kept"),
+                ("description", .string("kept")), ("key", .string("registrationJwt")),
+                ("type", .string("secret")), ("value", .string("new.jwt.value")),
             ]))
 }
 

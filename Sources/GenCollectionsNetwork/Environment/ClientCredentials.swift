@@ -11,8 +11,8 @@ public enum ClientCredentials {
     /// - Throws: `NetworkError` (kind `.cannotWrite`).
     public static func save(_ response: RegistrationResponse, to file: String) throws {
         let content: Data
-        if let json = DecodedJSON.parse(response.body) {
-            content = try PostmanJSON.encode(json)
+        if let json = JSONValue.parse(response.body) {
+            content = json.postmanData()
         } else {
             content = response.body
         }
@@ -27,12 +27,12 @@ public enum ClientCredentials {
                 .unreadableInput, id: "credentials-unreadable", "cannot read the credentials file",
                 file: file, hint: "run 'gen-collections register --send', or pass --client-id")
         }
-        guard let members = DecodedJSON.parse(data)?.object, let clientID = members["client_id"]?.string else {
+        guard let reply = JSONValue.parse(data), let clientID = reply["client_id"]?.text else {
             throw NetworkError(
                 .invalidInput, id: "credentials-invalid", "the credentials file has no 'client_id'",
                 file: file, hint: "it must be the JSON reply saved by 'gen-collections register --send'")
         }
-        return (clientID, members["client_secret"]?.string)
+        return (clientID, reply["client_secret"]?.text)
     }
 }
 

@@ -6,16 +6,16 @@ public enum PostmanEnvironmentFile {
     /// Why `data` is not a Postman environment (an object whose `values` is an array of `{key, value}`),
     /// or nil when it is one.
     public static func problem(in data: Data) -> String? {
-        guard let json = DecodedJSON.parse(data) else {
+        guard let json = JSONValue.parse(data) else {
             return "the body is not JSON: " + ServerReply.summary(of: data)
         }
-        guard let members = json.object else { return "the body is JSON but not an object" }
-        guard let values = members["values"]?.array else {
+        guard json.members != nil else { return "the body is JSON but not an object" }
+        guard let values = json["values"]?.items else {
             return "the body is not a Postman environment (no 'values' array; keys: "
-                + members.keys.sorted().joined(separator: ", ") + ")"
+                + json.sortedKeys.joined(separator: ", ") + ")"
         }
         for (index, item) in values.enumerated() {
-            guard let entry = item.object, entry["key"]?.string != nil, entry["value"] != nil else {
+            guard item.members != nil, item["key"]?.text != nil, item["value"] != nil else {
                 return "values[\(index)] of the environment is not an object with 'key' and 'value'"
             }
         }
@@ -24,13 +24,12 @@ public enum PostmanEnvironmentFile {
 
     /// The number of variables in a valid environment file.
     public static func variableCount(in data: Data) -> Int {
-        DecodedJSON.parse(data)?.object?["values"]?.array?.count ?? 0
+        JSONValue.parse(data)?["values"]?.items?.count ?? 0
     }
 
     /// The value of `key` in an environment file, when present and a string.
     public static func value(of key: String, in data: Data) -> String? {
-        DecodedJSON.parse(data)?.object?["values"]?.array?
-            .first { $0.object?["key"]?.string == key }?.object?["value"]?.string
+        JSONValue.parse(data)?["values"]?.items?.first { $0["key"]?.text == key }?["value"]?.text
     }
 
     /// Sets `key` to `value` in an environment, creating the file's content when `existing` is nil.
@@ -43,7 +42,7 @@ public enum PostmanEnvironmentFile {
         _ key: String, to value: String, in existing: Data?, name: String,
         file: String
     ) throws -> Data {
-        var members: [String: DecodedJSON]
+        var environment: JSONValue
         if let existing {
             if let problem = problem(in: existing) {
                 throw NetworkError(
@@ -51,26 +50,22 @@ public enum PostmanEnvironmentFile {
                     problem.replacingOccurrences(of: "the body", with: "the file"), file: file,
                     hint: "give a Postman environment file, or a path that does not exist yet")
             }
-            members = DecodedJSON.parse(existing)!.object!
+            environment = JSONValue.parse(existing)!
         } else {
-            members = [
-                "id": .string(PostmanJSON.stableID("environment:\(name)")), "name": .string(name),
-                "values": .array([]), "_postman_variable_scope": .string("environment"),
-            ]
+            environment = .object([
+                ("id", .string(PostmanJSON.stableID("environment:\(name)"))), ("name", .string(name)),
+                ("values", .array([])), ("_postman_variable_scope", .string("environment")),
+            ])
         }
-        var values = members["values"]?.array ?? []
-        if let index = values.firstIndex(where: { $0.object?["key"]?.string == key }), var entry = values[index].object
-        {
-            entry["value"] = .string(value)
-            values[index] = .object(entry)
+        var values = environment["values"]?.items ?? []
+        if let index = values.firstIndex(where: { $0["key"]?.text == key }) {
+            values[index]["value"] = .string(value)
         } else {
-            values.append(
-                .object([
-                    "key": .string(key), "value": .string(value), "type": .string("default"),
-                    "enabled": .bool(true),
-                ]))
+            values.append(.object([
+                ("key", .string(key)), ("value", .string(value)), ("type", .string("default")), ("enabled", .bool(true)),
+            ]))
         }
-        members["values"] = .array(values)
-        return try PostmanJSON.encode(DecodedJSON.object(members))
+        environment["values"] = .array(values)
+        return environment.postmanData()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsCore
 
 /// Turns what a server said into text fit for one line of an error message.
 enum ServerReply {
@@ -8,8 +9,8 @@ enum ServerReply {
     /// The RFC 7591 / OAuth error (`error: error_description`) when the body has one, else the body as one line,
     /// truncated; `(empty body)` when there is none.
     static func summary(of body: Data) -> String {
-        if let members = DecodedJSON.parse(body)?.object, let code = members["error"]?.string {
-            let detail = members["error_description"]?.string.map { ": \(oneLine($0))" } ?? ""
+        if let reply = JSONValue.parse(body), let code = reply["error"]?.text {
+            let detail = reply["error_description"]?.text.map { ": \(oneLine($0))" } ?? ""
             return code + detail
         }
         let text = oneLine(String(decoding: body, as: UTF8.self))

@@ -10,9 +10,9 @@ public enum RegistrationJWT {
     /// A compact JWS split into its decoded parts.
     public struct Parts: Sendable {
         /// The protected header, as a JSON object.
-        public var header: [String: DecodedJSON]
+        public var header: JSONValue
         /// The claims, as a JSON object.
-        public var claims: [String: DecodedJSON]
+        public var claims: JSONValue
         /// `base64url(header).base64url(payload)`: the bytes the signature covers.
         public var signingInput: String
         public var signature: [UInt8]
@@ -48,8 +48,8 @@ public enum RegistrationJWT {
         guard segments.count == 3 else {
             throw MalformedError(description: "a compact JWS has 3 dot-separated parts, this has \(segments.count)")
         }
-        func object(_ segment: Substring, _ what: String) throws -> [String: DecodedJSON] {
-            guard let bytes = Base64URL.decode(segment), let value = DecodedJSON.parse(bytes)?.object else {
+        func object(_ segment: Substring, _ what: String) throws -> JSONValue {
+            guard let bytes = Base64URL.decode(segment), let value = JSONValue.parse(bytes), value.members != nil else {
                 throw MalformedError(description: "the \(what) is not a base64url-encoded JSON object")
             }
             return value
@@ -64,7 +64,7 @@ public enum RegistrationJWT {
 
     /// Whether the signature of `jwt` verifies with `publicKey` under the algorithm its header names.
     public static func verify(_ jwt: String, with publicKey: _RSA.Signing.PublicKey) -> Bool {
-        guard let parts = try? parts(of: jwt), let name = parts.header["alg"]?.string,
+        guard let parts = try? parts(of: jwt), let name = parts.header["alg"]?.text,
             let alg = JWSAlgorithm(rawValue: name)
         else { return false }
         return alg.verify(parts.signature, over: parts.signingInput, with: publicKey)

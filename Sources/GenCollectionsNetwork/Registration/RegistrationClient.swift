@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsCore
 
 /// What a bank returns for a successful registration (RFC 7591 §3.2.1, `OBClientRegistration1`).
 public struct RegistrationResponse: Sendable {
@@ -25,20 +26,20 @@ public enum RegistrationClient {
         guard response.status == 201 || response.status == 200 else {
             throw ServerReply.statusError(response, method: .post, url: endpoint, tls: tls)
         }
-        guard let members = DecodedJSON.parse(response.body)?.object else {
+        guard let reply = JSONValue.parse(response.body), reply.members != nil else {
             throw NetworkError(
                 .service, id: "network-not-json",
                 "POST \(endpoint): HTTP \(response.status) but the body is not a JSON object: "
                     + ServerReply.summary(of: response.body))
         }
-        guard let clientID = members["client_id"]?.string, !clientID.isEmpty else {
+        guard let clientID = reply["client_id"]?.text, !clientID.isEmpty else {
             throw NetworkError(
                 .service, id: "register-no-client-id",
                 "POST \(endpoint): HTTP \(response.status) but the body has no client_id (keys: "
-                    + members.keys.sorted().joined(separator: ", ") + ")")
+                    + reply.sortedKeys.joined(separator: ", ") + ")")
         }
         return RegistrationResponse(
-            clientID: clientID, clientSecret: members["client_secret"]?.string,
+            clientID: clientID, clientSecret: reply["client_secret"]?.text,
             body: response.body)
     }
 }

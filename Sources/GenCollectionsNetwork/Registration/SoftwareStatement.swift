@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsCore
 
 /// The software statement assertion (SSA) from the Open Banking Directory: a JWS whose claims name the
 /// software (`software_id`), its redirect URIs and its roles. Read without checking its signature: the bank
@@ -7,7 +8,7 @@ public struct SoftwareStatement: Sendable {
     /// The SSA exactly as it is sent, whitespace trimmed.
     public var value: String
     /// The SSA's claims when it is a readable JWS, else nil.
-    public var claims: [String: DecodedJSON]?
+    public var claims: JSONValue?
 
     /// Wraps an SSA value.
     public init(_ value: String) {
@@ -16,11 +17,11 @@ public struct SoftwareStatement: Sendable {
     }
 
     /// `software_id`, the default `iss` of the registration JWT.
-    public var softwareID: String? { claims?["software_id"]?.string }
+    public var softwareID: String? { claims?["software_id"]?.text }
     /// `software_redirect_uris`, the default and the allowed set of `redirect_uris`.
-    public var redirectURIs: [String]? { claims?["software_redirect_uris"]?.strings }
+    public var redirectURIs: [String]? { claims?["software_redirect_uris"]?.items?.compactMap(\.text) }
     /// `software_roles`, e.g. AISP, PISP.
-    public var roles: [String]? { claims?["software_roles"]?.strings }
+    public var roles: [String]? { claims?["software_roles"]?.items?.compactMap(\.text) }
 
     /// Reads the SSA from `-` (standard input), a file, or the argument itself when it is not a file path but
     /// looks like a JWS (three base64url parts).
