@@ -31,7 +31,7 @@ public enum CertificateCheck {
         for certificate in tls.clientCertificates {
             switch loader.credentials(certificate) {
             case .failure(let problem):
-                diagnostics.append(problem.diagnostic)
+                diagnostics += problem.all
             case .success(let credentials):
                 diagnostics += credentials.notes
                 diagnostics += await check(credentials, roots: roots, caBundle: tls.caBundle, now: now)

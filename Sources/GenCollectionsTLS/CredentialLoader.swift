@@ -18,6 +18,10 @@ struct Credentials {
 /// A problem that stops the checks of one certificate, reported as one diagnostic.
 struct CredentialProblem: Error {
     var diagnostic: Diagnostic
+    /// Problems found beside the first, e.g. a missing key next to a missing certificate.
+    var more: [Diagnostic] = []
+
+    var all: [Diagnostic] { [diagnostic] + more }
 }
 
 /// Reads certificates and keys: PEM (PKCS#1, SEC1 and PKCS#8 keys) with swift-certificates; encrypted keys and
@@ -62,8 +66,14 @@ struct CredentialLoader {
             return .failure(CredentialProblem(diagnostic: .error("certs-incomplete", "client certificate '\(entry.name.value)' "
                 + "needs 'cert' and 'key', or 'pfx'", at: entry.name.location)))
         }
-        return certificates(certPath, what: "certificate").flatMap { chain in
-            text(keyPath, "key").flatMap { keyText in
+        let certificate = certificates(certPath, what: "certificate"), key = text(keyPath, "key")
+        // Both files are checked, so one run names every missing or unreadable file.
+        if case .failure(var problem) = certificate, case .failure(let keyProblem) = key {
+            problem.more.append(keyProblem.diagnostic)
+            return .failure(problem)
+        }
+        return certificate.flatMap { chain in
+            key.flatMap { keyText in
                 var credentials = Credentials(file: certPath.value, keyFile: keyPath.value, location: certPath.location,
                                               chain: chain)
                 switch privateKey(keyText, keyPath, passphraseEnv: entry.passphraseEnv) {

@@ -118,6 +118,12 @@ import Testing
         #expect(Self.ids(diagnostics) == ["certs-file-missing", "certs-file-missing"])
     }
 
+    @Test func missingCertificateAndKeyAreBothNamed() async throws {
+        let diagnostics = await Self.check(try Self.spec("{cert: nope.pem, key: nope.key}".asFields))
+        #expect(Self.ids(diagnostics) == ["certs-file-missing", "certs-file-missing"])
+        #expect(diagnostics.map(\.message).contains { $0.contains("'nope.key'") }, "\(diagnostics)")
+    }
+
     @Test func encryptedKeyOpensWithItsPassphrase() async throws {
         let spec = try Self.spec("{cert: valid.pem, key: rsa-encrypted.key, passphraseEnv: TEST_PASS}".asFields)
         #expect(await Self.check(spec, environment: ["TEST_PASS": "test-pass"]).isEmpty)
