@@ -56,7 +56,7 @@ public struct LintConfiguration: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticsError([yamlDiagnostic(error, file: file)])
+            throw DiagnosticsError([YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "config")])
         }
         func location(_ node: Node) -> SourceLocation {
             SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
@@ -119,21 +119,6 @@ public struct LintConfiguration: Sendable {
         }
         try collector.throwIfErrors()
         return configuration
-    }
-
-    /// A YAML syntax error at the position libyaml reports.
-    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .error("config-yaml-syntax", problem, at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                          hint: "fix the YAML syntax of the configuration")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("config-duplicate-key", "duplicate key '\(duplicates.first ?? "")'",
-                          at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                          hint: "a key may appear once per mapping")
-        default:
-            return .error("config-yaml-syntax", "\(error)", at: SourceLocation(file: file))
-        }
     }
 
     /// Whether `path` matches an `ignore` pattern.
