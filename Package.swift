@@ -72,23 +72,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What every test target shares: the process runner and the package paths.
+        .target(name: "GenCollectionsTestSupport", path: "Tests/GenCollectionsTestSupport"),
         // Fixtures and goldens are read from the source tree (found with #filePath), not bundled.
         .testTarget(
-            name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore"],
+            name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore", "GenCollectionsTestSupport"],
             exclude: ["Fixtures", "Runner/mtls-server.py"]
         ),
         .testTarget(
-            name: "GenCollectionsLintTests", dependencies: ["GenCollectionsLint", "GenCollectionsCore"],
+            name: "GenCollectionsLintTests",
+            dependencies: ["GenCollectionsLint", "GenCollectionsCore", "GenCollectionsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "GenCollectionsTLSTests", dependencies: ["GenCollectionsTLS", "GenCollectionsCore"],
+            name: "GenCollectionsTLSTests",
+            dependencies: ["GenCollectionsTLS", "GenCollectionsCore", "GenCollectionsTestSupport"],
             exclude: ["make-test-certificates.py"]
         ),
         .testTarget(
             name: "GenCollectionsNetworkTests",
             dependencies: [
-                "GenCollectionsNetwork", "GenCollectionsCore",
+                "GenCollectionsNetwork", "GenCollectionsCore", "GenCollectionsTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -96,6 +100,6 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "GenCollectionsCLITests", dependencies: ["GenCollectionsCore"]),
+        .testTarget(name: "GenCollectionsCLITests", dependencies: ["GenCollectionsCore", "GenCollectionsTestSupport"]),
     ]
 )

@@ -1,25 +1,16 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 
 /// `gen-collections certs` through the built binary: output lines and exit codes.
 @Suite struct CertsCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/gen-collections")
+    static let root = PackagePaths.root
+    static let binary = PackagePaths.binary
 
     /// Runs the binary; returns status and standard output + error.
     static func certs(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["certs"] + arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = Shell.run(binary.path, ["certs"] + arguments, directory: directory)
+        return (run.status, run.output + run.error)
     }
 
     /// An output folder with the default spec's certificate files made at test time.
@@ -27,11 +18,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-certs-cli-\(UUID().uuidString)")
         let made = folder.appendingPathComponent("made")
         let script = root.appendingPathComponent("Tests/GenCollectionsTLSTests/make-test-certificates.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, made.path]
-        try process.run()
-        process.waitUntilExit()
+        _ = Shell.run("/usr/bin/env", ["python3", script.path, made.path])
         let certs = folder.appendingPathComponent("certs")
         try FileManager.default.createDirectory(at: certs, withIntermediateDirectories: true)
         for (source, target) in [("valid.pem", "transport.pem"), (key, "transport.key"), ("ca.pem", "ob-sandbox-ca.pem")] {

@@ -1,11 +1,12 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 
 /// Runs the built `gen-collections` binary as a user would: exit codes, messages, files written.
 /// The README's test command builds it first (`swift build && swift test`).
 @Suite(.serialized) struct EndToEndTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/gen-collections")
+    static let root = PackagePaths.root
+    static let binary = PackagePaths.binary
 
     struct Run {
         var status: Int32
@@ -15,20 +16,8 @@ import Testing
 
     /// Runs the binary in `directory` (a fresh temporary folder by default).
     static func run(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let run = Shell.run(binary.path, arguments, directory: directory)
+        return Run(status: run.status, stdout: run.output, stderr: run.error)
     }
 
     static func scratch() throws -> URL {

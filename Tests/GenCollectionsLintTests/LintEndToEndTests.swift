@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 
 /// Runs the built `gen-collections` binary: exit codes, `--fail-on`, the configuration file, directories.
@@ -16,21 +17,10 @@ struct LintEndToEndTests {
         var stderr: String
     }
 
-    /// Runs the binary in the fixtures directory (so paths in output are relative) with a bounded wait.
+    /// Runs the binary in the fixtures directory (so paths in output are relative).
     func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.fixtures
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let run = Shell.run(Self.binary.path, arguments, directory: Self.fixtures)
+        return Run(status: run.status, stdout: run.output, stderr: run.error)
     }
 
     @Test func cleanDirectoryExitsZeroAndSkipsOtherJSONFiles() throws {
@@ -113,9 +103,8 @@ struct LintEndToEndTests {
 
 /// Where the built binary and the end-to-end fixtures are, derived from this file's path.
 enum EndToEndPaths {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/gen-collections")
+    static let packageRoot = PackagePaths.root
+    static let binary = PackagePaths.binary
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/EndToEnd")
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsLint
 
@@ -74,18 +75,7 @@ enum SchemaPython {
     static var hasJSONSchema: Bool { (try? run(["-c", "import jsonschema"]).status) == 0 }
 
     static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let run = Shell.run("/usr/bin/env", ["python3"] + arguments, input: Data(input.utf8))
+        return (run.status, run.output + run.error)
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsNetwork
 
 /// Where `swift build` puts the binary.
 enum BuiltBinary {
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/gen-collections")
-    static var exists: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
+    static let url = PackagePaths.binary
+    static var exists: Bool { PackagePaths.binaryIsBuilt }
 }
 
 /// Runs the built binary (`swift build` first) for `register` and `fetch-env`: output, files, modes, exit codes.
@@ -20,25 +20,8 @@ struct CommandLineTests {
 
     /// Runs the binary in `folder` with `environment` added to this process's environment.
     static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) async throws -> Run {
-        let process = Process()
-        process.executableURL = BuiltBinary.url
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes off this task so a full pipe cannot block the child.
-        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
-        let (outData, errData) = await (stdout, stderr)
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        let run = Shell.run(BuiltBinary.url.path, arguments, directory: folder, environment: environment)
+        return Run(status: run.status, stdout: run.output, stderr: run.error)
     }
 
     /// A folder with `ssa.jwt` and `signing.key` (PKCS#8).

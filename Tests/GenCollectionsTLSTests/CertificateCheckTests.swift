@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import GenCollectionsCore
 import Testing
 @testable import GenCollectionsTLS
@@ -9,11 +10,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-certs-\(UUID().uuidString)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("make-test-certificates.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.path]
-        try? process.run()
-        process.waitUntilExit()
+        _ = Shell.run("/usr/bin/env", ["python3", script.path, folder.path])
         // Shared by every test of the suite; removed when the test process ends.
         atexit { try? FileManager.default.removeItem(at: CertificateCheckTests.folder) }
         return folder

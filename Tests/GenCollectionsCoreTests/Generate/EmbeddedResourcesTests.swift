@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsCore
 
@@ -6,11 +7,11 @@ import Testing
 @Suite struct EmbeddedResourcesTests {
     @Test(.enabled(if: Shell.has("python3"), "needs python3 to run scripts/embed-resources"))
     func compiledInCopyIsCurrent() throws {
-        let committed = Golden.packageRoot.appendingPathComponent("Sources/GenCollectionsCore/Embedded/EmbeddedResources.swift")
+        let committed = PackagePaths.root.appendingPathComponent("Sources/GenCollectionsCore/Embedded/EmbeddedResources.swift")
         let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("embedded-\(UUID().uuidString).swift")
         defer { try? FileManager.default.removeItem(at: fresh) }
-        let result = Shell.run(Golden.packageRoot.appendingPathComponent("scripts/embed-resources").path, [fresh.path],
-                               directory: Golden.packageRoot)
+        let result = Shell.run(PackagePaths.root.appendingPathComponent("scripts/embed-resources").path, [fresh.path],
+                               directory: PackagePaths.root)
         #expect(result.status == 0, "\(result.error)")
         Golden.assertMatches(try Data(contentsOf: fresh), golden: committed)
     }

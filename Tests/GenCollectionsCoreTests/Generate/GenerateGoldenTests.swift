@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsCore
 
@@ -10,7 +11,7 @@ import Testing
 
     @Test func defaultBundleMatchesCommittedOutput() throws {
         let artifacts = try Generator.artifacts(for: try DefaultSpec.load())
-        try assertFolder(Golden.packageRoot.appendingPathComponent("output"), holds: artifacts)
+        try assertFolder(PackagePaths.root.appendingPathComponent("output"), holds: artifacts)
     }
 
     @Test(arguments: cases)

@@ -1,11 +1,12 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsCore
 
 /// Every generated collection validates against the official Postman v2.1.0 schema (Python `jsonschema`), and every
 /// generated script passes `node --check`. Each check reports a skip when its tool is missing, and never passes then.
 @Suite struct GeneratedFilesValidityTests {
-    static let schema = Golden.packageRoot.appendingPathComponent("../shared/reference/postman/collection-v2.1.0.schema.json")
+    static let schema = PackagePaths.root.appendingPathComponent("../shared/reference/postman/collection-v2.1.0.schema.json")
         .standardizedFileURL
 
     static let hasJSONSchema = Shell.run("/usr/bin/env", ["python3", "-c", "import jsonschema"]).status == 0

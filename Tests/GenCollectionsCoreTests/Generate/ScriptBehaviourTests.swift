@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsCore
 

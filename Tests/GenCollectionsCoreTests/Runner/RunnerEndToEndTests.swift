@@ -1,11 +1,12 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsCore
 
 /// The generated runner with the real `newman` against a local HTTPS server that requires a client
 /// certificate. Skipped (reported as such by Swift Testing) when newman is not on PATH.
 @Suite struct RunnerEndToEndTests {
-    static let newman = RunnerTestSupport.which("newman")
+    static let newman = Shell.which("newman")
 
     @Test(.enabled(if: newman != nil, "newman is not on PATH (npm install -g newman)"))
     func realNewmanSendsTheClientCertificate() throws {
@@ -13,7 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("out")
         let certs = output.appendingPathComponent("certs")
-        let makeCertificates = RunnerTestSupport.repository.appendingPathComponent("Tests/GenCollectionsTLSTests/make-test-certificates.py")
+        let makeCertificates = PackagePaths.root.appendingPathComponent("Tests/GenCollectionsTLSTests/make-test-certificates.py")
         #expect(try ScriptRun.execute("/usr/bin/env", ["python3", makeCertificates.path, certs.path], in: folder).status == 0)
 
         let server = Process()

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsCore
 
@@ -170,9 +171,9 @@ import Testing
         #expect(withoutVariable.stderr.contains("CLIENT_P12_PASSPHRASE is not set"))
     }
 
-    @Test(.enabled(if: RunnerTestSupport.which("script") != nil, "'script' (util-linux) is not on PATH"))
+    @Test(.enabled(if: Shell.which("script") != nil, "'script' (util-linux) is not on PATH"))
     func promptsForTheCodeOnATerminal() throws {
-        let script = try #require(RunnerTestSupport.which("script"))
+        let script = try #require(Shell.which("script"))
         let run = try ScriptRun(specName: "local-bank")
         defer { run.remove() }
         let runner = run.output.appendingPathComponent("run-newman.sh").path

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsCore
 
@@ -17,10 +18,10 @@ import Testing
         #expect(artifact.executable)
     }
 
-    @Test(.enabled(if: RunnerTestSupport.which("shellcheck") != nil, "shellcheck is not on PATH"),
+    @Test(.enabled(if: Shell.which("shellcheck") != nil, "shellcheck is not on PATH"),
           arguments: ["monese-sandbox", "local-bank"])
     func scriptIsCleanUnderShellcheck(specName: String) throws {
-        let shellcheck = try #require(RunnerTestSupport.which("shellcheck"))
+        let shellcheck = try #require(Shell.which("shellcheck"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-shellcheck-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try ArtifactWriter.write([try Self.script(specName)], to: folder)[0]

@@ -1,5 +1,6 @@
 import Foundation
 import GenCollectionsCore
+import GenCollectionsTestSupport
 
 /// Runs the generated `run-newman.sh` in a scratch output folder against a stand-in `newman` that records its
 /// arguments and working directory, and exports an environment holding consent URLs.
@@ -72,23 +73,12 @@ struct ScriptRun {
         return result
     }
 
+    /// Runs a program; with `environment`, that is its whole environment.
     static func execute(_ executable: String, _ arguments: [String], in directory: URL,
                         environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let run = Shell.run(executable, arguments, directory: directory, environment: environment ?? [:],
+                            inheritEnvironment: environment == nil)
+        return Result(status: run.status, stdout: run.output, stderr: run.error)
     }
 
     /// Records cwd and arguments; exports an environment with a consent URL for each key in FAKE_CONSENT_KEYS;

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 
 /// Golden-file comparison. `GEN_COLLECTIONS_RECORD=1 swift test` (or a missing golden) rewrites the file and fails
@@ -6,11 +7,7 @@ import Testing
 enum Golden {
     static let isRecording = ProcessInfo.processInfo.environment["GEN_COLLECTIONS_RECORD"] != nil
 
-    /// The package root, found from this file's path so record mode writes into the source tree.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let fixtures = packageRoot.appendingPathComponent("Tests/GenCollectionsCoreTests/Fixtures")
+    static let fixtures = PackagePaths.root.appendingPathComponent("Tests/GenCollectionsCoreTests/Fixtures")
 
     static func assertMatches(_ actual: Data, golden: URL, sourceLocation: SourceLocation = #_sourceLocation) {
         let expected = try? Data(contentsOf: golden)

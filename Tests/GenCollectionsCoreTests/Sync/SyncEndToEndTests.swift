@@ -1,11 +1,12 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 
 @testable import GenCollectionsCore
 
 /// `check` and `sync` through the built binary: exit codes, messages, files. Build first (`swift build && swift test`).
 @Suite(.serialized) struct SyncEndToEndTests {
-    static let binary = Golden.packageRoot.appendingPathComponent(".build/debug/gen-collections")
+    static let binary = PackagePaths.root.appendingPathComponent(".build/debug/gen-collections")
     typealias F = SyncFixtures
 
     func run(_ arguments: [String], in folder: URL) throws -> Shell.Result {
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func committedOutputIsInSync() throws {
-        let result = try run(["check", "--out", "output"], in: Golden.packageRoot)
+        let result = try run(["check", "--out", "output"], in: PackagePaths.root)
         #expect(result.status == 0, "\(result.output)\(result.error)")
         #expect(result.output.hasSuffix("check: 5 files compared, no drift\n"), "\(result.output)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import GenCollectionsCore
 import _CryptoExtras
 
@@ -52,26 +53,12 @@ enum Base64URLForTests {
 
 /// Runs a command line tool, for the independent verifiers.
 enum ToolRunner {
-    static func find(_ name: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    static func find(_ name: String) -> String? { Shell.which(name) }
 
     /// Runs the tool and returns its exit status and combined output.
     static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let run = Shell.run(path, arguments)
+        return (run.status, run.output + run.error)
     }
 
     /// Whether python3 with the `cryptography` package can be used.

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 
 /// Certificates made at test time with the openssl CLI, once per test run, in a temporary folder:
 /// a CA, a server certificate for 127.0.0.1, a client certificate the CA issued, and a "stranger" client
@@ -41,15 +42,9 @@ struct TestPKI: Sendable {
             issue client tpp-client ca client.ext
             issue stranger stranger-client otherca client.ext
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard Shell.run("/bin/sh", ["-c", script], directory: folder).status == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         return TestPKI(folder: folder)
     }
 }
