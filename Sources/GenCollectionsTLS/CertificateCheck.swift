@@ -13,11 +13,16 @@ public enum CertificateCheck {
     /// - Parameters:
     ///   - directory: where relative certificate paths resolve from (the folder `run-newman.sh` runs in).
     ///   - now: the time validity is checked at.
-    public static func run(spec: Spec, directory: URL, now: Date = Date(),
-                           environment: [String: String] = ProcessInfo.processInfo.environment) async -> [Diagnostic] {
+    public static func run(
+        spec: Spec, directory: URL, now: Date = Date(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async -> [Diagnostic] {
         guard let tls = spec.tls else {
-            return [Diagnostic(.note, id: "certs-no-tls", "the spec has no 'tls' section: no client certificate to check",
-                               at: SourceLocation(file: spec.file, line: 1, column: 1))]
+            return [
+                Diagnostic(
+                    .note, id: "certs-no-tls", "the spec has no 'tls' section: no client certificate to check",
+                    at: SourceLocation(file: spec.file, line: 1, column: 1))
+            ]
         }
         var diagnostics: [Diagnostic] = []
         let loader = CredentialLoader(directory: directory, environment: environment)
@@ -41,31 +46,42 @@ public enum CertificateCheck {
         return diagnostics
     }
 
-    static func check(_ credentials: Credentials, roots: [Certificate]?, caBundle: Located<String>?,
-                      now: Date) async -> [Diagnostic] {
+    static func check(
+        _ credentials: Credentials, roots: [Certificate]?, caBundle: Located<String>?,
+        now: Date
+    ) async -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let leaf = credentials.chain[0]
         let place = credentials.location
         let name = "'\(credentials.file)'"
         if let key = credentials.privateKey, key.publicKey != leaf.publicKey {
-            diagnostics.append(.error("certs-key-mismatch",
-                                      "the key '\(credentials.keyFile)' does not belong to the certificate \(name)",
-                                      at: place, hint: "name the key the certificate was issued for (compare "
-                                          + "'openssl x509 -noout -pubkey' with 'openssl pkey -pubout')"))
+            diagnostics.append(
+                .error(
+                    "certs-key-mismatch",
+                    "the key '\(credentials.keyFile)' does not belong to the certificate \(name)",
+                    at: place,
+                    hint: "name the key the certificate was issued for (compare "
+                        + "'openssl x509 -noout -pubkey' with 'openssl pkey -pubout')"))
         }
         let format = Date.ISO8601FormatStyle().year().month().day()
         if leaf.notValidAfter <= now {
-            diagnostics.append(.error("certs-expired", "the certificate \(name) expired on \(leaf.notValidAfter.formatted(format))",
-                                      at: place, hint: "get a new transport certificate from the bank's directory"))
+            diagnostics.append(
+                .error(
+                    "certs-expired", "the certificate \(name) expired on \(leaf.notValidAfter.formatted(format))",
+                    at: place, hint: "get a new transport certificate from the bank's directory"))
         } else if leaf.notValidBefore > now {
-            diagnostics.append(.error("certs-not-yet-valid",
-                                      "the certificate \(name) is not valid before \(leaf.notValidBefore.formatted(format))",
-                                      at: place, hint: "check the clock of this machine, or wait until then"))
+            diagnostics.append(
+                .error(
+                    "certs-not-yet-valid",
+                    "the certificate \(name) is not valid before \(leaf.notValidBefore.formatted(format))",
+                    at: place, hint: "check the clock of this machine, or wait until then"))
         } else if leaf.notValidAfter.timeIntervalSince(now) < expiryWarning {
             let days = Int(leaf.notValidAfter.timeIntervalSince(now) / 86400)
-            diagnostics.append(.warning("certs-expires-soon",
-                                        "the certificate \(name) expires on \(leaf.notValidAfter.formatted(format)) (in \(days) days)",
-                                        at: place, hint: "renew it before then"))
+            diagnostics.append(
+                .warning(
+                    "certs-expires-soon",
+                    "the certificate \(name) expires on \(leaf.notValidAfter.formatted(format)) (in \(days) days)",
+                    at: place, hint: "renew it before then"))
         }
         if let roots, let caBundle, !roots.isEmpty {
             // Validity is reported above; the chain is checked at a time the leaf is valid so that an expired
@@ -74,11 +90,16 @@ public enum CertificateCheck {
             var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
                 RFC5280Policy(fixedExpiryValidationTime: time)
             }
-            let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(credentials.chain.dropFirst()))
+            let result = await verifier.validate(
+                leaf: leaf, intermediates: CertificateStore(credentials.chain.dropFirst()))
             if case .couldNotValidate = result {
-                diagnostics.append(.error("certs-untrusted", "the certificate \(name) does not chain to the CA bundle '\(caBundle.value)'",
-                                          at: place, hint: "check that the bundle holds the CA that issued it, and that "
-                                              + "intermediate certificates follow the certificate in its file"))
+                diagnostics.append(
+                    .error(
+                        "certs-untrusted",
+                        "the certificate \(name) does not chain to the CA bundle '\(caBundle.value)'",
+                        at: place,
+                        hint: "check that the bundle holds the CA that issued it, and that "
+                            + "intermediate certificates follow the certificate in its file"))
             }
         }
         return diagnostics

@@ -37,12 +37,16 @@ struct CredentialLoader {
     func text(_ path: Located<String>, _ what: String) -> Result<String, CredentialProblem> {
         let file = url(path.value)
         guard FileManager.default.fileExists(atPath: file.path) else {
-            return .failure(problem("certs-file-missing", "the \(what) '\(path.value)' does not exist (looked for '\(file.path)')",
-                                    path, hint: "paths resolve from the folder run-newman.sh runs in; use --dir to point at it"))
+            return .failure(
+                problem(
+                    "certs-file-missing", "the \(what) '\(path.value)' does not exist (looked for '\(file.path)')",
+                    path, hint: "paths resolve from the folder run-newman.sh runs in; use --dir to point at it"))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            return .failure(problem("certs-file-unreadable", "the \(what) '\(path.value)' cannot be read", path,
-                                    hint: "check its permissions"))
+            return .failure(
+                problem(
+                    "certs-file-unreadable", "the \(what) '\(path.value)' cannot be read", path,
+                    hint: "check its permissions"))
         }
         return .success(String(decoding: data, as: UTF8.self))
     }
@@ -53,8 +57,10 @@ struct CredentialLoader {
             let certificates = Self.pemBlocks(text).filter { $0.discriminator == "CERTIFICATE" }
                 .compactMap { try? Certificate(pemDocument: $0) }
             guard !certificates.isEmpty else {
-                return .failure(problem("certs-unparsable", "the \(what) '\(path.value)' holds no PEM certificate", path,
-                                        hint: "it must contain '-----BEGIN CERTIFICATE-----' blocks"))
+                return .failure(
+                    problem(
+                        "certs-unparsable", "the \(what) '\(path.value)' holds no PEM certificate", path,
+                        hint: "it must contain '-----BEGIN CERTIFICATE-----' blocks"))
             }
             return .success(certificates)
         }
@@ -63,8 +69,12 @@ struct CredentialLoader {
     func credentials(_ entry: TLSSettings.ClientCertificate) -> Result<Credentials, CredentialProblem> {
         if let pfx = entry.pfx { return pkcs12(pfx, passphraseEnv: entry.passphraseEnv) }
         guard let certPath = entry.cert, let keyPath = entry.key else {
-            return .failure(CredentialProblem(diagnostic: .error("certs-incomplete", "client certificate '\(entry.name.value)' "
-                + "needs 'cert' and 'key', or 'pfx'", at: entry.name.location)))
+            return .failure(
+                CredentialProblem(
+                    diagnostic: .error(
+                        "certs-incomplete",
+                        "client certificate '\(entry.name.value)' "
+                            + "needs 'cert' and 'key', or 'pfx'", at: entry.name.location)))
         }
         let certificate = certificates(certPath, what: "certificate"), key = text(keyPath, "key")
         // Both files are checked, so one run names every missing or unreadable file.
@@ -74,8 +84,9 @@ struct CredentialLoader {
         }
         return certificate.flatMap { chain in
             key.flatMap { keyText in
-                var credentials = Credentials(file: certPath.value, keyFile: keyPath.value, location: certPath.location,
-                                              chain: chain)
+                var credentials = Credentials(
+                    file: certPath.value, keyFile: keyPath.value, location: certPath.location,
+                    chain: chain)
                 switch privateKey(keyText, keyPath, passphraseEnv: entry.passphraseEnv) {
                 case .success(let key): credentials.privateKey = key
                 case .failure(let problem) where problem.diagnostic.severity == .warning:
@@ -87,22 +98,29 @@ struct CredentialLoader {
         }
     }
 
-    func privateKey(_ text: String, _ path: Located<String>,
-                    passphraseEnv: String?) -> Result<Certificate.PrivateKey, CredentialProblem> {
+    func privateKey(
+        _ text: String, _ path: Located<String>,
+        passphraseEnv: String?
+    ) -> Result<Certificate.PrivateKey, CredentialProblem> {
         let blocks = Self.pemBlocks(text)
-        let encrypted = text.contains("Proc-Type: 4,ENCRYPTED") || blocks.contains { $0.discriminator == "ENCRYPTED PRIVATE KEY" }
+        let encrypted =
+            text.contains("Proc-Type: 4,ENCRYPTED") || blocks.contains { $0.discriminator == "ENCRYPTED PRIVATE KEY" }
         if encrypted {
             return decrypt(path, passphraseEnv: passphraseEnv)
         }
         guard let block = blocks.first(where: { $0.discriminator.hasSuffix("PRIVATE KEY") }) else {
-            return .failure(problem("certs-unparsable", "the key '\(path.value)' holds no PEM private key", path,
-                                    hint: "expected '-----BEGIN PRIVATE KEY-----', 'RSA PRIVATE KEY' or 'EC PRIVATE KEY'"))
+            return .failure(
+                problem(
+                    "certs-unparsable", "the key '\(path.value)' holds no PEM private key", path,
+                    hint: "expected '-----BEGIN PRIVATE KEY-----', 'RSA PRIVATE KEY' or 'EC PRIVATE KEY'"))
         }
         do {
             return .success(try Certificate.PrivateKey(pemDocument: block))
         } catch {
-            return .failure(problem("certs-unparsable", "the key '\(path.value)' cannot be parsed (\(block.discriminator))", path,
-                                    hint: "RSA and EC (P-256, P-384, P-521) keys in PKCS#1, SEC1 or PKCS#8 PEM are supported"))
+            return .failure(
+                problem(
+                    "certs-unparsable", "the key '\(path.value)' cannot be parsed (\(block.discriminator))", path,
+                    hint: "RSA and EC (P-256, P-384, P-521) keys in PKCS#1, SEC1 or PKCS#8 PEM are supported"))
         }
     }
 
@@ -117,7 +135,9 @@ struct CredentialLoader {
             } else if current != nil {
                 current?.append(line)
                 if trimmed.hasPrefix("-----END ") {
-                    if let document = try? PEMDocument(pemString: current!.joined(separator: "\n")) { blocks.append(document) }
+                    if let document = try? PEMDocument(pemString: current!.joined(separator: "\n")) {
+                        blocks.append(document)
+                    }
                     current = nil
                 }
             }
@@ -125,8 +145,10 @@ struct CredentialLoader {
         return blocks
     }
 
-    func problem(_ id: String, _ message: String, _ path: Located<String>, hint: String? = nil,
-                 severity: Diagnostic.Severity = .error) -> CredentialProblem {
+    func problem(
+        _ id: String, _ message: String, _ path: Located<String>, hint: String? = nil,
+        severity: Diagnostic.Severity = .error
+    ) -> CredentialProblem {
         CredentialProblem(diagnostic: Diagnostic(severity, id: id, message, at: path.location, hint: hint))
     }
 }

@@ -62,7 +62,8 @@ func parseVariables(_ arguments: [String]) -> Result<[String: String], NetworkEr
     var values: [String: String] = [:]
     for argument in arguments {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-            return .failure(NetworkError(.invalidInput, id: "usage-invalid-var", "'--var \(argument)' is not name=value"))
+            return .failure(
+                NetworkError(.invalidInput, id: "usage-invalid-var", "'--var \(argument)' is not name=value"))
         }
         values[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
     }

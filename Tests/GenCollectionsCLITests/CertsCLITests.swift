@@ -21,8 +21,11 @@ import Testing
         _ = Shell.run("/usr/bin/env", ["python3", script.path, made.path])
         let certs = folder.appendingPathComponent("certs")
         try FileManager.default.createDirectory(at: certs, withIntermediateDirectories: true)
-        for (source, target) in [("valid.pem", "transport.pem"), (key, "transport.key"), ("ca.pem", "ob-sandbox-ca.pem")] {
-            try FileManager.default.copyItem(at: made.appendingPathComponent(source), to: certs.appendingPathComponent(target))
+        for (source, target) in [
+            ("valid.pem", "transport.pem"), (key, "transport.key"), ("ca.pem", "ob-sandbox-ca.pem"),
+        ] {
+            try FileManager.default.copyItem(
+                at: made.appendingPathComponent(source), to: certs.appendingPathComponent(target))
         }
         return folder
     }
@@ -41,7 +44,8 @@ import Testing
     func wrongKeyExits1WithOneLine() throws {
         let folder = try Self.outputFolder(key: "ec-pkcs8.key")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Self.certs(["--spec", Self.root.appendingPathComponent("specs/monese-sandbox.yaml").path], in: folder)
+        let result = try Self.certs(
+            ["--spec", Self.root.appendingPathComponent("specs/monese-sandbox.yaml").path], in: folder)
         #expect(result.status == 1)
         let errors = result.output.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 1)
@@ -53,6 +57,7 @@ import Testing
     func unreadableSpecExits66() throws {
         let result = try Self.certs(["--spec", "/nonexistent/spec.yaml"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 66)
-        #expect(result.output == "/nonexistent/spec.yaml: error: cannot read the spec: no such file [input-unreadable]\n")
+        #expect(
+            result.output == "/nonexistent/spec.yaml: error: cannot read the spec: no such file [input-unreadable]\n")
     }
 }

@@ -21,14 +21,16 @@ import Testing
     }
 
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gen-collections-e2e-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gen-collections-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     @Test func binaryIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path),
-                "build first: swift build && swift test (missing \(Self.binary.path))")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.binary.path),
+            "build first: swift build && swift test (missing \(Self.binary.path))")
     }
 
     @Test func noArgumentsWritesTheDefaultBundleAsCommitted() throws {
@@ -53,7 +55,9 @@ import Testing
         #expect(again.stderr.contains("bank.yaml: error: the file exists; pass --force to replace it"))
         let run = try Self.run(["generate", "--spec", "bank.yaml", "--out", "bundle"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bundle/monese-sandbox.postman_collection.json").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("bundle/monese-sandbox.postman_collection.json").path))
     }
 
     @Test func brokenSpecNamesFileLineColumnAndWritesNothing() throws {
@@ -69,7 +73,9 @@ import Testing
         try spec.write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let run = try Self.run(["generate", "--spec", "broken.yaml"], in: folder)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("broken.yaml:5:5: error: unknown key 'stpes' in a flow [spec-unknown-key]"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("broken.yaml:5:5: error: unknown key 'stpes' in a flow [spec-unknown-key]"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("did you mean 'steps'?"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("output").path))
     }

@@ -11,9 +11,12 @@ import Testing
 
     static func bundles() throws -> [(name: String, artifacts: [Artifact])] {
         let spec = try DefaultSpec.load()
-        var bundles = [("default", try Generator.artifacts(for: spec)),
-                       ("default+unsupported", try Generator.artifacts(for: spec, options: .init(includeUnsupported: true)))]
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted() where !name.hasPrefix(".") {
+        var bundles = [
+            ("default", try Generator.artifacts(for: spec)),
+            ("default+unsupported", try Generator.artifacts(for: spec, options: .init(includeUnsupported: true))),
+        ]
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted()
+        where !name.hasPrefix(".") {
             let text = try String(contentsOf: fixtures.appendingPathComponent("\(name)/spec.yaml"), encoding: .utf8)
             bundles.append((name, try Generator.artifacts(for: try SpecLoader.load(text, file: "spec.yaml").spec)))
         }

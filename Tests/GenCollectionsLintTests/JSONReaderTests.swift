@@ -37,14 +37,17 @@ struct JSONReaderTests {
     }
 
     @Test func rejectsInvalidUTF8() throws {
-        for bytes: [UInt8] in [[0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF5, 0x80, 0x80, 0x80, 0x22],
-                               [0x22, 0xE2, 0x82, 0x22]] {
+        for bytes: [UInt8] in [
+            [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF5, 0x80, 0x80, 0x80, 0x22],
+            [0x22, 0xE2, 0x82, 0x22],
+        ] {
             #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(bytes) }
         }
     }
 
     @Test func acceptsValidJSONAndKeepsNumbersAsText() throws {
-        let document = try JSONReader.parse(#"{"big": 1e400, "neg": -0.5E+3, "s": "a\"\u00e9\ud83d\ude00\n", "t": true, "n": null}"#)
+        let document = try JSONReader.parse(
+            #"{"big": 1e400, "neg": -0.5E+3, "s": "a\"\u00e9\ud83d\ude00\n", "t": true, "n": null}"#)
         #expect(document.numberText(document.member(document.root, "big")!) == "1e400")
         #expect(document.numberText(document.member(document.root, "neg")!) == "-0.5E+3")
         #expect(document.string(document.root, "s") == "a\"é😀\n")

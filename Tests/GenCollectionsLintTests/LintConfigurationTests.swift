@@ -17,10 +17,11 @@ import Testing
 
     @Test func duplicateKeyPointsAtTheRepeat() {
         let text = "lint:\n  disabled: [empty-folder]\n  disabled: [insecure-http]\n"
-        #expect(Self.problems(text) == [
-            ".gen-collections.yml:3:3: error: duplicate key 'disabled' [config-duplicate-key]\n"
-                + "  hint: a key may appear once per mapping (first at line 2); remove or rename one",
-        ])
+        #expect(
+            Self.problems(text) == [
+                ".gen-collections.yml:3:3: error: duplicate key 'disabled' [config-duplicate-key]\n"
+                    + "  hint: a key may appear once per mapping (first at line 2); remove or rename one"
+            ])
     }
 
     @Test func syntaxErrorHasItsPosition() {

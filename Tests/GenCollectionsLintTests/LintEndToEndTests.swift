@@ -33,26 +33,38 @@ struct LintEndToEndTests {
     @Test func warningsFailOnlyWithFailOnWarning() throws {
         let lenient = try run(["lint", "warnings/warn.postman_collection.json"])
         #expect(lenient.status == 0)
-        #expect(lenient.stdout.contains(
-            "warnings/warn.postman_collection.json:12:21: warning: variable 'host' is defined nowhere [undefined-variable]"),
+        #expect(
+            lenient.stdout.contains(
+                "warnings/warn.postman_collection.json:12:21: warning: variable 'host' is defined nowhere [undefined-variable]"
+            ),
             "\(lenient.stdout)")
         let strict = try run(["lint", "--fail-on", "warning", "warnings/warn.postman_collection.json"])
         #expect(strict.status == 1)
     }
 
     @Test func envFilesDefineVariables() throws {
-        let result = try run(["lint", "--fail-on", "warning", "--env", "warnings/host.postman_environment.json",
-                              "warnings/warn.postman_collection.json"])
+        let result = try run([
+            "lint", "--fail-on", "warning", "--env", "warnings/host.postman_environment.json",
+            "warnings/warn.postman_collection.json",
+        ])
         #expect(result.status == 0, "\(result.stdout)")
     }
 
     @Test func errorsExitOneWithPositions() throws {
         let result = try run(["lint", "errors"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("errors/broken.postman_environment.json:3:14: error: trailing comma before '}' (newman rejects it) [json-syntax]"),
-                "\(result.stdout)")
-        #expect(result.stdout.contains("error: bearer auth 'token' is a literal secret committed with the collection [hardcoded-secret]"))
-        #expect(result.stdout.contains("errors/v1.postman_collection.json:1:1: error: postman collection format v1 is not supported [postman-v1-unsupported]"))
+        #expect(
+            result.stdout.contains(
+                "errors/broken.postman_environment.json:3:14: error: trailing comma before '}' (newman rejects it) [json-syntax]"
+            ),
+            "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "error: bearer auth 'token' is a literal secret committed with the collection [hardcoded-secret]"))
+        #expect(
+            result.stdout.contains(
+                "errors/v1.postman_collection.json:1:1: error: postman collection format v1 is not supported [postman-v1-unsupported]"
+            ))
     }
 
     @Test func configurationFoundUpwardChangesSeverities() throws {
@@ -64,7 +76,9 @@ struct LintEndToEndTests {
     @Test func unknownConfigurationKeysAreErrors() throws {
         let result = try run(["lint", "--config", "bad-config.yml", "clean"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("bad-config.yml:4:3: error: unknown key 'lint.colour' [config-unknown-key]"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("bad-config.yml:4:3: error: unknown key 'lint.colour' [config-unknown-key]"),
+            "\(result.stderr)")
     }
 
     @Test func unreadableInputExits66() throws {
@@ -105,7 +119,8 @@ struct LintEndToEndTests {
 enum EndToEndPaths {
     static let packageRoot = PackagePaths.root
     static let binary = PackagePaths.binary
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/EndToEnd")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/EndToEnd")
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 }
 
@@ -113,8 +128,11 @@ extension LintEndToEndTests {
     @Test func certificateListsInTheRunCoverCollectionPorts() throws {
         let together = try run(["lint", "--fail-on", "warning", "mtls"])
         #expect(together.status == 1)
-        #expect(together.stdout.contains("mtls/bank.postman_collection.json:11:12: warning: no certificate pattern covers port 8443 of 'rs.bank.example'"),
-                "\(together.stdout)")
+        #expect(
+            together.stdout.contains(
+                "mtls/bank.postman_collection.json:11:12: warning: no certificate pattern covers port 8443 of 'rs.bank.example'"
+            ),
+            "\(together.stdout)")
         let alone = try run(["lint", "--fail-on", "warning", "mtls/bank.postman_collection.json"])
         #expect(alone.status == 0, "\(alone.stdout)")
     }

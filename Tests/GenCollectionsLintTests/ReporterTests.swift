@@ -6,17 +6,25 @@ import Testing
 /// Every reporter against one fixed result, compared byte for byte with `Fixtures/Reporters/<format>.<ext>`.
 /// `GEN_COLLECTIONS_RECORD=1` (or a missing golden) rewrites the golden and fails with "recorded new baseline".
 struct ReporterTests {
-    static let result = LintResult(files: ["collections/bank.postman_collection.json", "env/clean.postman_environment.json",
-                                           "certs/ssl-client-cert-list.json"], diagnostics: [
-        .error("duplicate-name", "duplicate name 'Get accounts' in folder 'Accounts'",
-               at: SourceLocation(file: "collections/bank.postman_collection.json", line: 42, column: 7),
-               hint: "rename it: newman --folder and run reports select items by name"),
-        .warning("undefined-variable", "variable 'a&b<c>\"d\"' is defined nowhere (used 3 times)",
-                 at: SourceLocation(file: "collections/bank.postman_collection.json", line: 50, column: 21)),
-        Diagnostic(.note, id: "missing-test-script", "request 'x, y: 100%' has no test script\nsecond line",
-                   at: SourceLocation(file: "certs/ssl-client-cert-list.json", line: 1, column: 1)),
-        .error("lint-unreadable", "cannot read 'missing dir/x.json'", at: SourceLocation(file: "missing dir/x.json")),
-    ])
+    static let result = LintResult(
+        files: [
+            "collections/bank.postman_collection.json", "env/clean.postman_environment.json",
+            "certs/ssl-client-cert-list.json",
+        ],
+        diagnostics: [
+            .error(
+                "duplicate-name", "duplicate name 'Get accounts' in folder 'Accounts'",
+                at: SourceLocation(file: "collections/bank.postman_collection.json", line: 42, column: 7),
+                hint: "rename it: newman --folder and run reports select items by name"),
+            .warning(
+                "undefined-variable", "variable 'a&b<c>\"d\"' is defined nowhere (used 3 times)",
+                at: SourceLocation(file: "collections/bank.postman_collection.json", line: 50, column: 21)),
+            Diagnostic(
+                .note, id: "missing-test-script", "request 'x, y: 100%' has no test script\nsecond line",
+                at: SourceLocation(file: "certs/ssl-client-cert-list.json", line: 1, column: 1)),
+            .error(
+                "lint-unreadable", "cannot read 'missing dir/x.json'", at: SourceLocation(file: "missing dir/x.json")),
+        ])
 
     static let extensions = ["text": "txt", "json": "json", "junit": "xml", "sarif": "sarif", "github": "txt"]
 
@@ -51,7 +59,8 @@ struct ReporterTests {
         #expect(results.count == Self.result.diagnostics.count)
         for result in results {
             #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
-            #expect(ruleIDs.contains(result["ruleId"] as? String ?? ""), "ruleId \(result["ruleId"] ?? "") not among rules")
+            #expect(
+                ruleIDs.contains(result["ruleId"] as? String ?? ""), "ruleId \(result["ruleId"] ?? "") not among rules")
             #expect(((result["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
             let locations = try #require(result["locations"] as? [[String: Any]])
             let physical = try #require(locations.first?["physicalLocation"] as? [String: Any])

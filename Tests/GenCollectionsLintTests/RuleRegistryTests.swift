@@ -8,7 +8,8 @@ struct RuleRegistryTests {
         let ids = RuleRegistry.all.map { $0.description.id }
         #expect(Set(ids).count == ids.count)
         for id in ids {
-            #expect(id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(id) is not kebab-case")
+            #expect(
+                id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(id) is not kebab-case")
             #expect(!id.hasSuffix("-rule"), "\(id) ends in -rule")
         }
     }

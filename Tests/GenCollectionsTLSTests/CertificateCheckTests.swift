@@ -17,8 +17,10 @@ import Testing
     }()
 
     /// A spec whose `tls` names `certificate` (cert/key or pfx) for `hosts`, with `rs` at `rsURL`.
-    static func spec(_ certificate: String, hosts: String = "[\"*.bank.test\"]", caBundle: String? = "ca.pem",
-                     rsURL: String = "https://rs.bank.test") throws -> Spec {
+    static func spec(
+        _ certificate: String, hosts: String = "[\"*.bank.test\"]", caBundle: String? = "ca.pem",
+        rsURL: String = "https://rs.bank.test"
+    ) throws -> Spec {
         let yaml = """
             gen-collections: 1
             name: test-bank
@@ -46,8 +48,9 @@ import Testing
     }
 
     static func check(_ spec: Spec, environment: [String: String] = [:]) async -> [Diagnostic] {
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ca.pem").path),
-                "make-test-certificates.py did not run (python3 with cryptography needed)")
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("ca.pem").path),
+            "make-test-certificates.py did not run (python3 with cryptography needed)")
         var environment = environment
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         return await CertificateCheck.run(spec: spec, directory: folder, environment: environment)
@@ -87,18 +90,24 @@ import Testing
     @Test func certificateOfAnotherCAIsAnError() async throws {
         let diagnostics = await Self.check(try Self.spec("{cert: by-other-ca.pem, key: rsa-pkcs1.key}".asFields))
         #expect(Self.ids(diagnostics) == ["certs-untrusted"])
-        let trusted = await Self.check(try Self.spec("{cert: by-other-ca.pem, key: rsa-pkcs1.key}".asFields,
-                                                     caBundle: "other-ca.pem"))
+        let trusted = await Self.check(
+            try Self.spec(
+                "{cert: by-other-ca.pem, key: rsa-pkcs1.key}".asFields,
+                caBundle: "other-ca.pem"))
         #expect(trusted.isEmpty, "\(trusted)")
     }
 
     @Test func hostNotCoveredIsAnError() async throws {
-        let diagnostics = await Self.check(try Self.spec("{cert: valid.pem, key: rsa-pkcs1.key}".asFields,
-                                                         rsURL: "https://rs.bank.test:8443"))
+        let diagnostics = await Self.check(
+            try Self.spec(
+                "{cert: valid.pem, key: rsa-pkcs1.key}".asFields,
+                rsURL: "https://rs.bank.test:8443"))
         #expect(Self.ids(diagnostics) == ["certs-host-not-covered"])
         #expect(diagnostics.first?.message.contains("rs.bank.test:8443") == true)
-        let covered = await Self.check(try Self.spec("{cert: valid.pem, key: rsa-pkcs1.key}".asFields,
-                                                     hosts: "[rs]", rsURL: "https://rs.bank.test:8443"))
+        let covered = await Self.check(
+            try Self.spec(
+                "{cert: valid.pem, key: rsa-pkcs1.key}".asFields,
+                hosts: "[rs]", rsURL: "https://rs.bank.test:8443"))
         #expect(covered.isEmpty, "\(covered)")
     }
 
@@ -111,7 +120,8 @@ import Testing
     }
 
     @Test func missingFilesAreErrors() async throws {
-        let diagnostics = await Self.check(try Self.spec("{cert: nope.pem, key: rsa-pkcs1.key}".asFields, caBundle: "none.pem"))
+        let diagnostics = await Self.check(
+            try Self.spec("{cert: nope.pem, key: rsa-pkcs1.key}".asFields, caBundle: "none.pem"))
         #expect(Self.ids(diagnostics) == ["certs-file-missing", "certs-file-missing"])
     }
 

@@ -17,8 +17,10 @@ public enum Shell {
     ///   - directory: the working directory (default: this process's).
     ///   - environment: variables added to this process's environment, or the whole environment when
     ///     `inheritEnvironment` is false (for runs that must not see the caller's variables).
-    public static func run(_ executable: String, _ arguments: [String], input: Data? = nil, directory: URL? = nil,
-                           environment: [String: String] = [:], inheritEnvironment: Bool = true) -> Result {
+    public static func run(
+        _ executable: String, _ arguments: [String], input: Data? = nil, directory: URL? = nil,
+        environment: [String: String] = [:], inheritEnvironment: Bool = true
+    ) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -45,14 +47,17 @@ public enum Shell {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                      error: String(decoding: errorData.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            error: String(decoding: errorData.data, as: UTF8.self))
     }
 
     /// The path of `name` on PATH, if any.
     public static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// Whether `name` is on PATH.

@@ -23,7 +23,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What the user can do about it, printed on its own line.
     public var hint: String?
 
-    public init(_ severity: Severity, id: String, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+    public init(
+        _ severity: Severity, id: String, _ message: String, at location: SourceLocation? = nil, hint: String? = nil
+    ) {
         self.severity = severity
         self.id = id
         self.message = message
@@ -31,11 +33,15 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.hint = hint
     }
 
-    public static func error(_ id: String, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+    public static func error(
+        _ id: String, _ message: String, at location: SourceLocation? = nil, hint: String? = nil
+    ) -> Diagnostic {
         Diagnostic(.error, id: id, message, at: location, hint: hint)
     }
 
-    public static func warning(_ id: String, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+    public static func warning(
+        _ id: String, _ message: String, at location: SourceLocation? = nil, hint: String? = nil
+    ) -> Diagnostic {
         Diagnostic(.warning, id: id, message, at: location, hint: hint)
     }
 

@@ -9,27 +9,33 @@ public enum YAMLSyntaxDiagnostic {
     public static func diagnostic(for error: YamlError, text: String, file: String, area: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             let contextText = context.map { "\($0.text) (line \($0.mark.line), column \($0.mark.column)): " } ?? ""
-            return .error("\(area)-yaml-syntax", "\(contextText)\(problem)",
-                          at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                          hint: "fix the YAML syntax; a tab used for indentation or an unclosed quote is the usual cause")
+            return .error(
+                "\(area)-yaml-syntax", "\(contextText)\(problem)",
+                at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                hint: "fix the YAML syntax; a tab used for indentation or an unclosed quote is the usual cause")
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? ""
-            let place = secondOccurrence(of: key, after: context.mark, in: text) ?? (context.mark.line, context.mark.column)
-            return .error("\(area)-duplicate-key", "duplicate key '\(key)'",
-                          at: SourceLocation(file: file, line: place.line, column: place.column),
-                          hint: "a key may appear once per mapping (first at line \(context.mark.line)); remove or rename one")
+            let place =
+                secondOccurrence(of: key, after: context.mark, in: text) ?? (context.mark.line, context.mark.column)
+            return .error(
+                "\(area)-duplicate-key", "duplicate key '\(key)'",
+                at: SourceLocation(file: file, line: place.line, column: place.column),
+                hint: "a key may appear once per mapping (first at line \(context.mark.line)); remove or rename one")
         case let .reader(problem, offset, _, _):
-            return .error("\(area)-yaml-syntax", "cannot read the file: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
-                          at: SourceLocation(file: file), hint: "save the file as UTF-8")
+            return .error(
+                "\(area)-yaml-syntax", "cannot read the file: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
+                at: SourceLocation(file: file), hint: "save the file as UTF-8")
         default:
             return .error("\(area)-yaml-syntax", "\(error)", at: SourceLocation(file: file))
         }
     }
 
     /// libyaml reports a duplicated key at its first use; point at the repeat, which is what the user must fix.
-    private static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+    private static func secondOccurrence(
+        of key: String, after first: Mark, in text: String
+    ) -> (line: Int, column: Int)? {
         let lines = text.components(separatedBy: "\n")
         guard first.line >= 1, first.line <= lines.count else { return nil }
         for index in first.line..<lines.count {

@@ -13,12 +13,15 @@ public enum ArtifactWriter {
     /// - Returns: the paths written, in order.
     @discardableResult
     public static func write(_ artifacts: [Artifact], to directory: URL) throws -> [URL] {
-        try artifacts.map { try write($0.contents, to: directory.appendingPathComponent($0.path), executable: $0.executable) }
+        try artifacts.map {
+            try write($0.contents, to: directory.appendingPathComponent($0.path), executable: $0.executable)
+        }
     }
 
     /// Writes `data` atomically to `url` with the given permissions.
     @discardableResult
-    public static func write(_ data: Data, to url: URL, executable: Bool = false, permissions: Int? = nil) throws -> URL {
+    public static func write(_ data: Data, to url: URL, executable: Bool = false, permissions: Int? = nil) throws -> URL
+    {
         let manager = FileManager.default
         let folder = url.deletingLastPathComponent()
         do {
@@ -26,7 +29,8 @@ public enum ArtifactWriter {
         } catch {
             throw WriteError(path: folder.path, reason: "cannot create the folder (\(error.localizedDescription))")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         let mode = permissions ?? (executable ? 0o755 : 0o644)
         guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: mode]) else {
             throw WriteError(path: url.path, reason: "the folder is not writable")

@@ -28,8 +28,9 @@ public struct HostPattern: Sendable, Hashable {
         let host = String(text).lowercased()
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard !host.isEmpty, !labels.contains(where: \.isEmpty),
-              !labels.dropFirst().contains(where: { $0.contains("*") }),
-              labels[0] == "*" || !labels[0].contains("*"), !(labels[0] == "*" && labels.count < 2) else { return nil }
+            !labels.dropFirst().contains(where: { $0.contains("*") }),
+            labels[0] == "*" || !labels[0].contains("*"), !(labels[0] == "*" && labels.count < 2)
+        else { return nil }
         self.init(host: host, port: port)
     }
 

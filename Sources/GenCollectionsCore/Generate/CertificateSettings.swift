@@ -36,11 +36,12 @@ public enum CertificateSettings {
 
     static func certificateList(_ tls: TLSSettings, spec: Spec) throws -> Data {
         let entries = tls.clientCertificates.map { certificate in
-            ListEntry(name: certificate.name.value,
-                      matches: certificate.hostPatterns(in: spec).map(\.newmanPattern),
-                      cert: certificate.cert.map { .init(src: $0.value) },
-                      key: certificate.key.map { .init(src: $0.value) },
-                      pfx: certificate.pfx.map { .init(src: $0.value) })
+            ListEntry(
+                name: certificate.name.value,
+                matches: certificate.hostPatterns(in: spec).map(\.newmanPattern),
+                cert: certificate.cert.map { .init(src: $0.value) },
+                key: certificate.key.map { .init(src: $0.value) },
+                pfx: certificate.pfx.map { .init(src: $0.value) })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -50,8 +51,10 @@ public enum CertificateSettings {
     static func notes(_ tls: TLSSettings, spec: Spec) throws -> String {
         let rows: [[String: Any]] = tls.clientCertificates.flatMap { certificate in
             certificate.hostPatterns(in: spec).map { pattern -> [String: Any] in
-                var row: [String: Any] = ["certificate": certificate.name.value, "host": pattern.host,
-                                          "port": String(pattern.effectivePort), "pattern": pattern.newmanPattern]
+                var row: [String: Any] = [
+                    "certificate": certificate.name.value, "host": pattern.host,
+                    "port": String(pattern.effectivePort), "pattern": pattern.newmanPattern,
+                ]
                 row["cert"] = certificate.cert?.value
                 row["key"] = certificate.key?.value
                 row["pfx"] = certificate.pfx?.value
@@ -59,9 +62,11 @@ public enum CertificateSettings {
                 return row
             }
         }
-        var context: [String: Any] = ["title": spec.title, "rows": rows, "hasRows": !rows.isEmpty,
-                                      "verifyOff": !tls.verify, "listFile": certificateListFile,
-                                      "hasList": !tls.clientCertificates.isEmpty]
+        var context: [String: Any] = [
+            "title": spec.title, "rows": rows, "hasRows": !rows.isEmpty,
+            "verifyOff": !tls.verify, "listFile": certificateListFile,
+            "hasList": !tls.clientCertificates.isEmpty,
+        ]
         context["caBundle"] = tls.caBundle?.value
         return try Templates.render("templates/certificates.md.mustache", context)
     }
@@ -78,13 +83,16 @@ public enum CertificateSettings {
         var problems: [Diagnostic] = []
         let names = Set(spec.hostAuthorities.map(\.name))
         for certificate in tls.clientCertificates {
-            for entry in certificate.hosts where !names.contains(entry.value) && HostPattern(parsing: entry.value) == nil {
-                problems.append(.error("tls-host-pattern-invalid",
-                                       "'\(entry.value)' in the hosts of client certificate '\(certificate.name.value)' "
-                                           + "is neither a host of the spec nor a host pattern",
-                                       at: entry.location,
-                                       hint: "write a name from 'hosts', a host such as 'rs1.ob.example.com', "
-                                           + "'*.ob.example.com' or 'localhost:8443'"))
+            for entry in certificate.hosts
+            where !names.contains(entry.value) && HostPattern(parsing: entry.value) == nil {
+                problems.append(
+                    .error(
+                        "tls-host-pattern-invalid",
+                        "'\(entry.value)' in the hosts of client certificate '\(certificate.name.value)' "
+                            + "is neither a host of the spec nor a host pattern",
+                        at: entry.location,
+                        hint: "write a name from 'hosts', a host such as 'rs1.ob.example.com', "
+                            + "'*.ob.example.com' or 'localhost:8443'"))
             }
         }
         return problems

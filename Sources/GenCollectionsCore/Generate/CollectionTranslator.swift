@@ -8,8 +8,9 @@ struct CollectionTranslator {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
         let prerequest = Scripts.generatedVariables(spec.variables)
         return PostmanCollection(
-            info: .init(postmanID: id("collection"), name: spec.title, description: spec.description,
-                        version: spec.apiVersion),
+            info: .init(
+                postmanID: id("collection"), name: spec.title, description: spec.description,
+                version: spec.apiVersion),
             item: flows.map { .folder(folder($0)) },
             event: prerequest.isEmpty ? nil : [event("prerequest", prerequest, id: "collection/prerequest")],
             variable: nil)
@@ -30,17 +31,21 @@ struct CollectionTranslator {
         let original = spec.flows.first { $0.key == flow.key }?.steps ?? []
         let leftOut = original.filter { step in !flow.steps.contains { $0.key == step.key } }
         if !leftOut.isEmpty {
-            description += (description.isEmpty ? "" : "\n\n") + "Left out, not supported by this bank:\n"
+            description +=
+                (description.isEmpty ? "" : "\n\n") + "Left out, not supported by this bank:\n"
                 + leftOut.map { "- \($0.name.value): \($0.unsupported ?? "")" }.joined(separator: "\n")
         }
-        return Folder(id: id("flow/\(flow.key)"), name: flow.name.value,
-                      description: description.isEmpty ? nil : description,
-                      item: flow.steps.map { .request(request($0, in: flow)) }, event: nil)
+        return Folder(
+            id: id("flow/\(flow.key)"), name: flow.name.value,
+            description: description.isEmpty ? nil : description,
+            item: flow.steps.map { .request(request($0, in: flow)) }, event: nil)
     }
 
     private func request(_ step: Step, in flow: Flow) -> RequestItem {
         var headers: [KeyValue] = []
-        let sets = (step.headerSets ?? flow.headerSets).compactMap { name in spec.headerSets.first { $0.name.value == name.value } }
+        let sets = (step.headerSets ?? flow.headerSets).compactMap { name in
+            spec.headerSets.first { $0.name.value == name.value }
+        }
         for header in sets.flatMap(\.headers) + step.headers {
             headers.removeAll { $0.key.lowercased() == header.name.lowercased() }
             headers.append(KeyValue(key: header.name, value: header.value.value))
@@ -49,10 +54,12 @@ struct CollectionTranslator {
         // The consent check opens the authorisation URL as a browser would: no inherited token.
         switch step.auth ?? (step.consent != nil ? Auth.none : flow.auth) {
         case let .basic(username, password)?:
-            auth = PostmanAuth(type: "basic", basic: [
-                KeyValue(key: "password", value: password.value, type: "string"),
-                KeyValue(key: "username", value: username.value, type: "string"),
-            ])
+            auth = PostmanAuth(
+                type: "basic",
+                basic: [
+                    KeyValue(key: "password", value: password.value, type: "string"),
+                    KeyValue(key: "username", value: username.value, type: "string"),
+                ])
         case let .basicToken(token)?:
             auth = PostmanAuth(type: "noauth")
             headers.append(KeyValue(key: "Authorization", value: "Basic \(token.value)"))
@@ -76,7 +83,8 @@ struct CollectionTranslator {
         }
         return RequestItem(
             id: id("step/\(step.key)"), name: step.name.value, description: description.isEmpty ? nil : description,
-            request: Request(method: step.method, header: headers, body: body, url: url(step), auth: auth, description: nil),
+            request: Request(
+                method: step.method, header: headers, body: body, url: url(step), auth: auth, description: nil),
             event: events.isEmpty ? nil : events,
             protocolProfileBehavior: step.followRedirects.map { ProtocolProfileBehavior(followRedirects: $0) })
     }
@@ -93,7 +101,8 @@ struct CollectionTranslator {
             return RequestBody(mode: "raw", raw: value.rendered(), options: .init(raw: .init(language: "json")))
         case let .form(fields)?:
             setContentType("application/x-www-form-urlencoded")
-            return RequestBody(mode: "urlencoded", urlencoded: fields.map { KeyValue(key: $0.name, value: $0.value.value) })
+            return RequestBody(
+                mode: "urlencoded", urlencoded: fields.map { KeyValue(key: $0.name, value: $0.value.value) })
         case let .raw(text, contentType)?:
             setContentType(contentType)
             let language = contentType.contains("json") ? "json" : contentType.contains("xml") ? "xml" : "text"
@@ -111,6 +120,7 @@ struct CollectionTranslator {
             path: parts.path.isEmpty ? nil : parts.path,
             query: parts.query.isEmpty ? nil : parts.query.map { KeyValue(key: $0.key, value: $0.value) },
             hash: parts.hash,
-            variable: step.pathParams.isEmpty ? nil : step.pathParams.map { KeyValue(key: $0.name, value: $0.value.value) })
+            variable: step.pathParams.isEmpty
+                ? nil : step.pathParams.map { KeyValue(key: $0.name, value: $0.value.value) })
     }
 }

@@ -7,28 +7,37 @@ struct EnvironmentTranslator {
     func translate() -> PostmanEnvironment {
         var values: [PostmanEnvironment.Value] = []
         for host in spec.hosts {
-            values.append(.init(key: host.name.value, value: helper?.value(for: host.from) ?? host.url.value,
-                                type: "default", description: host.description))
+            values.append(
+                .init(
+                    key: host.name.value, value: helper?.value(for: host.from) ?? host.url.value,
+                    type: "default", description: host.description))
         }
         for variable in spec.variables where variable.generate == nil {
             let given = helper?.value(for: variable.from) ?? variable.value
-            values.append(.init(key: variable.name.value, value: given ?? "", type: variable.secret ? "secret" : "default",
-                                description: variable.description))
+            values.append(
+                .init(
+                    key: variable.name.value, value: given ?? "", type: variable.secret ? "secret" : "default",
+                    description: variable.description))
         }
         var declared = Set(values.map(\.key))
         // Values that come from outside the collection: the registration JWT and the PSU's auth codes.
         if let registration = spec.registration, !declared.contains(registration.bodyVariable) {
             declared.insert(registration.bodyVariable)
-            values.append(.init(key: registration.bodyVariable, value: "", type: "default",
-                                description: "The signed registration JWT; `gen-collections register --environment` fills it"))
+            values.append(
+                .init(
+                    key: registration.bodyVariable, value: "", type: "default",
+                    description: "The signed registration JWT; `gen-collections register --environment` fills it"))
         }
         for flow in spec.includedFlows(includeUnsupported: includeUnsupported) {
             for consent in flow.steps.compactMap(\.consent) where !declared.contains(consent.codeVariable) {
                 declared.insert(consent.codeVariable)
-                values.append(.init(key: consent.codeVariable, value: "", type: "secret",
-                                    description: "The authorisation code from the PSU redirect; run-newman.sh sets it"))
+                values.append(
+                    .init(
+                        key: consent.codeVariable, value: "", type: "secret",
+                        description: "The authorisation code from the PSU redirect; run-newman.sh sets it"))
             }
         }
-        return PostmanEnvironment(id: PostmanJSON.stableID("\(spec.name.value)/environment"), name: spec.title, values: values)
+        return PostmanEnvironment(
+            id: PostmanJSON.stableID("\(spec.name.value)/environment"), name: spec.title, values: values)
     }
 }

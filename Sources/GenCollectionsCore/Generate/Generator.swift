@@ -23,8 +23,10 @@ public enum Generator {
     }
 
     public static func environment(for spec: Spec, options: Options = Options()) -> PostmanEnvironment {
-        EnvironmentTranslator(spec: spec, helper: options.helperEnvironment, includeUnsupported: options.includeUnsupported)
-            .translate()
+        EnvironmentTranslator(
+            spec: spec, helper: options.helperEnvironment, includeUnsupported: options.includeUnsupported
+        )
+        .translate()
     }
 
     /// Every file of the bundle, in a stable order: collection, environment, certificate settings (when the spec
@@ -33,11 +35,18 @@ public enum Generator {
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
         return [
-            Artifact(path: collectionFile(for: spec), contents: try PostmanJSON.encode(collection(for: spec, options: options))),
-            Artifact(path: environmentFile(for: spec), contents: try PostmanJSON.encode(environment(for: spec, options: options))),
+            Artifact(
+                path: collectionFile(for: spec),
+                contents: try PostmanJSON.encode(collection(for: spec, options: options))),
+            Artifact(
+                path: environmentFile(for: spec),
+                contents: try PostmanJSON.encode(environment(for: spec, options: options))),
         ]
             + (try CertificateSettings.artifacts(for: spec, includeUnsupported: unsupported))
-            + [try RunnerScript.artifact(for: spec, collectionFile: collectionFile(for: spec),
-                                         environmentFile: environmentFile(for: spec), includeUnsupported: unsupported)]
+            + [
+                try RunnerScript.artifact(
+                    for: spec, collectionFile: collectionFile(for: spec),
+                    environmentFile: environmentFile(for: spec), includeUnsupported: unsupported)
+            ]
     }
 }

@@ -15,21 +15,27 @@ public struct HelperEnvironment: Sendable, Hashable {
         do {
             root = try OrderedJSONParser.parse(data)
         } catch let error as OrderedJSONParser.SyntaxError {
-            throw DiagnosticsError([.error("env-json-syntax", "the environment file is not valid JSON: \(error.message)",
-                                           at: SourceLocation(file: file, line: error.line, column: error.column),
-                                           hint: "download it again, or export it from Postman (Environments → Export)")])
+            throw DiagnosticsError([
+                .error(
+                    "env-json-syntax", "the environment file is not valid JSON: \(error.message)",
+                    at: SourceLocation(file: file, line: error.line, column: error.column),
+                    hint: "download it again, or export it from Postman (Environments → Export)")
+            ])
         }
         func problem(_ message: String, hint: String) -> DiagnosticsError {
             DiagnosticsError([.error("env-not-environment", message, at: SourceLocation(file: file), hint: hint)])
         }
         guard let entries = (root["environment"] ?? root)["values"]?.items else {
-            throw problem("the file is not a Postman environment: no 'values' list",
-                          hint: "pass the environment file the bank's helper API returns (--env)")
+            throw problem(
+                "the file is not a Postman environment: no 'values' list",
+                hint: "pass the environment file the bank's helper API returns (--env)")
         }
         var values: [String: String] = [:]
         for (index, entry) in entries.enumerated() {
             guard let key = entry["key"]?.text else {
-                throw problem("entry \(index) of 'values' has no string 'key'", hint: "each value needs {\"key\": ..., \"value\": ...}")
+                throw problem(
+                    "entry \(index) of 'values' has no string 'key'",
+                    hint: "each value needs {\"key\": ..., \"value\": ...}")
             }
             if entry["disabled"] == .bool(true) { continue }
             switch entry["value"] {

@@ -13,19 +13,25 @@ public enum RunnerScript {
     /// - Parameters:
     ///   - collectionFile: the collection's path relative to the output folder.
     ///   - environmentFile: the environment's path relative to the output folder.
-    public static func artifact(for spec: Spec, collectionFile: String, environmentFile: String,
-                                includeUnsupported: Bool = false) throws -> Artifact {
+    public static func artifact(
+        for spec: Spec, collectionFile: String, environmentFile: String,
+        includeUnsupported: Bool = false
+    ) throws -> Artifact {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
         let requests: [[String: Any]] = flows.flatMap { flow in
             flow.steps.map { step -> [String: Any] in
-                ["name": shellQuoted(step.name.value), "folder": shellQuoted(flow.name.value),
-                 "consentUrlVar": shellQuoted(step.consent?.saveAs ?? ""),
-                 "codeVar": shellQuoted(step.consent?.codeVariable ?? "")]
+                [
+                    "name": shellQuoted(step.name.value), "folder": shellQuoted(flow.name.value),
+                    "consentUrlVar": shellQuoted(step.consent?.saveAs ?? ""),
+                    "codeVar": shellQuoted(step.consent?.codeVariable ?? ""),
+                ]
             }
         }
         let tls = spec.tls
         let passphrases: [[String: Any]] = (tls?.clientCertificates ?? []).compactMap { certificate in
-            certificate.passphraseEnv.map { ["certificate": shellQuoted(certificate.name.value), "variable": shellQuoted($0)] }
+            certificate.passphraseEnv.map {
+                ["certificate": shellQuoted(certificate.name.value), "variable": shellQuoted($0)]
+            }
         }
         let hasCertificates = !(tls?.clientCertificates.isEmpty ?? true)
         let verify = tls?.verify ?? true
@@ -38,8 +44,9 @@ public enum RunnerScript {
             "passphrases": passphrases, "requests": requests,
             "fingerprint": fingerprint(collectionFile: collectionFile, flows: flows),
         ]
-        return Artifact(path: fileName, text: try Templates.render("templates/run-newman.sh.mustache", context),
-                        executable: true)
+        return Artifact(
+            path: fileName, text: try Templates.render("templates/run-newman.sh.mustache", context),
+            executable: true)
     }
 
     /// `text` as one bash word in single quotes.
@@ -49,7 +56,8 @@ public enum RunnerScript {
 
     /// A short hash of the request list: a state saved by one collection is never resumed by another.
     static func fingerprint(collectionFile: String, flows: [Flow]) -> String {
-        let names = [collectionFile] + flows.flatMap { flow in flow.steps.map { "\(flow.name.value)/\($0.name.value)" } }
+        let names =
+            [collectionFile] + flows.flatMap { flow in flow.steps.map { "\(flow.name.value)/\($0.name.value)" } }
         let digest = SHA256.hash(data: Data(names.joined(separator: "\n").utf8))
         return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
     }

@@ -22,8 +22,12 @@ enum Scripts {
     static func tests(for step: Step) -> [String] {
         var lines: [String] = []
         let expect = step.expect
-        let usesJSON = !expect.json.isEmpty || step.captures.contains { if case .json = $0.source { return true } else { return false } }
-        let usesRedirect = step.captures.contains { if case .redirect = $0.source { return true } else { return false } }
+        let usesJSON =
+            !expect.json.isEmpty
+            || step.captures.contains { if case .json = $0.source { return true } else { return false } }
+        let usesRedirect = step.captures.contains {
+            if case .redirect = $0.source { return true } else { return false }
+        }
         if usesJSON {
             lines += [
                 "function valueAt(path) {",
@@ -61,7 +65,9 @@ enum Scripts {
         }
         for check in expect.json {
             let path = JSONPath(check.path.value)!
-            lines += test(title(check, subject: check.path.value), assertion(check.check, value: "valueAt(\(path.javaScriptArray))"))
+            lines += test(
+                title(check, subject: check.path.value),
+                assertion(check.check, value: "valueAt(\(path.javaScriptArray))"))
         }
         for check in expect.headers {
             let header = "pm.response.headers.get(\(JSONValue.quoted(check.path.value)))"
@@ -76,11 +82,13 @@ enum Scripts {
             case .body: value = "pm.response.text()"
             }
             let variable = JSONValue.quoted(capture.variable.value)
-            lines += test("saves \(capture.variable.value)", [
-                "var value = \(value);",
-                "pm.expect(value, \(JSONValue.quoted("\(capture.variable.value) in the response"))).to.not.be.oneOf([undefined, null, \"\"]);",
-                "pm.environment.set(\(variable), typeof value === \"string\" ? value : JSON.stringify(value));",
-            ])
+            lines += test(
+                "saves \(capture.variable.value)",
+                [
+                    "var value = \(value);",
+                    "pm.expect(value, \(JSONValue.quoted("\(capture.variable.value) in the response"))).to.not.be.oneOf([undefined, null, \"\"]);",
+                    "pm.environment.set(\(variable), typeof value === \"string\" ? value : JSON.stringify(value));",
+                ])
         }
         if !step.testScript.isEmpty {
             lines += ["// From the spec."] + step.testScript
@@ -149,7 +157,8 @@ enum Scripts {
         case .present: return "\(subject) is present"
         case .absent: return "\(subject) is absent"
         case let .equals(value): return "\(subject) is \(value.rendered(indent: nil))"
-        case let .oneOf(values): return "\(subject) is one of \(values.map { $0.rendered(indent: nil) }.joined(separator: ", "))"
+        case let .oneOf(values):
+            return "\(subject) is one of \(values.map { $0.rendered(indent: nil) }.joined(separator: ", "))"
         }
     }
 

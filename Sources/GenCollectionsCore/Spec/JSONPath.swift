@@ -17,8 +17,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             if !key.isEmpty { segments.append(.key(String(key))) } else if keyEnd == rest.endIndex { return nil }
             rest = rest[keyEnd...]
             while rest.first == "[" {
-                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
-                      index >= 0 else { return nil }
+                guard let close = rest.firstIndex(of: "]"),
+                    let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                    index >= 0
+                else { return nil }
                 segments.append(.index(index))
                 rest = rest[rest.index(after: close)...]
             }
@@ -41,11 +43,12 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path as a JavaScript array literal: `["Data", "Account", 0]`.
     public var javaScriptArray: String {
-        "[" + segments.map { segment -> String in
-            switch segment {
-            case let .key(key): return JSONValue.quoted(key)
-            case let .index(index): return String(index)
-            }
-        }.joined(separator: ", ") + "]"
+        "["
+            + segments.map { segment -> String in
+                switch segment {
+                case let .key(key): return JSONValue.quoted(key)
+                case let .index(index): return String(index)
+                }
+            }.joined(separator: ", ") + "]"
     }
 }

@@ -41,8 +41,9 @@ final class NodeReader {
                 fields.keyNodes[key] = keyNode
             } else {
                 let suggestion = NodeReader.closest(to: key, among: allowed)
-                error("spec-unknown-key", "unknown key '\(key)' in \(what)", at: keyNode,
-                      hint: suggestion.map { "did you mean '\($0)'?" }
+                error(
+                    "spec-unknown-key", "unknown key '\(key)' in \(what)", at: keyNode,
+                    hint: suggestion.map { "did you mean '\($0)'?" }
                         ?? "allowed keys: \(allowed.joined(separator: ", "))")
             }
         }
@@ -129,8 +130,9 @@ final class NodeReader {
         case let .mapping(mapping):
             return .object(mapping.map { (key: $0.key.string ?? "", value: json($0.value)) })
         case .alias:
-            error("spec-wrong-type", "YAML aliases are not supported in bodies and claims", at: node,
-                  hint: "write the value out in full")
+            error(
+                "spec-wrong-type", "YAML aliases are not supported in bodies and claims", at: node,
+                hint: "write the value out in full")
             return .null
         }
     }

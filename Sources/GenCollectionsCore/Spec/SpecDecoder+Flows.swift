@@ -2,14 +2,17 @@ import Yams
 
 extension SpecDecoder {
     static let flowKeys = ["name", "key", "description", "headerSets", "auth", "steps", "unsupported"]
-    static let stepKeys = ["name", "key", "description", "method", "url", "params", "query", "headerSets", "headers",
-                           "auth", "body", "followRedirects", "expect", "capture", "consent", "prerequest", "test",
-                           "unsupported"]
+    static let stepKeys = [
+        "name", "key", "description", "method", "url", "params", "query", "headerSets", "headers",
+        "auth", "body", "followRedirects", "expect", "capture", "consent", "prerequest", "test",
+        "unsupported",
+    ]
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
     func flow(_ node: Node) -> Flow? {
         guard let fields = reader.fields(node, "a flow", allowed: Self.flowKeys, required: ["name", "steps"]),
-              let name = fields["name"].flatMap({ reader.located($0, "the flow's 'name'") }) else { return nil }
+            let name = fields["name"].flatMap({ reader.located($0, "the flow's 'name'") })
+        else { return nil }
         let what = "flow '\(name.value)'"
         return Flow(
             name: name,
@@ -23,22 +26,25 @@ extension SpecDecoder {
 
     func step(_ node: Node) -> Step? {
         guard let fields = reader.fields(node, "a step", allowed: Self.stepKeys, required: ["name"]),
-              let name = fields["name"].flatMap({ reader.located($0, "the step's 'name'") }) else { return nil }
+            let name = fields["name"].flatMap({ reader.located($0, "the step's 'name'") })
+        else { return nil }
         let what = "step '\(name.value)'"
         let consent = fields["consent"].flatMap { self.consent($0, what) }
         var method = "GET"
         if let node = fields["method"], let text = reader.string(node, "'method'") {
             method = text.uppercased()
             if !Self.methods.contains(method) {
-                reader.error("spec-invalid-value", "unknown HTTP method '\(text)' in \(what)", at: node,
-                             hint: "use one of: \(Self.methods.joined(separator: ", "))")
+                reader.error(
+                    "spec-invalid-value", "unknown HTTP method '\(text)' in \(what)", at: node,
+                    hint: "use one of: \(Self.methods.joined(separator: ", "))")
             }
         }
         var url = fields["url"].flatMap { reader.located($0, "'url'") }
         if let consent {
             for key in ["method", "url", "body"] where fields[key] != nil {
-                reader.error("spec-conflict", "\(what) has both 'consent' and '\(key)'", at: fields.keyNodes[key]!,
-                             hint: "a consent step builds its own request from the authorize endpoint")
+                reader.error(
+                    "spec-conflict", "\(what) has both 'consent' and '\(key)'", at: fields.keyNodes[key]!,
+                    hint: "a consent step builds its own request from the authorize endpoint")
             }
             url = Located("{{\(consent.saveAs)}}", at: reader.location(fields.keyNodes["consent"]!))
         } else if fields["url"] == nil {
@@ -92,8 +98,9 @@ extension SpecDecoder {
     func auth(_ node: Node, _ what: String) -> Auth? {
         if case let .scalar(scalar) = node {
             if scalar.string == "none" { return Auth.none }
-            reader.error("spec-invalid-value", "unknown auth '\(scalar.string)' in \(what)", at: node,
-                         hint: "use 'none', {basic: {username, password}}, {basic: {token}} or {bearer: TOKEN}")
+            reader.error(
+                "spec-invalid-value", "unknown auth '\(scalar.string)' in \(what)", at: node,
+                hint: "use 'none', {basic: {username, password}}, {basic: {token}} or {bearer: TOKEN}")
             return nil
         }
         guard let fields = reader.fields(node, "'auth' of \(what)", allowed: ["basic", "bearer"]) else { return nil }
@@ -105,35 +112,41 @@ extension SpecDecoder {
             return reader.located(bearer, "'bearer'").map(Auth.bearer)
         }
         guard let basic = fields["basic"],
-              let parts = reader.fields(basic, "'basic' auth of \(what)", allowed: ["username", "password", "token"])
+            let parts = reader.fields(basic, "'basic' auth of \(what)", allowed: ["username", "password", "token"])
         else { return nil }
         if let token = parts["token"] {
             if parts["username"] != nil || parts["password"] != nil {
-                reader.error("spec-conflict", "'basic' auth of \(what) has a token and a username or password", at: basic,
-                             hint: "give either the base64 'token' or 'username' and 'password'")
+                reader.error(
+                    "spec-conflict", "'basic' auth of \(what) has a token and a username or password", at: basic,
+                    hint: "give either the base64 'token' or 'username' and 'password'")
             }
             return reader.located(token, "'token'").map(Auth.basicToken)
         }
         guard let username = parts["username"].flatMap({ reader.located($0, "'username'") }),
-              let password = parts["password"].flatMap({ reader.located($0, "'password'") }) else {
-            reader.error("spec-missing-key", "'basic' auth of \(what) needs 'username' and 'password', or 'token'", at: basic)
+            let password = parts["password"].flatMap({ reader.located($0, "'password'") })
+        else {
+            reader.error(
+                "spec-missing-key", "'basic' auth of \(what) needs 'username' and 'password', or 'token'", at: basic)
             return nil
         }
         return .basic(username: username, password: password)
     }
 
     func body(_ node: Node, _ what: String) -> Body? {
-        guard let fields = reader.fields(node, "'body' of \(what)", allowed: ["json", "form", "raw", "contentType"]) else {
+        guard let fields = reader.fields(node, "'body' of \(what)", allowed: ["json", "form", "raw", "contentType"])
+        else {
             return nil
         }
         let kinds = ["json", "form", "raw"].filter { fields[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first, let value = fields[kind] else {
-            reader.error("spec-conflict", "'body' of \(what) must have exactly one of 'json', 'form' or 'raw'", at: node)
+            reader.error(
+                "spec-conflict", "'body' of \(what) must have exactly one of 'json', 'form' or 'raw'", at: node)
             return nil
         }
         if kind != "raw", let contentType = fields.keyNodes["contentType"] {
-            reader.error("spec-conflict", "'contentType' applies to 'raw' bodies only", at: contentType,
-                         hint: "json bodies are sent as application/json and forms as application/x-www-form-urlencoded")
+            reader.error(
+                "spec-conflict", "'contentType' applies to 'raw' bodies only", at: contentType,
+                hint: "json bodies are sent as application/json and forms as application/x-www-form-urlencoded")
         }
         switch kind {
         case "json":
@@ -158,24 +171,31 @@ extension SpecDecoder {
         }
         var status: [Int] = []
         if let node = fields["status"] {
-            let nodes = { if case .sequence = node { return reader.sequence(node, "'status'") } else { return [node] } }()
+            let nodes = {
+                if case .sequence = node { return reader.sequence(node, "'status'") } else { return [node] }
+            }()
             for codeNode in nodes {
                 guard let code = reader.int(codeNode, "'status'") else { continue }
-                if (100...599).contains(code) { status.append(code) } else {
+                if (100...599).contains(code) {
+                    status.append(code)
+                } else {
                     reader.error("spec-invalid-value", "\(code) is not an HTTP status code", at: codeNode)
                 }
             }
         }
-        return Expectations(status: status,
-                            json: fields["json"].map { checks($0, "'expect.json' of \(what)", paths: true) } ?? [],
-                            headers: fields["headers"].map { checks($0, "'expect.headers' of \(what)", paths: false) } ?? [])
+        return Expectations(
+            status: status,
+            json: fields["json"].map { checks($0, "'expect.json' of \(what)", paths: true) } ?? [],
+            headers: fields["headers"].map { checks($0, "'expect.headers' of \(what)", paths: false) } ?? [])
     }
 
     func checks(_ node: Node, _ what: String, paths: Bool) -> [FieldExpectation] {
         reader.namedEntries(node, what).compactMap { path, value in
             if paths, JSONPath(path.value) == nil {
-                reader.emit(.error("spec-invalid-value", "'\(path.value)' is not a JSON path", at: path.location,
-                                   hint: "write dotted keys with [n] indices, e.g. Data.Account[0].AccountId"))
+                reader.emit(
+                    .error(
+                        "spec-invalid-value", "'\(path.value)' is not a JSON path", at: path.location,
+                        hint: "write dotted keys with [n] indices, e.g. Data.Account[0].AccountId"))
                 return nil
             }
             if case let .scalar(scalar) = value {
@@ -183,17 +203,24 @@ extension SpecDecoder {
                 case "present": return FieldExpectation(path: path, check: .present)
                 case "absent": return FieldExpectation(path: path, check: .absent)
                 default:
-                    reader.error("spec-invalid-value", "unknown check '\(scalar.string)' for '\(path.value)' in \(what)", at: value,
-                                 hint: "use 'present', 'absent', {equals: VALUE} or {oneOf: [VALUES]}")
+                    reader.error(
+                        "spec-invalid-value", "unknown check '\(scalar.string)' for '\(path.value)' in \(what)",
+                        at: value,
+                        hint: "use 'present', 'absent', {equals: VALUE} or {oneOf: [VALUES]}")
                     return nil
                 }
             }
             guard let fields = reader.fields(value, "the check for '\(path.value)'", allowed: ["equals", "oneOf"]),
-                  fields.values.count == 1 else {
-                reader.error("spec-conflict", "the check for '\(path.value)' needs exactly one of 'equals' or 'oneOf'", at: value)
+                fields.values.count == 1
+            else {
+                reader.error(
+                    "spec-conflict", "the check for '\(path.value)' needs exactly one of 'equals' or 'oneOf'", at: value
+                )
                 return nil
             }
-            if let equals = fields["equals"] { return FieldExpectation(path: path, check: .equals(reader.json(equals))) }
+            if let equals = fields["equals"] {
+                return FieldExpectation(path: path, check: .equals(reader.json(equals)))
+            }
             let options = reader.sequence(fields["oneOf"]!, "'oneOf'").map(reader.json)
             return FieldExpectation(path: path, check: .oneOf(options))
         }
@@ -203,16 +230,20 @@ extension SpecDecoder {
         reader.namedEntries(node, "'capture' of \(what)").compactMap { variable, value in
             let sourceWhat = "the capture of '\(variable.value)'"
             guard let fields = reader.fields(value, sourceWhat, allowed: ["json", "header", "redirect", "body"]),
-                  fields.values.count == 1, let kind = fields.values.keys.first, let sourceNode = fields[kind] else {
-                reader.error("spec-conflict", "\(sourceWhat) needs exactly one of 'json', 'header', 'redirect' or 'body'", at: value)
+                fields.values.count == 1, let kind = fields.values.keys.first, let sourceNode = fields[kind]
+            else {
+                reader.error(
+                    "spec-conflict", "\(sourceWhat) needs exactly one of 'json', 'header', 'redirect' or 'body'",
+                    at: value)
                 return nil
             }
             guard let text = reader.string(sourceNode, "'\(kind)'") else { return nil }
             switch kind {
             case "json":
                 guard let path = JSONPath(text) else {
-                    reader.error("spec-invalid-value", "'\(text)' is not a JSON path", at: sourceNode,
-                                 hint: "write dotted keys with [n] indices, e.g. Data.ConsentId")
+                    reader.error(
+                        "spec-invalid-value", "'\(text)' is not a JSON path", at: sourceNode,
+                        hint: "write dotted keys with [n] indices, e.g. Data.ConsentId")
                     return nil
                 }
                 return Capture(variable: variable, source: .json(path))
@@ -229,18 +260,27 @@ extension SpecDecoder {
     }
 
     func consent(_ node: Node, _ what: String) -> Consent? {
-        let keys = ["authorizeEndpoint", "clientId", "responseType", "scope", "redirectUri", "intentId", "audience",
-                    "saveAs", "code"]
-        guard let fields = reader.fields(node, "'consent' of \(what)", allowed: keys,
-                                         required: ["authorizeEndpoint", "clientId", "scope", "redirectUri", "intentId",
-                                                    "audience", "code"]) else { return nil }
+        let keys = [
+            "authorizeEndpoint", "clientId", "responseType", "scope", "redirectUri", "intentId", "audience",
+            "saveAs", "code",
+        ]
+        guard
+            let fields = reader.fields(
+                node, "'consent' of \(what)", allowed: keys,
+                required: [
+                    "authorizeEndpoint", "clientId", "scope", "redirectUri", "intentId",
+                    "audience", "code",
+                ])
+        else { return nil }
         func located(_ key: String) -> Located<String>? { fields[key].flatMap { reader.located($0, "'\(key)'") } }
         guard let authorize = located("authorizeEndpoint"), let clientId = located("clientId"),
-              let redirect = located("redirectUri"), let intent = located("intentId"), let audience = located("audience"),
-              let scope = located("scope"), let code = located("code") else { return nil }
-        return Consent(authorizeEndpoint: authorize, clientId: clientId,
-                       responseType: located("responseType")?.value ?? "code id_token",
-                       scope: scope.value, redirectUri: redirect, intentId: intent, audience: audience,
-                       saveAs: located("saveAs")?.value ?? "consentUrl", codeVariable: code.value)
+            let redirect = located("redirectUri"), let intent = located("intentId"), let audience = located("audience"),
+            let scope = located("scope"), let code = located("code")
+        else { return nil }
+        return Consent(
+            authorizeEndpoint: authorize, clientId: clientId,
+            responseType: located("responseType")?.value ?? "code id_token",
+            scope: scope.value, redirectUri: redirect, intentId: intent, audience: audience,
+            saveAs: located("saveAs")?.value ?? "consentUrl", codeVariable: code.value)
     }
 }

@@ -6,21 +6,30 @@ struct SpecDecoder {
 
     init(_ reader: NodeReader) { self.reader = reader }
 
-    static let topLevelKeys = ["gen-collections", "name", "title", "description", "apiVersion", "hosts", "variables",
-                               "headerSets", "tls", "registration", "flows"]
+    static let topLevelKeys = [
+        "gen-collections", "name", "title", "description", "apiVersion", "hosts", "variables",
+        "headerSets", "tls", "registration", "flows",
+    ]
 
     func decode(_ root: Node) -> Spec? {
-        guard let fields = reader.fields(root, "the spec", allowed: Self.topLevelKeys,
-                                         required: ["gen-collections", "name", "flows"]) else { return nil }
-        if let versionNode = fields["gen-collections"], let version = reader.int(versionNode, "'gen-collections' (the spec format version)"),
-           version != SpecLoader.formatVersion {
-            reader.error("spec-format-version", "spec format version \(version) is not supported", at: versionNode,
-                         hint: "this build reads version \(SpecLoader.formatVersion)")
+        guard
+            let fields = reader.fields(
+                root, "the spec", allowed: Self.topLevelKeys,
+                required: ["gen-collections", "name", "flows"])
+        else { return nil }
+        if let versionNode = fields["gen-collections"],
+            let version = reader.int(versionNode, "'gen-collections' (the spec format version)"),
+            version != SpecLoader.formatVersion
+        {
+            reader.error(
+                "spec-format-version", "spec format version \(version) is not supported", at: versionNode,
+                hint: "this build reads version \(SpecLoader.formatVersion)")
         }
         let name = fields["name"].flatMap { reader.located($0, "'name'") }
         if let name, let node = fields["name"], !Self.isFileStem(name.value) {
-            reader.error("spec-invalid-value", "name '\(name.value)' cannot be used as a file name", at: node,
-                         hint: "use letters, digits, '-', '_' and '.', e.g. 'monese-sandbox'")
+            reader.error(
+                "spec-invalid-value", "name '\(name.value)' cannot be used as a file name", at: node,
+                hint: "use letters, digits, '-', '_' and '.', e.g. 'monese-sandbox'")
         }
         let flows = fields["flows"].map { reader.sequence($0, "'flows'").compactMap(flow) } ?? []
         guard let name else { return nil }
@@ -40,7 +49,9 @@ struct SpecDecoder {
 
     static func isFileStem(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".")
-            && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+            && name.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            }
     }
 
     // MARK: - Hosts and variables
@@ -50,12 +61,16 @@ struct SpecDecoder {
             if case .scalar = value {
                 return reader.located(value, "host '\(name.value)'").map { Host(name: name, url: $0) }
             }
-            guard let fields = reader.fields(value, "host '\(name.value)'", allowed: ["url", "description", "from"],
-                                             required: ["url"]),
-                  let url = fields["url"].flatMap({ reader.located($0, "'url'") }) else { return nil }
-            return Host(name: name, url: url,
-                        description: fields["description"].flatMap { reader.string($0, "'description'") },
-                        from: fields["from"].map { reader.strings($0, "'from'").map(\.value) } ?? [])
+            guard
+                let fields = reader.fields(
+                    value, "host '\(name.value)'", allowed: ["url", "description", "from"],
+                    required: ["url"]),
+                let url = fields["url"].flatMap({ reader.located($0, "'url'") })
+            else { return nil }
+            return Host(
+                name: name, url: url,
+                description: fields["description"].flatMap { reader.string($0, "'description'") },
+                from: fields["from"].map { reader.strings($0, "'from'").map(\.value) } ?? [])
         }
     }
 
@@ -65,28 +80,33 @@ struct SpecDecoder {
                 return Variable(name: name, value: reader.string(value, "variable '\(name.value)'"), secret: false)
             }
             let what = "variable '\(name.value)'"
-            guard let fields = reader.fields(value, what, allowed: ["value", "description", "secret", "from", "generate"])
+            guard
+                let fields = reader.fields(
+                    value, what, allowed: ["value", "description", "secret", "from", "generate"])
             else { return nil }
             var generator: Variable.Generator?
             if let node = fields["generate"], let text = reader.string(node, "'generate'") {
                 generator = Variable.Generator(rawValue: text)
                 if generator == nil {
                     let kinds = Variable.Generator.allCases.map(\.rawValue)
-                    reader.error("spec-invalid-value", "unknown generator '\(text)' for \(what)", at: node,
-                                 hint: NodeReader.closest(to: text, among: kinds).map { "did you mean '\($0)'?" }
-                                    ?? "use one of: \(kinds.joined(separator: ", "))")
+                    reader.error(
+                        "spec-invalid-value", "unknown generator '\(text)' for \(what)", at: node,
+                        hint: NodeReader.closest(to: text, among: kinds).map { "did you mean '\($0)'?" }
+                            ?? "use one of: \(kinds.joined(separator: ", "))")
                 }
             }
             if generator != nil, let other = ["value", "from", "secret"].first(where: { fields[$0] != nil }) {
-                reader.error("spec-conflict", "\(what) has both 'generate' and '\(other)'", at: fields.keyNodes[other]!,
-                             hint: "a generated variable gets a fresh value before every request; remove '\(other)'")
+                reader.error(
+                    "spec-conflict", "\(what) has both 'generate' and '\(other)'", at: fields.keyNodes[other]!,
+                    hint: "a generated variable gets a fresh value before every request; remove '\(other)'")
             }
-            return Variable(name: name,
-                            value: fields["value"].flatMap { reader.string($0, "'value'") },
-                            description: fields["description"].flatMap { reader.string($0, "'description'") },
-                            secret: fields["secret"].flatMap { reader.bool($0, "'secret'") } ?? false,
-                            from: fields["from"].map { reader.strings($0, "'from'").map(\.value) } ?? [],
-                            generate: generator)
+            return Variable(
+                name: name,
+                value: fields["value"].flatMap { reader.string($0, "'value'") },
+                description: fields["description"].flatMap { reader.string($0, "'description'") },
+                secret: fields["secret"].flatMap { reader.bool($0, "'secret'") } ?? false,
+                from: fields["from"].map { reader.strings($0, "'from'").map(\.value) } ?? [],
+                generate: generator)
         }
     }
 
@@ -100,8 +120,10 @@ struct SpecDecoder {
     func headers(_ node: Node, _ what: String) -> [Header] {
         reader.namedEntries(node, what).compactMap { name, value in
             guard case let .scalar(scalar) = value else {
-                reader.error("spec-wrong-type", "'\(name.value)' in \(what) must be a string, found \(NodeReader.kind(of: value))",
-                             at: value)
+                reader.error(
+                    "spec-wrong-type",
+                    "'\(name.value)' in \(what) must be a string, found \(NodeReader.kind(of: value))",
+                    at: value)
                 return nil
             }
             return Header(name: name.value, value: Located(scalar.string, at: reader.location(value)))
@@ -111,20 +133,27 @@ struct SpecDecoder {
     // MARK: - TLS and registration
 
     func tls(_ node: Node) -> TLSSettings? {
-        guard let fields = reader.fields(node, "'tls'", allowed: ["clientCertificates", "caBundle", "verify"]) else { return nil }
-        let certificates = fields["clientCertificates"].map {
-            reader.sequence($0, "'clientCertificates'").compactMap(clientCertificate)
-        } ?? []
-        return TLSSettings(clientCertificates: certificates,
-                           caBundle: fields["caBundle"].flatMap { reader.located($0, "'caBundle'") },
-                           verify: fields["verify"].flatMap { reader.bool($0, "'verify'") } ?? true)
+        guard let fields = reader.fields(node, "'tls'", allowed: ["clientCertificates", "caBundle", "verify"]) else {
+            return nil
+        }
+        let certificates =
+            fields["clientCertificates"].map {
+                reader.sequence($0, "'clientCertificates'").compactMap(clientCertificate)
+            } ?? []
+        return TLSSettings(
+            clientCertificates: certificates,
+            caBundle: fields["caBundle"].flatMap { reader.located($0, "'caBundle'") },
+            verify: fields["verify"].flatMap { reader.bool($0, "'verify'") } ?? true)
     }
 
     func clientCertificate(_ node: Node) -> TLSSettings.ClientCertificate? {
-        guard let fields = reader.fields(node, "a client certificate",
-                                         allowed: ["name", "cert", "key", "pfx", "passphraseEnv", "hosts"],
-                                         required: ["name", "hosts"]),
-              let name = fields["name"].flatMap({ reader.located($0, "'name'") }) else { return nil }
+        guard
+            let fields = reader.fields(
+                node, "a client certificate",
+                allowed: ["name", "cert", "key", "pfx", "passphraseEnv", "hosts"],
+                required: ["name", "hosts"]),
+            let name = fields["name"].flatMap({ reader.located($0, "'name'") })
+        else { return nil }
         let what = "client certificate '\(name.value)'"
         let certificate = TLSSettings.ClientCertificate(
             name: name,
@@ -141,13 +170,20 @@ struct SpecDecoder {
     }
 
     func registration(_ node: Node) -> Registration? {
-        guard let fields = reader.fields(node, "'registration'", allowed: ["endpoint", "claims", "bodyVariable"],
-                                         required: ["claims"]) else { return nil }
-        let claims = fields["claims"].map { claimsNode in
-            reader.namedEntries(claimsNode, "'claims'").map { Registration.Claim(name: $0.name, value: reader.json($0.value)) }
-        } ?? []
-        return Registration(endpoint: fields["endpoint"].flatMap { reader.located($0, "'endpoint'") },
-                            claims: claims,
-                            bodyVariable: fields["bodyVariable"].flatMap { reader.string($0, "'bodyVariable'") } ?? "registrationJwt")
+        guard
+            let fields = reader.fields(
+                node, "'registration'", allowed: ["endpoint", "claims", "bodyVariable"],
+                required: ["claims"])
+        else { return nil }
+        let claims =
+            fields["claims"].map { claimsNode in
+                reader.namedEntries(claimsNode, "'claims'").map {
+                    Registration.Claim(name: $0.name, value: reader.json($0.value))
+                }
+            } ?? []
+        return Registration(
+            endpoint: fields["endpoint"].flatMap { reader.located($0, "'endpoint'") },
+            claims: claims,
+            bodyVariable: fields["bodyVariable"].flatMap { reader.string($0, "'bodyVariable'") } ?? "registrationJwt")
     }
 }

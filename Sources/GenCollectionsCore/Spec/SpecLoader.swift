@@ -16,8 +16,11 @@ public enum SpecLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw DiagnosticsError([.error("spec-empty", "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1),
-                                               hint: "run 'gen-collections init' for an annotated example")])
+                throw DiagnosticsError([
+                    .error(
+                        "spec-empty", "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1),
+                        hint: "run 'gen-collections init' for an annotated example")
+                ])
             }
             root = node
         } catch let error as YamlError {

@@ -2,19 +2,27 @@
 /// before it is used.
 enum SpecValidator {
     /// Postman's dynamic variables a spec may use; a fresh value per occurrence.
-    static let dynamicVariables: Set<String> = ["$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt",
-                                                "$randomAlphaNumeric", "$randomBoolean"]
+    static let dynamicVariables: Set<String> = [
+        "$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt",
+        "$randomAlphaNumeric", "$randomBoolean",
+    ]
 
     static func validate(_ spec: Spec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var declared: [String: SourceLocation] = [:]
-        for (name, location) in spec.hosts.map({ ($0.name.value, $0.name.location) }) + spec.variables.map({ ($0.name.value, $0.name.location) }) {
+        for (name, location) in spec.hosts.map({ ($0.name.value, $0.name.location) })
+            + spec.variables.map({ ($0.name.value, $0.name.location) })
+        {
             if let first = declared[name] {
-                diagnostics.append(.error("spec-duplicate-name", "'\(name)' is declared twice, as a host and as a variable",
-                                          at: location, hint: "first declared at \(first); rename one"))
+                diagnostics.append(
+                    .error(
+                        "spec-duplicate-name", "'\(name)' is declared twice, as a host and as a variable",
+                        at: location, hint: "first declared at \(first); rename one"))
             } else if name.contains("{") || name.contains("}") || name.hasPrefix("$") {
-                diagnostics.append(.error("spec-invalid-value", "'\(name)' cannot be a variable name", at: location,
-                                          hint: "names may not contain '{' or '}' nor start with '$'"))
+                diagnostics.append(
+                    .error(
+                        "spec-invalid-value", "'\(name)' cannot be a variable name", at: location,
+                        hint: "names may not contain '{' or '}' nor start with '$'"))
             }
             declared[name] = declared[name] ?? location
         }
@@ -27,25 +35,32 @@ enum SpecValidator {
                 used.insert(name)
                 if name.hasPrefix("$") {
                     if !dynamicVariables.contains(name) {
-                        diagnostics.append(.error("spec-unknown-variable", "unknown dynamic variable '{{\(name)}}'", at: text.location,
-                                                  hint: "use one of: \(dynamicVariables.sorted().joined(separator: ", "))"))
+                        diagnostics.append(
+                            .error(
+                                "spec-unknown-variable", "unknown dynamic variable '{{\(name)}}'", at: text.location,
+                                hint: "use one of: \(dynamicVariables.sorted().joined(separator: ", "))"))
                     }
                 } else if !defined.contains(name) {
                     let suggestion = NodeReader.closest(to: name, among: Array(defined))
-                    diagnostics.append(.error("spec-undefined-variable", "'{{\(name)}}' is never defined nor captured by an earlier step",
-                                              at: text.location,
-                                              hint: suggestion.map { "did you mean '{{\($0)}}'?" }
-                                                ?? "declare it under 'variables' or capture it in an earlier step"))
+                    diagnostics.append(
+                        .error(
+                            "spec-undefined-variable", "'{{\(name)}}' is never defined nor captured by an earlier step",
+                            at: text.location,
+                            hint: suggestion.map { "did you mean '{{\($0)}}'?" }
+                                ?? "declare it under 'variables' or capture it in an earlier step"))
                 }
             }
         }
 
-        let headerSets = Dictionary(spec.headerSets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let headerSets = Dictionary(
+            spec.headerSets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         func checkSetNames(_ names: [Located<String>]) {
             for name in names where headerSets[name.value] == nil {
                 let suggestion = NodeReader.closest(to: name.value, among: Array(headerSets.keys))
-                diagnostics.append(.error("spec-unknown-header-set", "unknown header set '\(name.value)'", at: name.location,
-                                          hint: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under 'headerSets'"))
+                diagnostics.append(
+                    .error(
+                        "spec-unknown-header-set", "unknown header set '\(name.value)'", at: name.location,
+                        hint: suggestion.map { "did you mean '\($0)'?" } ?? "declare it under 'headerSets'"))
             }
         }
 
@@ -63,21 +78,28 @@ enum SpecValidator {
         var stepNames: [String: SourceLocation] = [:]
         for flow in spec.flows {
             if let first = flowKeys.updateValue(flow.name.location, forKey: flow.key) {
-                diagnostics.append(.error("spec-duplicate-name", "two flows have the key '\(flow.key)'", at: flow.name.location,
-                                          hint: "the other is at \(first); give one a distinct 'key' or name"))
+                diagnostics.append(
+                    .error(
+                        "spec-duplicate-name", "two flows have the key '\(flow.key)'", at: flow.name.location,
+                        hint: "the other is at \(first); give one a distinct 'key' or name"))
             }
             checkSetNames(flow.headerSets)
             if flow.steps.isEmpty {
-                diagnostics.append(.warning("spec-empty-flow", "flow '\(flow.name.value)' has no steps", at: flow.name.location))
+                diagnostics.append(
+                    .warning("spec-empty-flow", "flow '\(flow.name.value)' has no steps", at: flow.name.location))
             }
             for step in flow.steps {
                 if let first = stepKeys.updateValue(step.name.location, forKey: step.key) {
-                    diagnostics.append(.error("spec-duplicate-name", "two steps have the key '\(step.key)'", at: step.name.location,
-                                              hint: "the other is at \(first); keys must be unique so ids stay stable"))
+                    diagnostics.append(
+                        .error(
+                            "spec-duplicate-name", "two steps have the key '\(step.key)'", at: step.name.location,
+                            hint: "the other is at \(first); keys must be unique so ids stay stable"))
                 }
                 if let first = stepNames.updateValue(step.name.location, forKey: step.name.value) {
-                    diagnostics.append(.error("spec-duplicate-name", "two steps are named '\(step.name.value)'", at: step.name.location,
-                                              hint: "the other is at \(first); newman --folder and reports need distinct names"))
+                    diagnostics.append(
+                        .error(
+                            "spec-duplicate-name", "two steps are named '\(step.name.value)'", at: step.name.location,
+                            hint: "the other is at \(first); newman --folder and reports need distinct names"))
                 }
                 checkSetNames(step.headerSets ?? [])
                 for name in (step.headerSets ?? flow.headerSets).map(\.value) {
@@ -85,7 +107,10 @@ enum SpecValidator {
                 }
                 diagnostics += pathParameterProblems(step)
                 if let consent = step.consent {
-                    [consent.authorizeEndpoint, consent.clientId, consent.redirectUri, consent.intentId, consent.audience].forEach(check)
+                    [
+                        consent.authorizeEndpoint, consent.clientId, consent.redirectUri, consent.intentId,
+                        consent.audience,
+                    ].forEach(check)
                     defined.insert(consent.saveAs)
                 }
                 check(step.url)
@@ -104,7 +129,8 @@ enum SpecValidator {
                 for expectation in step.expect.json + step.expect.headers {
                     switch expectation.check {
                     case let .equals(value): value.strings.forEach { check(Located($0, at: expectation.path.location)) }
-                    case let .oneOf(values): values.flatMap(\.strings).forEach { check(Located($0, at: expectation.path.location)) }
+                    case let .oneOf(values):
+                        values.flatMap(\.strings).forEach { check(Located($0, at: expectation.path.location)) }
                     case .present, .absent: break
                     }
                 }
@@ -115,8 +141,10 @@ enum SpecValidator {
             }
         }
         for variable in spec.variables where !used.contains(variable.name.value) {
-            diagnostics.append(.warning("spec-unused-variable", "variable '\(variable.name.value)' is never used",
-                                        at: variable.name.location, hint: "remove it, or use it as {{\(variable.name.value)}}"))
+            diagnostics.append(
+                .warning(
+                    "spec-unused-variable", "variable '\(variable.name.value)' is never used",
+                    at: variable.name.location, hint: "remove it, or use it as {{\(variable.name.value)}}"))
         }
         return diagnostics
     }
@@ -127,12 +155,16 @@ enum SpecValidator {
         let segments = Set(url.pathVariables)
         var problems: [Diagnostic] = []
         for name in url.pathVariables where !step.pathParams.contains(where: { $0.name == name }) {
-            problems.append(.error("spec-missing-key", "path segment ':\(name)' of step '\(step.name.value)' has no value",
-                                   at: step.url.location, hint: "add it under 'params', e.g. \(name): \"{{\(name)}}\""))
+            problems.append(
+                .error(
+                    "spec-missing-key", "path segment ':\(name)' of step '\(step.name.value)' has no value",
+                    at: step.url.location, hint: "add it under 'params', e.g. \(name): \"{{\(name)}}\""))
         }
         for param in step.pathParams where !segments.contains(param.name) {
-            problems.append(.error("spec-invalid-value", "'params' names '\(param.name)' but the URL has no ':\(param.name)' segment",
-                                   at: param.value.location))
+            problems.append(
+                .error(
+                    "spec-invalid-value", "'params' names '\(param.name)' but the URL has no ':\(param.name)' segment",
+                    at: param.value.location))
         }
         return problems
     }

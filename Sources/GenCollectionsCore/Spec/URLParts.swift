@@ -24,14 +24,16 @@ public struct URLParts: Sendable, Hashable {
         let authority: Substring
         if let slash = Self.firstIndex(of: "/", in: rest) {
             authority = rest[..<slash]
-            path = rest[rest.index(after: slash)...].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            path = rest[rest.index(after: slash)...].split(separator: "/", omittingEmptySubsequences: false).map(
+                String.init)
         } else {
             authority = rest
             path = []
         }
         var hostText = authority
         if let colon = Self.lastIndex(of: ":", in: authority), !authority[authority.index(after: colon)...].isEmpty,
-           authority[authority.index(after: colon)...].allSatisfy(\.isNumber) {
+            authority[authority.index(after: colon)...].allSatisfy(\.isNumber)
+        {
             port = String(authority[authority.index(after: colon)...])
             hostText = authority[..<colon]
         }
@@ -71,7 +73,9 @@ public struct URLParts: Sendable, Hashable {
         var index = text.startIndex
         while index < text.endIndex {
             if text[index...].hasPrefix("{{") { depth += 1; index = text.index(index, offsetBy: 2); continue }
-            if text[index...].hasPrefix("}}"), depth > 0 { depth -= 1; index = text.index(index, offsetBy: 2); continue }
+            if text[index...].hasPrefix("}}"), depth > 0 {
+                depth -= 1; index = text.index(index, offsetBy: 2); continue
+            }
             if depth == 0, text[index] == separator { return index }
             index = text.index(after: index)
         }

@@ -77,8 +77,9 @@ struct CollectionComparison {
         }
         if diskTree.skippedEntries > 0 {
             findings.append(
-                .init(file: file, field: "item", change: .changed,
-                      detail: "\(diskTree.skippedEntries) entries are not Postman items"))
+                .init(
+                    file: file, field: "item", change: .changed,
+                    detail: "\(diskTree.skippedEntries) entries are not Postman items"))
         }
         findings += unmatchedFindings()
         return findings

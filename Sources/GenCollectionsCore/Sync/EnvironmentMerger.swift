@@ -50,8 +50,9 @@ struct EnvironmentMerger {
         let dropped = fileValues.filter { $0["key"]?.text == nil }.count
         if dropped > 0 {
             conflicts.append(
-                .init(file: file, field: "values", change: .conflict,
-                      detail: "dropped \(dropped) entries that are not variables (no string key)"))
+                .init(
+                    file: file, field: "values", change: .conflict,
+                    detail: "dropped \(dropped) entries that are not variables (no string key)"))
         }
         values += userValues
         root["values"] = .array(values)

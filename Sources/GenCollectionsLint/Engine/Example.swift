@@ -32,8 +32,10 @@ public struct Example: Sendable {
     public var sourceFile: String
     public var sourceLine: Int
 
-    public init(_ code: String, _ wrapping: Wrapping = .request, environment: [String] = [], certificates: [String] = [],
-                openBanking: LintConfiguration.OpenBankingMode = .auto, file: StaticString = #filePath, line: UInt = #line) {
+    public init(
+        _ code: String, _ wrapping: Wrapping = .request, environment: [String] = [], certificates: [String] = [],
+        openBanking: LintConfiguration.OpenBankingMode = .auto, file: StaticString = #filePath, line: UInt = #line
+    ) {
         self.code = code
         self.wrapping = wrapping
         self.environment = environment
@@ -57,7 +59,8 @@ public struct Example: Sendable {
         let wrapped: String
         switch wrapping {
         case .request:
-            wrapped = #"{"info": {"name": "Example", "schema": "\#(Self.schema)"}, "item": [{"name": "Example", "request": "#
+            wrapped =
+                #"{"info": {"name": "Example", "schema": "\#(Self.schema)"}, "item": [{"name": "Example", "request": "#
                 + code + "}]}"
         case .items:
             wrapped = #"{"info": {"name": "Example", "schema": "\#(Self.schema)"}, "item": "# + code + "}"

@@ -31,7 +31,9 @@ public struct LintConfiguration: Sendable {
     /// The directory of the configuration file, which `ignore` patterns are relative to.
     public var baseDirectory: String?
 
-    public init(severities: [String: Diagnostic.Severity?] = [:], ignore: [String] = [], openBanking: OpenBankingMode = .auto) {
+    public init(
+        severities: [String: Diagnostic.Severity?] = [:], ignore: [String] = [], openBanking: OpenBankingMode = .auto
+    ) {
         self.severities = severities
         self.ignore = ignore
         self.openBanking = openBanking
@@ -56,7 +58,8 @@ public struct LintConfiguration: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticsError([YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "config")])
+            throw DiagnosticsError([YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "config")]
+            )
         }
         func location(_ node: Node) -> SourceLocation {
             SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
@@ -66,16 +69,23 @@ public struct LintConfiguration: Sendable {
         }
         guard let root else { return configuration }
         guard let top = root.mapping else {
-            throw DiagnosticsError([.error("config-invalid", "the configuration must be a mapping", at: location(root),
-                                           hint: "start the file with 'lint:'")])
+            throw DiagnosticsError([
+                .error(
+                    "config-invalid", "the configuration must be a mapping", at: location(root),
+                    hint: "start the file with 'lint:'")
+            ])
         }
         for (key, value) in top {
             guard key.string == "lint" else {
-                fail("config-unknown-key", key, "unknown key '\(key.string ?? "")'", hint: "the only top-level key is 'lint'")
+                fail(
+                    "config-unknown-key", key, "unknown key '\(key.string ?? "")'",
+                    hint: "the only top-level key is 'lint'")
                 continue
             }
             guard let lint = value.mapping else {
-                if value.null == nil { fail("config-invalid", value, "'lint' must be a mapping", hint: "see docs/lint.md") }
+                if value.null == nil {
+                    fail("config-invalid", value, "'lint' must be a mapping", hint: "see docs/lint.md")
+                }
                 continue
             }
             for (key, value) in lint {
@@ -84,36 +94,48 @@ public struct LintConfiguration: Sendable {
                     for (rule, level) in value.mapping ?? [:] {
                         let id = rule.string ?? ""
                         guard knownRules.contains(id) else {
-                            fail("config-unknown-rule", rule, "unknown rule '\(id)'", hint: "run 'gen-collections rules' for the list")
+                            fail(
+                                "config-unknown-rule", rule, "unknown rule '\(id)'",
+                                hint: "run 'gen-collections rules' for the list")
                             continue
                         }
                         switch level.string ?? "" {
                         case "off": configuration.severities[id] = .some(nil)
-                        case let name: if let severity = Diagnostic.Severity(rawValue: name) {
-                            configuration.severities[id] = severity
-                        } else {
-                            fail("config-invalid", level, "invalid severity '\(name)' for rule '\(id)'",
-                                 hint: "use error, warning, note or off")
-                        }
+                        case let name:
+                            if let severity = Diagnostic.Severity(rawValue: name) {
+                                configuration.severities[id] = severity
+                            } else {
+                                fail(
+                                    "config-invalid", level, "invalid severity '\(name)' for rule '\(id)'",
+                                    hint: "use error, warning, note or off")
+                            }
                         }
                     }
                 case "disabled":
                     for rule in value.sequence ?? [] {
                         let id = rule.string ?? ""
-                        if knownRules.contains(id) { configuration.severities[id] = .some(nil) } else {
-                            fail("config-unknown-rule", rule, "unknown rule '\(id)'", hint: "run 'gen-collections rules' for the list")
+                        if knownRules.contains(id) {
+                            configuration.severities[id] = .some(nil)
+                        } else {
+                            fail(
+                                "config-unknown-rule", rule, "unknown rule '\(id)'",
+                                hint: "run 'gen-collections rules' for the list")
                         }
                     }
                 case "ignore":
                     configuration.ignore = (value.sequence ?? []).compactMap(\.string)
                 case "openBanking":
-                    if let mode = value.string.flatMap(OpenBankingMode.init(rawValue:)) { configuration.openBanking = mode } else {
-                        fail("config-invalid", value, "invalid openBanking value '\(value.string ?? "")'",
-                             hint: "use auto, always or never")
+                    if let mode = value.string.flatMap(OpenBankingMode.init(rawValue:)) {
+                        configuration.openBanking = mode
+                    } else {
+                        fail(
+                            "config-invalid", value, "invalid openBanking value '\(value.string ?? "")'",
+                            hint: "use auto, always or never")
                     }
                 case let name:
-                    fail("config-unknown-key", key, "unknown key 'lint.\(name)'",
-                         hint: "known keys are rules, disabled, ignore and openBanking")
+                    fail(
+                        "config-unknown-key", key, "unknown key 'lint.\(name)'",
+                        hint: "known keys are rules, disabled, ignore and openBanking")
                 }
             }
         }
@@ -125,7 +147,9 @@ public struct LintConfiguration: Sendable {
     public func isIgnored(_ path: String) -> Bool {
         guard !ignore.isEmpty else { return false }
         var relative = path
-        if let base = baseDirectory, relative.hasPrefix(base + "/") { relative = String(relative.dropFirst(base.count + 1)) }
+        if let base = baseDirectory, relative.hasPrefix(base + "/") {
+            relative = String(relative.dropFirst(base.count + 1))
+        }
         if relative.hasPrefix("./") { relative = String(relative.dropFirst(2)) }
         return ignore.contains { Glob.matches(pattern: $0, path: relative) }
     }

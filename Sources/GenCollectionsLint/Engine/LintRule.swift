@@ -58,8 +58,10 @@ public struct RuleDescription: Sendable {
     /// Examples that must produce a finding exactly at each `↓`.
     public var failing: [Example]
 
-    public init(id: String, name: String, category: RuleCategory, defaultSeverity: Diagnostic.Severity, summary: String,
-                explanation: String, passing: [Example], failing: [Example]) {
+    public init(
+        id: String, name: String, category: RuleCategory, defaultSeverity: Diagnostic.Severity, summary: String,
+        explanation: String, passing: [Example], failing: [Example]
+    ) {
         self.id = id
         self.name = name
         self.category = category

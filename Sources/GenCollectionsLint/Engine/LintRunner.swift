@@ -32,8 +32,10 @@ public enum LintRunner {
         var unreadable: [Diagnostic] = []
         func read(_ path: String) -> [UInt8]? {
             guard let data = FileManager.default.contents(atPath: path) else {
-                unreadable.append(.error("lint-unreadable", "cannot read '\(path)'", at: SourceLocation(file: path),
-                                         hint: "check that the path exists and is readable"))
+                unreadable.append(
+                    .error(
+                        "lint-unreadable", "cannot read '\(path)'", at: SourceLocation(file: path),
+                        hint: "check that the path exists and is readable"))
                 return nil
             }
             return [UInt8](data)
@@ -44,13 +46,15 @@ public enum LintRunner {
         if let configurationPath {
             guard let bytes = read(configurationPath) else { return outcome([], unreadable, setup: []) }
             do {
-                configuration = try LintConfiguration.parse(String(decoding: bytes, as: UTF8.self), file: configurationPath,
-                                                            knownRules: RuleRegistry.ids)
+                configuration = try LintConfiguration.parse(
+                    String(decoding: bytes, as: UTF8.self), file: configurationPath,
+                    knownRules: RuleRegistry.ids)
                 configuration.baseDirectory = (configurationPath as NSString).deletingLastPathComponent
             } catch let error as DiagnosticsError {
                 return outcome([], [], setup: error.diagnostics)
             } catch {
-                return outcome([], [], setup: [.error("config-invalid", "\(error)", at: SourceLocation(file: configurationPath))])
+                return outcome(
+                    [], [], setup: [.error("config-invalid", "\(error)", at: SourceLocation(file: configurationPath))])
             }
         }
         // Environments given with --env.
@@ -95,16 +99,20 @@ public enum LintRunner {
         return outcome(files, unreadable + diagnostics, setup: [], unreadable: !unreadable.isEmpty)
     }
 
-    private static func outcome(_ files: [String], _ diagnostics: [Diagnostic], setup: [Diagnostic],
-                                unreadable: Bool? = nil) -> Outcome {
+    private static func outcome(
+        _ files: [String], _ diagnostics: [Diagnostic], setup: [Diagnostic],
+        unreadable: Bool? = nil
+    ) -> Outcome {
         let hasUnreadable = unreadable ?? diagnostics.contains { $0.id == "lint-unreadable" }
-        return Outcome(result: LintResult(files: files, diagnostics: diagnostics), hasUnreadableInput: hasUnreadable,
-                       setupErrors: setup)
+        return Outcome(
+            result: LintResult(files: files, diagnostics: diagnostics), hasUnreadableInput: hasUnreadable,
+            setupErrors: setup)
     }
 
     /// The `matches` patterns of a certificate list (nothing for any other file).
     static func certificatePatterns(in bytes: [UInt8], path: String) -> [String] {
-        guard let document = try? JSONReader.parse(bytes), FileKind.detect(document, path: path) == .certificateList else {
+        guard let document = try? JSONReader.parse(bytes), FileKind.detect(document, path: path) == .certificateList
+        else {
             return []
         }
         return document.elements(document.root).flatMap { entry in
@@ -116,7 +124,8 @@ public enum LintRunner {
     public static func findConfiguration(from path: String) -> String? {
         var isDirectory: ObjCBool = false
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
-        var directory = FileManager.default.fileExists(atPath: absolute.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var directory =
+            FileManager.default.fileExists(atPath: absolute.path, isDirectory: &isDirectory) && isDirectory.boolValue
             ? absolute : absolute.deletingLastPathComponent()
         while true {
             let candidate = directory.appendingPathComponent(LintConfiguration.fileName).path
@@ -136,13 +145,16 @@ public enum LintRunner {
     static func discover(_ path: String, configuration: LintConfiguration, unreadable: inout [Diagnostic]) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            unreadable.append(.error("lint-unreadable", "no such file or directory '\(path)'", at: SourceLocation(file: path),
-                                     hint: "check the path"))
+            unreadable.append(
+                .error(
+                    "lint-unreadable", "no such file or directory '\(path)'", at: SourceLocation(file: path),
+                    hint: "check the path"))
             return []
         }
         guard isDirectory.boolValue else { return [path] }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            unreadable.append(.error("lint-unreadable", "cannot list directory '\(path)'", at: SourceLocation(file: path)))
+            unreadable.append(
+                .error("lint-unreadable", "cannot list directory '\(path)'", at: SourceLocation(file: path)))
             return []
         }
         var found: [String] = []
@@ -150,7 +162,9 @@ public enum LintRunner {
             let name = (relative as NSString).lastPathComponent
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
             if name.hasPrefix(".") || name == "node_modules" {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+                    enumerator.skipDescendants()
+                }
                 continue
             }
             guard isLintable(name), !configuration.isIgnored(full) else { continue }
@@ -163,7 +177,10 @@ public enum LintRunner {
     static func isLintable(_ name: String) -> Bool {
         let lowered = name.lowercased()
         if lowered.hasSuffix(".postman_collection.json") || lowered.hasSuffix(".postman_environment.json")
-            || lowered.hasSuffix(".postman_globals.json") { return true }
+            || lowered.hasSuffix(".postman_globals.json")
+        {
+            return true
+        }
         if lowered.hasSuffix(".json"), lowered.contains("cert"), lowered.contains("list") { return true }
         return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
     }
@@ -172,7 +189,9 @@ public enum LintRunner {
     static func isSpec(_ path: String, _ bytes: [UInt8]) -> Bool {
         let lowered = path.lowercased()
         guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") else { return false }
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("gen-collections:") }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains {
+            $0.hasPrefix("gen-collections:")
+        }
     }
 
     /// A spec is validated by the generator's own loader; YAML files that are not specs are skipped.

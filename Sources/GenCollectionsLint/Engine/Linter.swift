@@ -14,8 +14,10 @@ public struct Linter: Sendable {
     ///   - configuration: severities and Open Banking mode.
     ///   - context: what the run knows besides the file (`--env` variables); its configuration is replaced.
     ///   - rules: the rules to run, all registered ones by default.
-    public init(configuration: LintConfiguration = LintConfiguration(), context: LintContext = LintContext(),
-                rules: [any LintRule.Type] = RuleRegistry.all) {
+    public init(
+        configuration: LintConfiguration = LintConfiguration(), context: LintContext = LintContext(),
+        rules: [any LintRule.Type] = RuleRegistry.all
+    ) {
         var context = context
         context.configuration = configuration
         self.context = context
@@ -37,9 +39,12 @@ public struct Linter: Sendable {
         do {
             document = try JSONReader.parse(bytes)
         } catch let error as JSONSyntaxError {
-            return [.error("json-syntax", error.message,
-                           at: SourceLocation(file: path, line: error.position.line, column: error.position.column),
-                           hint: "newman parses files with JSON.parse, which rejects this; fix the JSON syntax")]
+            return [
+                .error(
+                    "json-syntax", error.message,
+                    at: SourceLocation(file: path, line: error.position.line, column: error.position.column),
+                    hint: "newman parses files with JSON.parse, which rejects this; fix the JSON syntax")
+            ]
         } catch {
             return [.error("json-syntax", "\(error)", at: SourceLocation(file: path))]
         }
@@ -51,14 +56,20 @@ public struct Linter: Sendable {
         let start = SourceLocation(file: file.path, line: 1, column: 1)
         switch file.kind {
         case .collectionV1:
-            return [.error("postman-v1-unsupported", "postman collection format v1 is not supported", at: start,
-                           hint: "v1 was retired in 2016: Postman no longer exports it and newman only converts it "
-                               + "with a deprecation warning; re-export the collection as v2.1 from the Postman app")]
+            return [
+                .error(
+                    "postman-v1-unsupported", "postman collection format v1 is not supported", at: start,
+                    hint: "v1 was retired in 2016: Postman no longer exports it and newman only converts it "
+                        + "with a deprecation warning; re-export the collection as v2.1 from the Postman app")
+            ]
         case .unknown:
-            return [.warning("postman-unknown-file",
-                             "not a postman collection, environment, globals or newman certificate list", at: start,
-                             hint: "collections need 'info' and 'item'; environments need 'values'; "
-                                 + "certificate lists are arrays of {name, matches, key, cert}")]
+            return [
+                .warning(
+                    "postman-unknown-file",
+                    "not a postman collection, environment, globals or newman certificate list", at: start,
+                    hint: "collections need 'info' and 'item'; environments need 'values'; "
+                        + "certificate lists are arrays of {name, matches, key, cert}")
+            ]
         default:
             break
         }
@@ -69,8 +80,11 @@ public struct Linter: Sendable {
             for finding in rule.init().check(file) {
                 let position = file.document.position(ofOffset: finding.offset)
                 let location = SourceLocation(file: file.path, line: position.line, column: position.column)
-                diagnostics.append((finding.offset,
-                                    Diagnostic(severity, id: description.id, finding.message, at: location, hint: finding.hint)))
+                diagnostics.append(
+                    (
+                        finding.offset,
+                        Diagnostic(severity, id: description.id, finding.message, at: location, hint: finding.hint)
+                    ))
             }
         }
         return diagnostics.enumerated().sorted { lhs, rhs in
@@ -89,9 +103,11 @@ public struct Linter: Sendable {
             do {
                 let file = LintedFile(path: path, document: try JSONReader.parse(bytes), context: context)
                 guard file.kind.isVariableScope else {
-                    problems.append(.error("lint-env-not-environment", "'\(path)' is not a postman environment or globals file",
-                                           at: SourceLocation(file: path, line: 1, column: 1),
-                                           hint: "--env takes *.postman_environment.json or *.postman_globals.json files"))
+                    problems.append(
+                        .error(
+                            "lint-env-not-environment", "'\(path)' is not a postman environment or globals file",
+                            at: SourceLocation(file: path, line: 1, column: 1),
+                            hint: "--env takes *.postman_environment.json or *.postman_globals.json files"))
                     continue
                 }
                 for definition in file.variableDefinitions {
@@ -102,8 +118,10 @@ public struct Linter: Sendable {
                     }
                 }
             } catch let error as JSONSyntaxError {
-                problems.append(.error("json-syntax", error.message,
-                                       at: SourceLocation(file: path, line: error.position.line, column: error.position.column)))
+                problems.append(
+                    .error(
+                        "json-syntax", error.message,
+                        at: SourceLocation(file: path, line: error.position.line, column: error.position.column)))
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }

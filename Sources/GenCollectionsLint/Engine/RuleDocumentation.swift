@@ -32,15 +32,21 @@ public enum RuleDocumentation {
     public static func markdown() -> String {
         var text = "| Rule | Category | Default | Summary |\n| --- | --- | --- | --- |\n"
         for rule in RuleRegistry.all.map({ $0.description }) {
-            text += "| [`\(rule.id)`](#\(rule.id)) | \(rule.category.rawValue) | \(rule.defaultSeverity.rawValue) | \(rule.summary) |\n"
+            text +=
+                "| [`\(rule.id)`](#\(rule.id)) | \(rule.category.rawValue) | \(rule.defaultSeverity.rawValue) | \(rule.summary) |\n"
         }
         for rule in RuleRegistry.all.map({ $0.description }) {
-            text += "\n### \(rule.id)\n\n\(rule.summary) (default: \(rule.defaultSeverity.rawValue)).\n\n\(rule.explanation)\n"
-            for (title, examples) in [("Passes", rule.passing), ("Fails (`↓` marks where the finding is reported)", rule.failing)] {
+            text +=
+                "\n### \(rule.id)\n\n\(rule.summary) (default: \(rule.defaultSeverity.rawValue)).\n\n\(rule.explanation)\n"
+            for (title, examples) in [
+                ("Passes", rule.passing), ("Fails (`↓` marks where the finding is reported)", rule.failing),
+            ] {
                 text += "\n\(title):\n\n"
                 for example in examples {
                     var note = example.wrapping.label
-                    if !example.environment.isEmpty { note += ", with --env defining \(example.environment.joined(separator: ", "))" }
+                    if !example.environment.isEmpty {
+                        note += ", with --env defining \(example.environment.joined(separator: ", "))"
+                    }
                     text += "```json\n// \(note)\n\(example.code)\n```\n"
                 }
             }
@@ -64,5 +70,7 @@ public enum RuleDocumentation {
 }
 
 private extension String {
-    func padding(toLength length: Int) -> String { count >= length ? self : self + String(repeating: " ", count: length - count) }
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
 }

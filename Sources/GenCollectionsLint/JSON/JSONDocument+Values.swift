@@ -6,7 +6,9 @@ extension JSONDocument {
         let node = nodes[index]
         let start = Int(node.start) + 1, end = Int(node.end) - 1
         if !node.escaped {
-            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+            }
         }
         return Self.unescape(bytes[start..<end])
     }
@@ -60,7 +62,9 @@ extension JSONDocument {
         var utf8: [UInt8] = []
         var index = body.startIndex
         func flush() {
-            if !utf8.isEmpty { scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars); utf8.removeAll() }
+            if !utf8.isEmpty {
+                scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars); utf8.removeAll()
+            }
         }
         func hex4(_ at: Int) -> UInt32 {
             var value: UInt32 = 0
@@ -83,7 +87,8 @@ extension JSONDocument {
                 var code = hex4(index)
                 index += 4
                 if (0xD800..<0xDC00).contains(code), index + 6 <= body.endIndex, body[index] == UInt8(ascii: "\\"),
-                   body[index + 1] == UInt8(ascii: "u") {
+                    body[index + 1] == UInt8(ascii: "u")
+                {
                     let low = hex4(index + 2)
                     if (0xDC00..<0xE000).contains(low) {
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)

@@ -10,7 +10,8 @@ public enum JSONReader {
     /// - Throws: `JSONSyntaxError` at the first byte that is not valid JSON.
     public static func parse(_ bytes: [UInt8]) throws -> JSONDocument {
         guard bytes.count < Int(UInt32.max) else {
-            throw JSONSyntaxError(message: "the file is larger than 4 GB", offset: 0, position: .init(line: 1, column: 1))
+            throw JSONSyntaxError(
+                message: "the file is larger than 4 GB", offset: 0, position: .init(line: 1, column: 1))
         }
         var parser = Parser()
         do {
@@ -91,15 +92,17 @@ private struct Parser {
                 pos = skipWhitespace(input, pos)
                 guard let top = stack.last else {
                     guard pos == input.count else {
-                        throw Failure(message: "unexpected \(describe(input[pos])) after the end of the JSON value", offset: pos)
+                        throw Failure(
+                            message: "unexpected \(describe(input[pos])) after the end of the JSON value", offset: pos)
                     }
                     return
                 }
                 let isObject = nodes[top].kind == .object
                 let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 guard pos < input.count else {
-                    throw Failure(message: "unexpected end of input, expected ',' or '\(Character(Unicode.Scalar(closer)))'",
-                                  offset: pos)
+                    throw Failure(
+                        message: "unexpected end of input, expected ',' or '\(Character(Unicode.Scalar(closer)))'",
+                        offset: pos)
                 }
                 let byte = input[pos]
                 if byte == closer {
@@ -108,14 +111,16 @@ private struct Parser {
                     continue
                 }
                 guard byte == UInt8(ascii: ",") else {
-                    throw Failure(message: unexpectedMessage(byte, expecting: "',' or '\(Character(Unicode.Scalar(closer)))'"),
-                                  offset: pos)
+                    throw Failure(
+                        message: unexpectedMessage(byte, expecting: "',' or '\(Character(Unicode.Scalar(closer)))'"),
+                        offset: pos)
                 }
                 let comma = pos
                 pos = skipWhitespace(input, pos + 1)
                 if pos < input.count, input[pos] == closer {
-                    throw Failure(message: "trailing comma before '\(Character(Unicode.Scalar(closer)))' (newman rejects it)",
-                                  offset: comma)
+                    throw Failure(
+                        message: "trailing comma before '\(Character(Unicode.Scalar(closer)))' (newman rejects it)",
+                        offset: comma)
                 }
                 if isObject { pos = try readKey(input, pos) }
                 continue parsing
@@ -134,8 +139,10 @@ private struct Parser {
     private mutating func leaf(_ kind: JSONDocument.Kind, _ start: Int, _ end: Int, escaped: Bool = false) {
         let parent = stack.last.map(UInt32.init) ?? JSONDocument.noParent
         let index = UInt32(nodes.count)
-        nodes.append(.init(kind: kind, escaped: escaped, start: UInt32(start), end: UInt32(end), next: index + 1,
-                           parent: parent))
+        nodes.append(
+            .init(
+                kind: kind, escaped: escaped, start: UInt32(start), end: UInt32(end), next: index + 1,
+                parent: parent))
     }
 
     private mutating func close(at end: Int) {
@@ -162,17 +169,23 @@ private struct Parser {
 
     /// Reads `"key"`, whitespace and the colon; returns the position of the value.
     private mutating func readKey(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) throws -> Int {
-        guard start < input.count else { throw Failure(message: "unexpected end of input, expected a key", offset: start) }
+        guard start < input.count else {
+            throw Failure(message: "unexpected end of input, expected a key", offset: start)
+        }
         guard input[start] == Self.quote else {
             let byte = input[start]
-            let message = byte == UInt8(ascii: "'") ? "keys must use double quotes"
+            let message =
+                byte == UInt8(ascii: "'")
+                ? "keys must use double quotes"
                 : unexpectedMessage(byte, expecting: "a key in double quotes")
             throw Failure(message: message, offset: start)
         }
         var pos = skipWhitespace(input, try readString(input, start))
         guard pos < input.count, input[pos] == UInt8(ascii: ":") else {
-            throw Failure(message: pos < input.count ? unexpectedMessage(input[pos], expecting: "':'")
-                          : "unexpected end of input, expected ':'", offset: pos)
+            throw Failure(
+                message: pos < input.count
+                    ? unexpectedMessage(input[pos], expecting: "':'")
+                    : "unexpected end of input, expected ':'", offset: pos)
         }
         pos = skipWhitespace(input, pos + 1)
         return pos
@@ -206,7 +219,7 @@ private struct Parser {
         guard start + 1 < input.count else { throw Failure(message: "unterminated string", offset: start) }
         switch input[start + 1] {
         case Self.quote, Self.backslash, UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
-             UInt8(ascii: "r"), UInt8(ascii: "t"):
+            UInt8(ascii: "r"), UInt8(ascii: "t"):
             return start + 2
         case UInt8(ascii: "u"):
             guard start + 6 <= input.count else { throw Failure(message: "unterminated string", offset: start) }
@@ -232,17 +245,20 @@ private struct Parser {
         case 0xF0: length = 4; low = 0x90
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; high = 0x8F
-        default: throw Failure(message: "invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true))", offset: start)
+        default:
+            throw Failure(message: "invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true))", offset: start)
         }
         guard start + length <= input.count else { throw Failure(message: "truncated UTF-8 sequence", offset: start) }
         let second = input[start + 1]
         guard second >= low, second <= high else {
-            throw Failure(message: "invalid UTF-8 sequence starting with 0x\(String(lead, radix: 16, uppercase: true))",
-                          offset: start)
+            throw Failure(
+                message: "invalid UTF-8 sequence starting with 0x\(String(lead, radix: 16, uppercase: true))",
+                offset: start)
         }
         for pos in start + 2..<start + length where input[pos] & 0xC0 != 0x80 {
-            throw Failure(message: "invalid UTF-8 sequence starting with 0x\(String(lead, radix: 16, uppercase: true))",
-                          offset: start)
+            throw Failure(
+                message: "invalid UTF-8 sequence starting with 0x\(String(lead, radix: 16, uppercase: true))",
+                offset: start)
         }
         return start + length
     }
@@ -269,25 +285,32 @@ private struct Parser {
         }
         if pos < count, input[pos] == UInt8(ascii: ".") {
             let afterPoint = digits(pos + 1)
-            guard afterPoint > pos + 1 else { throw Failure(message: "a number needs a digit after '.'", offset: pos + 1) }
+            guard afterPoint > pos + 1 else {
+                throw Failure(message: "a number needs a digit after '.'", offset: pos + 1)
+            }
             pos = afterPoint
         }
         if pos < count, input[pos] | 0x20 == UInt8(ascii: "e") {
             pos += 1
             if pos < count, input[pos] == UInt8(ascii: "+") || input[pos] == UInt8(ascii: "-") { pos += 1 }
             let afterExponent = digits(pos)
-            guard afterExponent > pos else { throw Failure(message: "a number needs a digit in its exponent", offset: pos) }
+            guard afterExponent > pos else {
+                throw Failure(message: "a number needs a digit in its exponent", offset: pos)
+            }
             pos = afterExponent
         }
         leaf(.number, start, pos)
         return pos
     }
 
-    private mutating func readLiteral(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString,
-                                      _ kind: JSONDocument.Kind) throws -> Int {
+    private mutating func readLiteral(
+        _ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString,
+        _ kind: JSONDocument.Kind
+    ) throws -> Int {
         let length = word.utf8CodeUnitCount
         guard start + length <= input.count,
-              (0..<length).allSatisfy({ input[start + $0] == word.utf8Start[$0] }) else {
+            (0..<length).allSatisfy({ input[start + $0] == word.utf8Start[$0] })
+        else {
             throw Failure(message: unexpectedMessage(input[start], expecting: "a value"), offset: start)
         }
         leaf(kind, start, start + length)
@@ -312,7 +335,8 @@ private struct Parser {
     }
 
     private func describeRaw(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? String(Character(Unicode.Scalar(byte))) : "0x\(String(byte, radix: 16, uppercase: true))"
+        byte >= 0x20 && byte < 0x7F
+            ? String(Character(Unicode.Scalar(byte))) : "0x\(String(byte, radix: 16, uppercase: true))"
     }
 
     private func describe(_ byte: UInt8) -> String {

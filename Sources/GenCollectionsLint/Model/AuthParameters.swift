@@ -17,7 +17,9 @@ public enum AuthParameters {
         switch document.kind(list) {
         case .array:
             return document.elements(list).compactMap { element in
-                guard let key = document.string(element, "key"), let value = document.member(element, "value") else { return nil }
+                guard let key = document.string(element, "key"), let value = document.member(element, "value") else {
+                    return nil
+                }
                 return (key, value)
             }
         case .object:

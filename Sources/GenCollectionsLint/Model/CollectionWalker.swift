@@ -19,9 +19,11 @@ enum CollectionWalker {
             let itemsNode = document.member(node, "item")
             let requestNode = document.member(node, "request")
             let isFolder = itemsNode != nil && requestNode == nil
-            items.append(CollectionItem(node: node, parent: stack[frame].parent, name: nameNode.flatMap { document.string($0) },
-                                        nameNode: nameNode, isFolder: isFolder, itemsNode: isFolder ? itemsNode : nil,
-                                        requestNode: isFolder ? nil : requestNode))
+            items.append(
+                CollectionItem(
+                    node: node, parent: stack[frame].parent, name: nameNode.flatMap { document.string($0) },
+                    nameNode: nameNode, isFolder: isFolder, itemsNode: isFolder ? itemsNode : nil,
+                    requestNode: isFolder ? nil : requestNode))
             if isFolder, let itemsNode {
                 stack.append((document.elements(itemsNode), 0, items.count - 1))
             }
@@ -32,23 +34,29 @@ enum CollectionWalker {
     /// The facts of one request value.
     static func facts(of node: Int, item: Int, in document: JSONDocument) -> RequestFacts {
         guard document.kind(node) == .object else {
-            return RequestFacts(item: item, node: node, method: "GET", methodNode: nil, urlNode: node, headers: [],
-                                bodyNode: nil, authNode: nil)
+            return RequestFacts(
+                item: item, node: node, method: "GET", methodNode: nil, urlNode: node, headers: [],
+                bodyNode: nil, authNode: nil)
         }
         let methodNode = document.member(node, "method")
         let method = methodNode.flatMap { document.string($0) }?.uppercased() ?? "GET"
         var headers: [Header] = []
         if let headerNode = document.member(node, "header") {
             for element in document.elements(headerNode) {
-                guard let keyNode = document.member(element, "key"), let key = document.string(keyNode) else { continue }
+                guard let keyNode = document.member(element, "key"), let key = document.string(keyNode) else {
+                    continue
+                }
                 let valueNode = document.member(element, "value")
-                headers.append(Header(key: key, keyNode: keyNode, value: valueNode.flatMap { document.string($0) },
-                                      valueNode: valueNode, disabled: document.isTrue(element, "disabled"), node: element))
+                headers.append(
+                    Header(
+                        key: key, keyNode: keyNode, value: valueNode.flatMap { document.string($0) },
+                        valueNode: valueNode, disabled: document.isTrue(element, "disabled"), node: element))
             }
         }
-        return RequestFacts(item: item, node: node, method: method, methodNode: methodNode,
-                            urlNode: document.member(node, "url"), headers: headers,
-                            bodyNode: document.member(node, "body"), authNode: document.member(node, "auth"))
+        return RequestFacts(
+            item: item, node: node, method: method, methodNode: methodNode,
+            urlNode: document.member(node, "url"), headers: headers,
+            bodyNode: document.member(node, "body"), authNode: document.member(node, "auth"))
     }
 
     /// Scripts of the collection and of every item.
@@ -68,8 +76,9 @@ enum CollectionWalker {
             }
             let lines = document.kind(exec) == .string ? [exec] : document.elements(exec)
             let text = lines.map { document.string($0) ?? "" }.joined(separator: "\n")
-            return Script(listen: document.string(event, "listen") ?? "", eventNode: event, lineNodes: lines, text: text,
-                          item: item)
+            return Script(
+                listen: document.string(event, "listen") ?? "", eventNode: event, lineNodes: lines, text: text,
+                item: item)
         }
     }
 }

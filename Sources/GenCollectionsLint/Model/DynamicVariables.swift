@@ -1,7 +1,8 @@
 /// Postman's dynamic variables (postman-collection 4.4.0 and 5.2.1, `lib/superstring/dynamic-variables.js`).
 public enum DynamicVariables {
     /// All 118 names, `$` included.
-    public static let names: Set<String> = Set("""
+    public static let names: Set<String> = Set(
+        """
         $guid $timestamp $isoTimestamp $randomInt $randomPhoneNumber $randomPhoneNumberExt $randomLocale $randomWords
         $randomFilePath $randomDirectoryPath $randomCity $randomStreetName $randomStreetAddress $randomCountry
         $randomCountryCode $randomLatitude $randomLongitude $randomColor $randomDepartment $randomProductName
@@ -27,8 +28,10 @@ public enum DynamicVariables {
 
     /// A known name close to `name` (same letters ignoring case, or a common alias), for hints.
     static func closest(to name: String) -> String? {
-        let aliases = ["$uuid": "$guid", "$randomuuid": "$randomUUID", "$isotimestamp": "$isoTimestamp",
-                       "$timestampms": "$timestamp", "$date": "$isoTimestamp"]
+        let aliases = [
+            "$uuid": "$guid", "$randomuuid": "$randomUUID", "$isotimestamp": "$isoTimestamp",
+            "$timestampms": "$timestamp", "$date": "$isoTimestamp",
+        ]
         if let alias = aliases[name.lowercased()] { return alias }
         return names.first { $0.lowercased() == name.lowercased() }
     }

@@ -31,13 +31,17 @@ public enum FileKind: Sendable, Hashable {
             if path.hasSuffix(".postman_environment.json") { return .environment }
             return .unknown
         case .object:
-            if let info = document.member(root, "info"), document.member(root, "item") != nil
-                || document.member(info, "schema") != nil {
+            if let info = document.member(root, "info"),
+                document.member(root, "item") != nil
+                    || document.member(info, "schema") != nil
+            {
                 let schema = document.string(info, "schema") ?? ""
                 return .collection(schema.contains("v2.0.0") ? .v2_0 : .v2_1)
             }
-            if document.member(root, "requests") != nil || document.member(root, "order") != nil
-                && document.member(root, "info") == nil {
+            if document.member(root, "requests") != nil
+                || document.member(root, "order") != nil
+                    && document.member(root, "info") == nil
+            {
                 return .collectionV1
             }
             let scope = document.string(root, "_postman_variable_scope")

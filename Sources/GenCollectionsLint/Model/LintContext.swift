@@ -11,9 +11,11 @@ public struct LintContext: Sendable {
     /// The effective configuration.
     public var configuration: LintConfiguration
 
-    public init(environmentVariables: Set<String> = [], disabledEnvironmentVariables: Set<String> = [],
-                hasEnvironment: Bool = false, certificatePatterns: [String] = [],
-                configuration: LintConfiguration = LintConfiguration()) {
+    public init(
+        environmentVariables: Set<String> = [], disabledEnvironmentVariables: Set<String> = [],
+        hasEnvironment: Bool = false, certificatePatterns: [String] = [],
+        configuration: LintConfiguration = LintConfiguration()
+    ) {
         self.certificatePatterns = certificatePatterns
         self.environmentVariables = environmentVariables
         self.disabledEnvironmentVariables = disabledEnvironmentVariables

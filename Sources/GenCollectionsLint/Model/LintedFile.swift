@@ -29,14 +29,16 @@ public final class LintedFile {
     }
 
     /// Every script of the collection, collection level first.
-    public private(set) lazy var scripts: [Script] = isCollection ? CollectionWalker.scripts(of: document, items: items) : []
+    public private(set) lazy var scripts: [Script] =
+        isCollection ? CollectionWalker.scripts(of: document, items: items) : []
 
     /// `{{name}}` tokens in values Newman resolves (descriptions, scripts and saved responses excluded).
     public private(set) lazy var variableUses: [VariableUse] = VariableScanner.uses(in: document, kind: kind)
 
     /// Variables defined in this file (collection and item `variable` lists, or environment `values`).
-    public private(set) lazy var variableDefinitions: [VariableDefinition] = VariableScanner.definitions(in: document,
-                                                                                                          kind: kind, items: items)
+    public private(set) lazy var variableDefinitions: [VariableDefinition] = VariableScanner.definitions(
+        in: document,
+        kind: kind, items: items)
 
     /// Names scripts set (`pm.environment.set('x', …)` and friends) and names they read.
     public private(set) lazy var scriptVariables: ScriptVariables = ScriptVariables(scripts: scripts)

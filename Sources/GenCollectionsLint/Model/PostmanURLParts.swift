@@ -14,12 +14,13 @@ public struct PostmanURLParts: Sendable {
         host = Self.labels(document, document.member(node, "host"), separator: ".")
         port = document.member(node, "port").flatMap { document.string($0) ?? document.numberText($0) }
         path = Self.labels(document, document.member(node, "path"), separator: "/")
-        query = document.member(node, "query").map { queryNode in
-            document.elements(queryNode).compactMap { parameter in
-                guard let key = document.string(parameter, "key") else { return nil }
-                return (key, document.string(parameter, "value") ?? "", document.isTrue(parameter, "disabled"))
-            }
-        } ?? []
+        query =
+            document.member(node, "query").map { queryNode in
+                document.elements(queryNode).compactMap { parameter in
+                    guard let key = document.string(parameter, "key") else { return nil }
+                    return (key, document.string(parameter, "value") ?? "", document.isTrue(parameter, "disabled"))
+                }
+            } ?? []
         hash = document.string(node, "hash")
     }
 

@@ -7,7 +7,9 @@ public struct ScriptVariables: Sendable {
     /// mentioned as `{{name}}` (for `pm.variables.replaceIn`).
     public var reads: Set<String> = []
 
-    private static let scopes: Set<String> = ["environment", "collectionVariables", "globals", "variables", "iterationData"]
+    private static let scopes: Set<String> = [
+        "environment", "collectionVariables", "globals", "variables", "iterationData",
+    ]
 
     init(scripts: [Script]) {
         for script in scripts {
@@ -17,7 +19,8 @@ public struct ScriptVariables: Sendable {
                 case (let scope, "get"), (let scope, "has"), (let scope, "unset"):
                     if Self.scopes.contains(scope) { reads.insert(call.argument) }
                 case ("postman", "setEnvironmentVariable"), ("postman", "setGlobalVariable"): sets.insert(call.argument)
-                case ("postman", "getEnvironmentVariable"), ("postman", "getGlobalVariable"): reads.insert(call.argument)
+                case ("postman", "getEnvironmentVariable"), ("postman", "getGlobalVariable"):
+                    reads.insert(call.argument)
                 default: break
                 }
             }
@@ -45,14 +48,19 @@ public struct ScriptVariables: Sendable {
             while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
             guard cursor < bytes.count else { continue }
             let quote = bytes[cursor]
-            guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`") else { continue }
+            guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`") else {
+                continue
+            }
             var end = cursor + 1
             while end < bytes.count, bytes[end] != quote { end += 1 }
             guard end < bytes.count else { continue }
             let argument = String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self)
             if quote == UInt8(ascii: "`"), argument.contains("${") { continue }
-            calls.append((String(decoding: bytes[receiverStart..<(methodStart - 1)], as: UTF8.self),
-                          String(decoding: bytes[methodStart..<index], as: UTF8.self), argument))
+            calls.append(
+                (
+                    String(decoding: bytes[receiverStart..<(methodStart - 1)], as: UTF8.self),
+                    String(decoding: bytes[methodStart..<index], as: UTF8.self), argument
+                ))
         }
         return calls
     }

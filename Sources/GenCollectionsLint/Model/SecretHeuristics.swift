@@ -1,14 +1,19 @@
 /// How the secret rules tell a secret from an ordinary value.
 public enum SecretHeuristics {
-    private static let secretWords = ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "privatekey",
-                                      "private_key", "passphrase", "credential", "signingkey", "client_assertion"]
-    private static let harmlessWords = ["endpoint", "url", "uri", "type", "expir", "ttl", "name", "id_token_signed",
-                                        "auth_method", "path", "file", "hint", "length"]
+    private static let secretWords = [
+        "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "privatekey",
+        "private_key", "passphrase", "credential", "signingkey", "client_assertion",
+    ]
+    private static let harmlessWords = [
+        "endpoint", "url", "uri", "type", "expir", "ttl", "name", "id_token_signed",
+        "auth_method", "path", "file", "hint", "length",
+    ]
 
     /// Whether a variable, header or field name suggests it holds a secret (`clientSecret`, `basicToken`, ...).
     public static func isSecretName(_ name: String) -> Bool {
         let lowered = name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return secretWordBytes.contains { contains(lowered, $0) } && !harmlessWordBytes.contains { contains(lowered, $0) }
+        return secretWordBytes.contains { contains(lowered, $0) }
+            && !harmlessWordBytes.contains { contains(lowered, $0) }
     }
 
     private static let secretWordBytes = secretWords.map { Array($0.utf8) }

@@ -1,9 +1,11 @@
 /// Finds `{{name}}` tokens and variable definitions.
 enum VariableScanner {
     /// Members whose strings Newman never resolves: documentation, scripts, saved responses, names and ids.
-    private static let unresolvedKeys: [[UInt8]] = ["description", "event", "response", "info", "name", "id",
-                                                    "_postman_id", "_exporter_id", "protocolProfileBehavior", "key"]
-        .map { Array($0.utf8) }
+    private static let unresolvedKeys: [[UInt8]] = [
+        "description", "event", "response", "info", "name", "id",
+        "_postman_id", "_exporter_id", "protocolProfileBehavior", "key",
+    ]
+    .map { Array($0.utf8) }
 
     /// Every `{{name}}` in a resolved value, in document order (pmc's token rule: `{{([^{}]*?)}}`).
     static func uses(in document: JSONDocument, kind: FileKind) -> [VariableUse] {
@@ -33,8 +35,9 @@ enum VariableScanner {
                 case .object, .array:
                     frames.append((Int(node.next), node.kind == .object, true))
                 case .string:
-                    scan(bytes, from: Int(node.start) + 1, to: Int(node.end) - 1, node: index, escaped: node.escaped,
-                         into: &uses)
+                    scan(
+                        bytes, from: Int(node.start) + 1, to: Int(node.end) - 1, node: index, escaped: node.escaped,
+                        into: &uses)
                 default:
                     break
                 }
@@ -45,8 +48,10 @@ enum VariableScanner {
     }
 
     /// Whether key node `index` is one of `excluded` (compared on raw bytes; escaped keys never match).
-    private static func isExcluded(_ index: Int, _ document: JSONDocument, _ bytes: UnsafeBufferPointer<UInt8>,
-                                   _ excluded: [[UInt8]]) -> Bool {
+    private static func isExcluded(
+        _ index: Int, _ document: JSONDocument, _ bytes: UnsafeBufferPointer<UInt8>,
+        _ excluded: [[UInt8]]
+    ) -> Bool {
         let node = document.nodes[index]
         guard !node.escaped else { return false }
         let start = Int(node.start) + 1, length = Int(node.end) - 1 - start
@@ -61,8 +66,10 @@ enum VariableScanner {
     }
 
     /// Appends the tokens found in `bytes[start..<end]`.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, node: Int, escaped: Bool,
-                     into uses: inout [VariableUse]) {
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, node: Int, escaped: Bool,
+        into uses: inout [VariableUse]
+    ) {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var index = start
         while index + 3 < end {
@@ -71,7 +78,9 @@ enum VariableScanner {
             while cursor < end, bytes[cursor] != open, bytes[cursor] != close { cursor += 1 }
             if cursor + 1 < end, bytes[cursor] == close, bytes[cursor + 1] == close {
                 let raw = Array(bytes[(index + 2)..<cursor])
-                let name = escaped && raw.contains(UInt8(ascii: "\\")) ? JSONDocument.unescape(raw[...])
+                let name =
+                    escaped && raw.contains(UInt8(ascii: "\\"))
+                    ? JSONDocument.unescape(raw[...])
                     : String(decoding: raw, as: UTF8.self)
                 uses.append(VariableUse(name: name, offset: index, node: node))
                 index = cursor + 2
@@ -92,7 +101,8 @@ enum VariableScanner {
     }
 
     /// Variables the file defines.
-    static func definitions(in document: JSONDocument, kind: FileKind, items: [CollectionItem]) -> [VariableDefinition] {
+    static func definitions(in document: JSONDocument, kind: FileKind, items: [CollectionItem]) -> [VariableDefinition]
+    {
         var lists: [Int] = []
         switch kind {
         case .collection:
@@ -102,16 +112,21 @@ enum VariableScanner {
                 if let list = document.member(item.node, "variable") { lists.append(list) }
             }
         case .environment, .globals:
-            lists = document.kind(document.root) == .array ? [document.root]
+            lists =
+                document.kind(document.root) == .array
+                ? [document.root]
                 : [document.member(document.root, "values")].compactMap { $0 }
         default:
             return []
         }
         return lists.flatMap { list in
             document.elements(list).compactMap { element -> VariableDefinition? in
-                guard let keyNode = document.member(element, "key"), let name = document.string(keyNode) else { return nil }
-                return VariableDefinition(name: name, keyNode: keyNode, node: element,
-                                          disabled: document.isTrue(element, "disabled"))
+                guard let keyNode = document.member(element, "key"), let name = document.string(keyNode) else {
+                    return nil
+                }
+                return VariableDefinition(
+                    name: name, keyNode: keyNode, node: element,
+                    disabled: document.isTrue(element, "disabled"))
             }
         }
     }

@@ -23,12 +23,14 @@ public enum JSONReporter: Reporter {
 
     public static func report(_ result: LintResult) -> String {
         let output = Output(
-            summary: .init(files: result.files.count, errors: result.count(.error), warnings: result.count(.warning),
-                           notes: result.count(.note)),
+            summary: .init(
+                files: result.files.count, errors: result.count(.error), warnings: result.count(.warning),
+                notes: result.count(.note)),
             files: result.files,
             diagnostics: result.diagnostics.map {
-                .init(file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
-                      severity: $0.severity.rawValue, id: $0.id, message: $0.message, hint: $0.hint)
+                .init(
+                    file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                    severity: $0.severity.rawValue, id: $0.id, message: $0.message, hint: $0.hint)
             })
         return encode(output)
     }

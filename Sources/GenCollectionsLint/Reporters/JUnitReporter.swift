@@ -14,17 +14,20 @@ public enum JUnitReporter: Reporter {
         }
         let total = files.reduce(0) { $0 + max(1, byFile[$1]?.count ?? 0) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"gen-collections lint\" tests=\"\(total)\" failures=\"\(result.diagnostics.count)\">\n"
+        xml +=
+            "<testsuites name=\"gen-collections lint\" tests=\"\(total)\" failures=\"\(result.diagnostics.count)\">\n"
         for file in files {
             let diagnostics = byFile[file] ?? []
-            xml += "  <testsuite name=\"\(escape(file))\" tests=\"\(max(1, diagnostics.count))\" failures=\"\(diagnostics.count)\">\n"
+            xml +=
+                "  <testsuite name=\"\(escape(file))\" tests=\"\(max(1, diagnostics.count))\" failures=\"\(diagnostics.count)\">\n"
             if diagnostics.isEmpty {
                 xml += "    <testcase classname=\"\(escape(file))\" name=\"lint\"/>\n"
             }
             for diagnostic in diagnostics {
                 let place = diagnostic.location?.line.map { " at \($0):\(diagnostic.location?.column ?? 1)" } ?? ""
                 xml += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(diagnostic.id))\(place)\">\n"
-                xml += "      <failure type=\"\(diagnostic.severity.rawValue)\" message=\"\(escape(diagnostic.message))\">"
+                xml +=
+                    "      <failure type=\"\(diagnostic.severity.rawValue)\" message=\"\(escape(diagnostic.message))\">"
                 xml += escape(diagnostic.description) + "</failure>\n"
                 xml += "    </testcase>\n"
             }

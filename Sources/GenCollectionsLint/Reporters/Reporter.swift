@@ -32,8 +32,10 @@ public protocol Reporter: Sendable {
 /// The reporters by `--format` value.
 public enum Reporters {
     /// Every reporter.
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, JUnitReporter.self, SARIFReporter.self,
-                                                  GitHubReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self, JUnitReporter.self, SARIFReporter.self,
+        GitHubReporter.self,
+    ]
 
     /// The reporter for `identifier`.
     public static func named(_ identifier: String) -> (any Reporter.Type)? { all.first { $0.identifier == identifier } }
@@ -54,11 +56,12 @@ public enum GitHubReporter: Reporter {
 
     public static func report(_ result: LintResult) -> String {
         result.diagnostics.map { diagnostic in
-            let command = switch diagnostic.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .note: "notice"
-            }
+            let command =
+                switch diagnostic.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .note: "notice"
+                }
             var properties: [String] = []
             if let location = diagnostic.location {
                 properties.append("file=\(escapeProperty(location.file))")

@@ -46,25 +46,37 @@ public enum SARIFReporter: Reporter {
     }
 
     public static func report(_ result: LintResult) -> String {
-        let rules = RuleRegistry.all.map { rule in
-            let description = rule.description
-            return Rule(id: description.id, name: description.name.replacing(" ", with: ""),
-                        shortDescription: Text(text: description.summary), fullDescription: Text(text: description.explanation),
-                        defaultConfiguration: .init(level: level(description.defaultSeverity)))
-        } + BuiltInDiagnostics.all.map { id, summary in
-            Rule(id: id, name: id, shortDescription: Text(text: summary), fullDescription: Text(text: summary),
-                 defaultConfiguration: .init(level: "error"))
-        }
+        let rules =
+            RuleRegistry.all.map { rule in
+                let description = rule.description
+                return Rule(
+                    id: description.id, name: description.name.replacing(" ", with: ""),
+                    shortDescription: Text(text: description.summary),
+                    fullDescription: Text(text: description.explanation),
+                    defaultConfiguration: .init(level: level(description.defaultSeverity)))
+            }
+            + BuiltInDiagnostics.all.map { id, summary in
+                Rule(
+                    id: id, name: id, shortDescription: Text(text: summary), fullDescription: Text(text: summary),
+                    defaultConfiguration: .init(level: "error"))
+            }
         let results = result.diagnostics.map { diagnostic in
             var message = diagnostic.message
             if let hint = diagnostic.hint { message += " (\(hint))" }
-            let locations = diagnostic.location.map { location in
-                [Location(physicalLocation: .init(
-                    artifactLocation: .init(uri: uri(location.file)),
-                    region: location.line.map { Location.Region(startLine: $0, startColumn: location.column) }))]
-            } ?? []
-            return Result(ruleId: diagnostic.id, level: level(diagnostic.severity), message: Text(text: message),
-                          locations: locations)
+            let locations =
+                diagnostic.location.map { location in
+                    [
+                        Location(
+                            physicalLocation: .init(
+                                artifactLocation: .init(uri: uri(location.file)),
+                                region: location.line.map {
+                                    Location.Region(startLine: $0, startColumn: location.column)
+                                }))
+                    ]
+                } ?? []
+            return Result(
+                ruleId: diagnostic.id, level: level(diagnostic.severity), message: Text(text: message),
+                locations: locations)
         }
         return JSONReporter.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
     }

@@ -61,9 +61,11 @@ public enum PostmanEnvironmentFile {
         if let index = values.firstIndex(where: { $0["key"]?.text == key }) {
             values[index]["value"] = .string(value)
         } else {
-            values.append(.object([
-                ("key", .string(key)), ("value", .string(value)), ("type", .string("default")), ("enabled", .bool(true)),
-            ]))
+            values.append(
+                .object([
+                    ("key", .string(key)), ("value", .string(value)), ("type", .string("default")),
+                    ("enabled", .bool(true)),
+                ]))
         }
         environment["values"] = .array(values)
         return environment.postmanData()

@@ -7,7 +7,9 @@ struct BundleOptions: ParsableArguments {
     @Option(name: .long, help: "The spec file (YAML). Default: the embedded Monese sandbox spec.")
     var spec: String?
 
-    @Option(name: .long, help: "The bank's helper-API environment file; its values fill variables through their 'from' keys.")
+    @Option(
+        name: .long,
+        help: "The bank's helper-API environment file; its values fill variables through their 'from' keys.")
     var env: String?
 
     @Option(name: .long, help: "The output folder.")
@@ -23,7 +25,8 @@ struct BundleOptions: ParsableArguments {
         var options = Generator.Options(includeUnsupported: includeUnsupported)
         do {
             if let env {
-                options.helperEnvironment = try HelperEnvironment(data: try readInput(env, what: "environment file"), file: env)
+                options.helperEnvironment = try HelperEnvironment(
+                    data: try readInput(env, what: "environment file"), file: env)
             }
             return try Generator.artifacts(for: spec, options: options)
         } catch let error as DiagnosticsError {
@@ -38,8 +41,9 @@ struct BundleOptions: ParsableArguments {
         let generated = try generate()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
-            printError("\(out): error: cannot read the output folder: no such folder; "
-                       + "run 'gen-collections generate --out \(out)' first [input-unreadable]")
+            printError(
+                "\(out): error: cannot read the output folder: no such folder; "
+                    + "run 'gen-collections generate --out \(out)' first [input-unreadable]")
             throw ExitStatus.noInput
         }
         var onDisk: [String: Data] = [:]

@@ -37,8 +37,9 @@ struct MutualTLSOptions: ParsableArguments {
     /// The TLS settings of a request; warns on standard error when server verification is off.
     func settings() -> MutualTLS {
         if insecure { printError("gen-collections: warning: the bank's server certificate is not verified") }
-        return MutualTLS(certificateFile: cert ?? "", keyFile: key ?? "", caBundleFile: caBundle,
-                         keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
-                         insecure: insecure)
+        return MutualTLS(
+            certificateFile: cert ?? "", keyFile: key ?? "", caBundleFile: caBundle,
+            keyPassphrase: keyPassphraseEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
+            insecure: insecure)
     }
 }

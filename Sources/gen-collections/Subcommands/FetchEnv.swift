@@ -27,7 +27,6 @@ extension GenCollectionsCommand {
                 valueName: "url"))
         var url: String?
 
-
         @Option(
             name: .customLong("client-id"),
             help: ArgumentHelp("Client id (default: client_id in the credentials file).", valueName: "id"))
@@ -46,11 +45,6 @@ extension GenCollectionsCommand {
             help: ArgumentHelp("Environment variable holding the client secret.", valueName: "name"))
         var clientSecretEnv: String = "GEN_COLLECTIONS_CLIENT_SECRET"
 
-
-
-
-
-
         @OptionGroup var tls: MutualTLSOptions
 
         @Option(
@@ -58,7 +52,6 @@ extension GenCollectionsCommand {
             help: ArgumentHelp(
                 "Where to save the file (default: <clientId>.postman_environment.json).", valueName: "file"))
         var output: String?
-
 
         func validate() throws {
             guard tls.hasClientCertificate else { throw ValidationError("fetch-env needs --cert and --key") }

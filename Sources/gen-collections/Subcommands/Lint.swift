@@ -25,7 +25,9 @@ extension GenCollectionsCommand {
         @Option(name: .customLong("fail-on"), help: "Exit 1 on findings of this severity or worse: error or warning.")
         var failOn: String = "error"
 
-        @Option(name: .customLong("env"), help: "An environment or globals file whose variables count as defined (repeatable).")
+        @Option(
+            name: .customLong("env"),
+            help: "An environment or globals file whose variables count as defined (repeatable).")
         var environments: [String] = []
 
         @Option(help: "The configuration file (default: .gen-collections.yml found upward from the first path).")
@@ -54,7 +56,8 @@ extension GenCollectionsCommand {
             FileHandle.standardOutput.write(Data(reporter.report(outcome.result).utf8))
             let result = outcome.result
             if format == "text" {
-                let summary = "\(result.files.count) file(s) linted: \(result.count(.error)) error(s), "
+                let summary =
+                    "\(result.files.count) file(s) linted: \(result.count(.error)) error(s), "
                     + "\(result.count(.warning)) warning(s), \(result.count(.note)) note(s)\n"
                 FileHandle.standardError.write(Data(summary.utf8))
             }

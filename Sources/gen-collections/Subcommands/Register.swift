@@ -58,7 +58,6 @@ extension GenCollectionsCommand {
         @Option(help: ArgumentHelp("Seconds from iat to exp.", valueName: "seconds"))
         var lifetime: Int = 3600
 
-
         @Option(
             name: [.short, .long],
             help: ArgumentHelp("Write the JWT to this file (mode 0600) instead of standard output.", valueName: "file"))
@@ -77,16 +76,10 @@ extension GenCollectionsCommand {
             help: ArgumentHelp("Registration endpoint (default: the spec's registration.endpoint).", valueName: "url"))
         var endpoint: String?
 
-
-
-
-
-
         @OptionGroup(title: "Mutual TLS (with --send)") var tls: MutualTLSOptions
 
         @Option(help: ArgumentHelp("Where --send saves the bank's reply (mode 0600).", valueName: "file"))
         var credentials: String = ClientCredentials.defaultFile
-
 
         func validate() throws {
             guard JWSAlgorithm(rawValue: alg.uppercased()) != nil else {
@@ -139,7 +132,9 @@ extension GenCollectionsCommand {
             }
         }
 
-        private func sendRegistration(_ jwt: String, registration: Registration, resolver: SpecValueResolver) async throws {
+        private func sendRegistration(
+            _ jwt: String, registration: Registration, resolver: SpecValueResolver
+        ) async throws {
             let target: String
             if let endpoint {
                 target = endpoint

@@ -25,8 +25,10 @@ extension GenCollectionsCommand {
             } else if ids.isEmpty {
                 print(RuleDocumentation.list(), terminator: "")
             } else {
-                print(ids.compactMap(RuleRegistry.rule).map { RuleDocumentation.details($0.description) }.joined(separator: "\n"),
-                      terminator: "")
+                print(
+                    ids.compactMap(RuleRegistry.rule).map { RuleDocumentation.details($0.description) }.joined(
+                        separator: "\n"),
+                    terminator: "")
             }
         }
     }

@@ -6,7 +6,8 @@ import Testing
 /// The generated bundles, byte for byte: the committed default bundle in `output/` and one `expected/` folder per
 /// fixture spec under `Fixtures/Generate/<case>/`.
 @Suite struct GenerateGoldenTests {
-    static let cases = (try? FileManager.default.contentsOfDirectory(atPath: Golden.fixtures.appendingPathComponent("Generate").path))?
+    static let cases =
+        (try? FileManager.default.contentsOfDirectory(atPath: Golden.fixtures.appendingPathComponent("Generate").path))?
         .filter { !$0.hasPrefix(".") }.sorted() ?? []
 
     @Test func defaultBundleMatchesCommittedOutput() throws {
@@ -47,11 +48,13 @@ import Testing
             Golden.assertMatches(artifact.contents, golden: folder.appendingPathComponent(artifact.path))
         }
         let expected = Set(artifacts.map(\.path))
-        let present = Set(try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            return exists && !isFolder.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
-        })
+        let present = Set(
+            try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(
+                    atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+                return exists && !isFolder.boolValue && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+            })
         for extra in present.subtracting(expected).sorted() {
             Issue.record("\(folder.lastPathComponent)/\(extra) is no longer generated; delete it")
         }

@@ -6,8 +6,10 @@ import Testing
 /// Every generated collection validates against the official Postman v2.1.0 schema (Python `jsonschema`), and every
 /// generated script passes `node --check`. Each check reports a skip when its tool is missing, and never passes then.
 @Suite struct GeneratedFilesValidityTests {
-    static let schema = PackagePaths.root.appendingPathComponent("../shared/reference/postman/collection-v2.1.0.schema.json")
-        .standardizedFileURL
+    static let schema = PackagePaths.root.appendingPathComponent(
+        "../shared/reference/postman/collection-v2.1.0.schema.json"
+    )
+    .standardizedFileURL
 
     static let hasJSONSchema = Shell.run("/usr/bin/env", ["python3", "-c", "import jsonschema"]).status == 0
     static let hasNode = Shell.has("node")
@@ -17,18 +19,26 @@ import Testing
         var collections: [(String, PostmanCollection)] = []
         let spec = try DefaultSpec.load()
         collections.append(("default", Generator.collection(for: spec)))
-        collections.append(("default+unsupported", Generator.collection(for: spec, options: .init(includeUnsupported: true))))
+        collections.append(
+            ("default+unsupported", Generator.collection(for: spec, options: .init(includeUnsupported: true))))
         for name in GenerateGoldenTests.cases {
             let folder = Golden.fixtures.appendingPathComponent("Generate/\(name)")
             let text = try String(contentsOf: folder.appendingPathComponent("spec.yaml"), encoding: .utf8)
-            collections.append((name, Generator.collection(for: try SpecLoader.load(text, file: "spec.yaml").spec,
-                                                           options: .init(includeUnsupported: true))))
+            collections.append(
+                (
+                    name,
+                    Generator.collection(
+                        for: try SpecLoader.load(text, file: "spec.yaml").spec,
+                        options: .init(includeUnsupported: true))
+                ))
         }
         return collections
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: schema.path) && hasJSONSchema,
-                   "needs ../shared/reference/postman and python3 with jsonschema"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: schema.path) && hasJSONSchema,
+            "needs ../shared/reference/postman and python3 with jsonschema"))
     func collectionsValidateAgainstOfficialSchema() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -65,7 +75,8 @@ import Testing
             for (index, script) in Self.scripts(in: collection).enumerated() {
                 // Wrapped in a function, as the sandbox runs each script in its own scope.
                 let file = scratch.appendingPathComponent("\(name)-\(index).js")
-                try ("(function () {\n" + script.joined(separator: "\n") + "\n})();\n").write(to: file, atomically: true, encoding: .utf8)
+                try ("(function () {\n" + script.joined(separator: "\n") + "\n})();\n").write(
+                    to: file, atomically: true, encoding: .utf8)
                 let result = Shell.run("/usr/bin/env", ["node", "--check", file.path])
                 #expect(result.status == 0, "\(name) script \(index): \(result.error)")
                 count += 1

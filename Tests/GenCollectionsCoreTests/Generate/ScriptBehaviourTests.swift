@@ -37,18 +37,26 @@ struct ScriptBehaviourTests {
         var results: [[String]]
     }
 
-    static func run(_ script: [String], environment: [String: String],
-                    response: (code: Int, body: String, headers: [String: String]) = (200, "{}", [:])) throws -> Outcome {
+    static func run(
+        _ script: [String], environment: [String: String],
+        response: (code: Int, body: String, headers: [String: String]) = (200, "{}", [:])
+    ) throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let harness = folder.appendingPathComponent("harness.js"), file = folder.appendingPathComponent("script.js")
         try Self.harness.write(to: harness, atomically: true, encoding: .utf8)
         try script.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        let encode = { (value: Any) in String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self) }
-        let result = Shell.run("/usr/bin/env", ["node", harness.path, try encode(environment),
-                                                try encode(["code": response.code, "body": response.body, "headers": response.headers]),
-                                                file.path])
+        let encode = { (value: Any) in
+            String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
+        }
+        let result = Shell.run(
+            "/usr/bin/env",
+            [
+                "node", harness.path, try encode(environment),
+                try encode(["code": response.code, "body": response.body, "headers": response.headers]),
+                file.path,
+            ])
         guard result.status == 0 else { throw ScriptError(message: result.error) }
         return try JSONDecoder().decode(Outcome.self, from: Data(result.output.utf8))
     }
@@ -61,10 +69,13 @@ struct ScriptBehaviourTests {
 
     @Test func consentScriptBuildsAnUnsignedRequestObjectWithTheIntentID() throws {
         let consent = try #require(try Self.step("ais-psu-consent").consent)
-        let outcome = try Self.run(Scripts.consent(consent), environment: [
-            "authEndpoint": "https://auth1.ob.monese.com/auth", "clientId": "client-1", "redirectUrl": "https://tpp.example/cb",
-            "accountConsentId": "urn-consent-42", "issuer": "https://auth1.ob.monese.com",
-        ])
+        let outcome = try Self.run(
+            Scripts.consent(consent),
+            environment: [
+                "authEndpoint": "https://auth1.ob.monese.com/auth", "clientId": "client-1",
+                "redirectUrl": "https://tpp.example/cb",
+                "accountConsentId": "urn-consent-42", "issuer": "https://auth1.ob.monese.com",
+            ])
         let text = try #require(outcome.environment["accountsConsentUrl"])
         let url = try #require(URLComponents(string: text))
         #expect(url.host == "auth1.ob.monese.com" && url.path == "/auth")
@@ -79,7 +90,8 @@ struct ScriptBehaviourTests {
         #expect(parts.count == 3 && parts[2].isEmpty)
         let header = try JSONSerialization.jsonObject(with: Self.base64URL(String(parts[0]))) as? [String: String]
         #expect(header == ["alg": "none"])
-        let claims = try #require(try JSONSerialization.jsonObject(with: Self.base64URL(String(parts[1]))) as? [String: Any])
+        let claims = try #require(
+            try JSONSerialization.jsonObject(with: Self.base64URL(String(parts[1]))) as? [String: Any])
         let idToken = (claims["claims"] as? [String: Any])?["id_token"] as? [String: Any]
         let intent = idToken?["openbanking_intent_id"] as? [String: Any]
         #expect(intent?["value"] as? String == "urn-consent-42")
@@ -99,7 +111,8 @@ struct ScriptBehaviourTests {
 
     @Test func testScriptFailsOnAWrongStatusAndAMissingField() throws {
         let step = try Self.step("ais-create-consent")
-        let outcome = try Self.run(Scripts.tests(for: step), environment: [:], response: (400, #"{"Code": "400"}"#, [:]))
+        let outcome = try Self.run(
+            Scripts.tests(for: step), environment: [:], response: (400, #"{"Code": "400"}"#, [:]))
         #expect(outcome.environment["accountConsentId"] == nil)
         #expect(outcome.results.filter { $0.first == "fail" }.count == 4, "\(outcome.results)")
     }
@@ -107,14 +120,18 @@ struct ScriptBehaviourTests {
     @Test func expectedValuesResolveVariablesWhenTheTestRuns() throws {
         let step = try Self.step("ais-get-consent")
         let body = #"{"Data": {"ConsentId": "urn-1", "Status": "Authorised"}}"#
-        let same = try Self.run(Scripts.tests(for: step), environment: ["accountConsentId": "urn-1"], response: (200, body, [:]))
+        let same = try Self.run(
+            Scripts.tests(for: step), environment: ["accountConsentId": "urn-1"], response: (200, body, [:]))
         #expect(same.results.allSatisfy { $0.first == "pass" }, "\(same.results)")
-        let other = try Self.run(Scripts.tests(for: step), environment: ["accountConsentId": "urn-2"], response: (200, body, [:]))
-        #expect(other.results.filter { $0.first == "fail" }.map { $0[1] } == [#"Data.ConsentId is "{{accountConsentId}}""#])
+        let other = try Self.run(
+            Scripts.tests(for: step), environment: ["accountConsentId": "urn-2"], response: (200, body, [:]))
+        #expect(
+            other.results.filter { $0.first == "fail" }.map { $0[1] } == [#"Data.ConsentId is "{{accountConsentId}}""#])
     }
 
     @Test func redirectCaptureReadsTheFragmentThenTheQuery() throws {
-        let spec = try SpecLoader.load("""
+        let spec = try SpecLoader.load(
+            """
             gen-collections: 1
             name: redirect
             hosts: {api: https://api.example.com}
@@ -124,13 +141,16 @@ struct ScriptBehaviourTests {
                   - name: S
                     url: "{{api}}/cb"
                     capture: {code: {redirect: code}}
-            """, file: "redirect.yaml").spec
+            """, file: "redirect.yaml"
+        ).spec
         let step = spec.flows[0].steps[0]
-        let fragment = try Self.run(Scripts.tests(for: step), environment: [:],
-                                    response: (302, "", ["Location": "https://tpp/cb?code=query#code=frag%2B1&state=s"]))
+        let fragment = try Self.run(
+            Scripts.tests(for: step), environment: [:],
+            response: (302, "", ["Location": "https://tpp/cb?code=query#code=frag%2B1&state=s"]))
         #expect(fragment.environment["code"] == "frag+1")
-        let query = try Self.run(Scripts.tests(for: step), environment: [:],
-                                 response: (302, "", ["Location": "https://tpp/cb?state=s&code=q-2"]))
+        let query = try Self.run(
+            Scripts.tests(for: step), environment: [:],
+            response: (302, "", ["Location": "https://tpp/cb?state=s&code=q-2"]))
         #expect(query.environment["code"] == "q-2")
     }
 

@@ -6,7 +6,8 @@ import Testing
     /// Their bytes are pinned by the bundle goldens (`output/`, `Fixtures/Generate/local-bank/expected/`).
     @Test(arguments: ["monese-sandbox", "local-bank"])
     func listAndNotesAreWritten(specName: String) throws {
-        let artifacts = try CertificateSettings.artifacts(for: try RunnerTestSupport.spec(specName), includeUnsupported: false)
+        let artifacts = try CertificateSettings.artifacts(
+            for: try RunnerTestSupport.spec(specName), includeUnsupported: false)
         #expect(artifacts.map(\.path) == ["ssl-client-cert-list.json", "CERTIFICATES.md"])
     }
 
@@ -39,7 +40,8 @@ import Testing
 
     @Test func invalidHostEntryIsAnError() throws {
         var spec = try RunnerTestSupport.spec("local-bank")
-        spec.tls?.clientCertificates[0].hosts.append(Located("api.*.test", at: SourceLocation(file: "s.yaml", line: 3, column: 5)))
+        spec.tls?.clientCertificates[0].hosts.append(
+            Located("api.*.test", at: SourceLocation(file: "s.yaml", line: 3, column: 5)))
         #expect(throws: DiagnosticsError.self) { try CertificateSettings.artifacts(for: spec) }
     }
 

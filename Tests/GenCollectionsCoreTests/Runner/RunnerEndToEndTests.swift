@@ -14,12 +14,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("out")
         let certs = output.appendingPathComponent("certs")
-        let makeCertificates = PackagePaths.root.appendingPathComponent("Tests/GenCollectionsTLSTests/make-test-certificates.py")
-        #expect(try ScriptRun.execute("/usr/bin/env", ["python3", makeCertificates.path, certs.path], in: folder).status == 0)
+        let makeCertificates = PackagePaths.root.appendingPathComponent(
+            "Tests/GenCollectionsTLSTests/make-test-certificates.py")
+        #expect(
+            try ScriptRun.execute("/usr/bin/env", ["python3", makeCertificates.path, certs.path], in: folder).status
+                == 0)
 
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", RunnerTestSupport.folder.appendingPathComponent("mtls-server.py").path, certs.path]
+        server.arguments = [
+            "python3", RunnerTestSupport.folder.appendingPathComponent("mtls-server.py").path, certs.path,
+        ]
         let portPipe = Pipe()
         server.standardOutput = portPipe
         try server.run()
@@ -29,21 +34,25 @@ import Testing
 
         let spec = try SpecLoader.load(Self.specText(port: port), file: "e2e.yaml").spec
         var artifacts = try CertificateSettings.artifacts(for: spec)
-        artifacts.append(try RunnerScript.artifact(for: spec, collectionFile: "e2e.postman_collection.json",
-                                                   environmentFile: "e2e.postman_environment.json"))
+        artifacts.append(
+            try RunnerScript.artifact(
+                for: spec, collectionFile: "e2e.postman_collection.json",
+                environmentFile: "e2e.postman_environment.json"))
         artifacts.append(Artifact(path: "e2e.postman_collection.json", text: Self.collection))
         artifacts.append(Artifact(path: "e2e.postman_environment.json", text: Self.environment(port: port)))
         try ArtifactWriter.write(artifacts, to: output)
 
-        let run = try ScriptRun.execute("/usr/bin/timeout", ["120", output.appendingPathComponent("run-newman.sh").path],
-                                        in: folder, environment: ProcessInfo.processInfo.environment)
+        let run = try ScriptRun.execute(
+            "/usr/bin/timeout", ["120", output.appendingPathComponent("run-newman.sh").path],
+            in: folder, environment: ProcessInfo.processInfo.environment)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("client certificate accepted"))
 
         // Without the certificate list entry for this port, the server refuses the handshake.
         try ArtifactWriter.write(Data("[]\n".utf8), to: output.appendingPathComponent("ssl-client-cert-list.json"))
-        let refused = try ScriptRun.execute("/usr/bin/timeout", ["120", output.appendingPathComponent("run-newman.sh").path],
-                                            in: folder, environment: ProcessInfo.processInfo.environment)
+        let refused = try ScriptRun.execute(
+            "/usr/bin/timeout", ["120", output.appendingPathComponent("run-newman.sh").path],
+            in: folder, environment: ProcessInfo.processInfo.environment)
         #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
     }
 

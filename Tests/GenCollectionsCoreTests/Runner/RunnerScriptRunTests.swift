@@ -13,13 +13,18 @@ import Testing
         let result = try run.run(["--code", "abc"])
         #expect(result.status == 0, "\(result.stderr)")
         let calls = try run.invocations()
-        #expect(calls.map(\.arguments) == [
-            ["run", "c.postman_collection.json", "--environment", "e.postman_environment.json",
-             "--folder", "Create consent", "--folder", "PSU consent"] + common
-                + ["--reporters", "cli", "--export-environment", ".newman-state/environment.next.json"],
-            ["run", "c.postman_collection.json", "--environment", ".newman-state/environment.json",
-             "--folder", "Get accounts"] + common + ["--reporters", "cli", "--env-var", "authCode=abc"],
-        ])
+        #expect(
+            calls.map(\.arguments) == [
+                [
+                    "run", "c.postman_collection.json", "--environment", "e.postman_environment.json",
+                    "--folder", "Create consent", "--folder", "PSU consent",
+                ] + common
+                    + ["--reporters", "cli", "--export-environment", ".newman-state/environment.next.json"],
+                [
+                    "run", "c.postman_collection.json", "--environment", ".newman-state/environment.json",
+                    "--folder", "Get accounts",
+                ] + common + ["--reporters", "cli", "--env-var", "authCode=abc"],
+            ])
         #expect(calls.allSatisfy { $0.directory == run.output.path })
         #expect(result.stderr.contains("https://auth.local.test/authorize?request=r1&key=consentUrl"))
         #expect(result.stderr.contains("WARNING: server certificate verification is OFF"))
@@ -29,22 +34,31 @@ import Testing
     @Test func optionsBecomeExactNewmanFlags() throws {
         let run = try ScriptRun(specName: "local-bank")
         defer { run.remove() }
-        let result = try run.run(["--folder", "Get accounts", "--bail", "--junit", "reports/run.xml",
-                                  "--env-var", "clientId=x=y", "--env-var", "b=2"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(try run.invocations().map(\.arguments) == [
-            ["run", "c.postman_collection.json", "--environment", "e.postman_environment.json",
-             "--folder", "Get accounts"] + common
-                + ["--reporters", "cli,junit", "--reporter-junit-export", "reports/run.xml", "--bail", "failure",
-                   "--env-var", "clientId=x=y", "--env-var", "b=2"],
+        let result = try run.run([
+            "--folder", "Get accounts", "--bail", "--junit", "reports/run.xml",
+            "--env-var", "clientId=x=y", "--env-var", "b=2",
         ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            try run.invocations().map(\.arguments) == [
+                [
+                    "run", "c.postman_collection.json", "--environment", "e.postman_environment.json",
+                    "--folder", "Get accounts",
+                ] + common
+                    + [
+                        "--reporters", "cli,junit", "--reporter-junit-export", "reports/run.xml", "--bail", "failure",
+                        "--env-var", "clientId=x=y", "--env-var", "b=2",
+                    ]
+            ])
     }
 
     @Test func junitReportGetsAPhaseNumberWhenThereArePhases() throws {
         let run = try ScriptRun(specName: "local-bank")
         defer { run.remove() }
         _ = try run.run(["--junit", "run.xml", "--code", "c"])
-        let reports = try run.invocations().map { $0.arguments[$0.arguments.firstIndex(of: "--reporter-junit-export")! + 1] }
+        let reports = try run.invocations().map {
+            $0.arguments[$0.arguments.firstIndex(of: "--reporter-junit-export")! + 1]
+        }
         #expect(reports == ["run-1.xml", "run-2.xml"])
     }
 
@@ -65,13 +79,17 @@ import Testing
         #expect(again.status == RunnerScript.awaitingCodeExitStatus)
         #expect(try run.invocations().count == 1, "waiting again must not create a new consent")
 
-        let resumed = try run.run([], environment: ["PSU_REDIRECT_URL": "https://app.local.test/callback#code=x%2Fy&state=s"])
+        let resumed = try run.run(
+            [], environment: ["PSU_REDIRECT_URL": "https://app.local.test/callback#code=x%2Fy&state=s"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let calls = try run.invocations()
         #expect(calls.count == 2)
-        #expect(calls.last?.arguments == ["run", "c.postman_collection.json", "--environment",
-                                          ".newman-state/environment.json", "--folder", "Get accounts"] + common
-                    + ["--reporters", "cli", "--env-var", "authCode=x/y"])
+        #expect(
+            calls.last?.arguments == [
+                "run", "c.postman_collection.json", "--environment",
+                ".newman-state/environment.json", "--folder", "Get accounts",
+            ] + common
+                + ["--reporters", "cli", "--env-var", "authCode=x/y"])
         #expect(!FileManager.default.fileExists(atPath: state.path))
     }
 
@@ -89,7 +107,8 @@ import Testing
     @Test func psuCommandGetsTheURLAndGivesTheRedirect() throws {
         let run = try ScriptRun(specName: "local-bank")
         defer { run.remove() }
-        let command = #"printf '%s|%s\n' "$1" "$PSU_CONSENT_URL" > "$HOME/seen"; echo noise; echo 'https://app.local.test/callback?code=cmd1&state=s'"#
+        let command =
+            #"printf '%s|%s\n' "$1" "$PSU_CONSENT_URL" > "$HOME/seen"; echo noise; echo 'https://app.local.test/callback?code=cmd1&state=s'"#
         let result = try run.run(["--psu-command", command])
         #expect(result.status == 0, "\(result.stderr)")
         let seen = try String(contentsOf: run.folder.appendingPathComponent("seen"), encoding: .utf8)
@@ -150,7 +169,9 @@ import Testing
         #expect(try run.invocations().isEmpty)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.first?.hasPrefix("newman run c.postman_collection.json --environment e.postman_environment.json") == true)
+        #expect(
+            lines.first?.hasPrefix("newman run c.postman_collection.json --environment e.postman_environment.json")
+                == true)
         #expect(lines.last?.hasSuffix("--env-var token=... --env-var authCode=...") == true)
         #expect(!(result.stdout + result.stderr).contains("s3cret"))
     }
@@ -161,7 +182,8 @@ import Testing
         let result = try run.run(["--code", "c"], environment: ["CLIENT_P12_PASSPHRASE": "pa55-\"word"])
         #expect(result.status == 0, "\(result.stderr)")
         let calls = try run.invocations()
-        let list = try #require(calls.first.flatMap { $0.arguments[$0.arguments.firstIndex(of: "--ssl-client-cert-list")! + 1] })
+        let list = try #require(
+            calls.first.flatMap { $0.arguments[$0.arguments.firstIndex(of: "--ssl-client-cert-list")! + 1] })
         #expect(list.hasPrefix(run.folder.path + "/gen-collections-certs."))
         #expect(calls.first?.listMode == "600")
         #expect(calls.first?.listContents?.contains(#""passphrase":"pa55-\"word""#) == true)
@@ -178,9 +200,12 @@ import Testing
         defer { run.remove() }
         let runner = run.output.appendingPathComponent("run-newman.sh").path
         let command = "printf 'https://app.local.test/callback?code=typed1\\n' | \(script) -qefc \(runner) /dev/null"
-        let result = try ScriptRun.execute("/usr/bin/timeout", ["60", "/bin/bash", "-c", command], in: run.folder,
-                                           environment: ["PATH": "\(run.bin.path):/usr/bin:/bin",
-                                                         "FAKE_NEWMAN_LOG": run.log.path, "TMPDIR": run.folder.path])
+        let result = try ScriptRun.execute(
+            "/usr/bin/timeout", ["60", "/bin/bash", "-c", command], in: run.folder,
+            environment: [
+                "PATH": "\(run.bin.path):/usr/bin:/bin",
+                "FAKE_NEWMAN_LOG": run.log.path, "TMPDIR": run.folder.path,
+            ])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Authorisation code or redirect URL:"))
         #expect(try run.invocations().last?.arguments.suffix(2) == ["--env-var", "authCode=typed1"])

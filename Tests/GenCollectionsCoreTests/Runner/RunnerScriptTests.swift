@@ -5,9 +5,10 @@ import Testing
 
 @Suite struct RunnerScriptTests {
     static func script(_ specName: String) throws -> Artifact {
-        try RunnerScript.artifact(for: try RunnerTestSupport.spec(specName),
-                                  collectionFile: "\(specName).postman_collection.json",
-                                  environmentFile: "\(specName).postman_environment.json", includeUnsupported: false)
+        try RunnerScript.artifact(
+            for: try RunnerTestSupport.spec(specName),
+            collectionFile: "\(specName).postman_collection.json",
+            environmentFile: "\(specName).postman_environment.json", includeUnsupported: false)
     }
 
     /// The script's bytes are pinned by the bundle goldens (`output/`, `Fixtures/Generate/local-bank/expected/`).
@@ -18,8 +19,9 @@ import Testing
         #expect(artifact.executable)
     }
 
-    @Test(.enabled(if: Shell.which("shellcheck") != nil, "shellcheck is not on PATH"),
-          arguments: ["monese-sandbox", "local-bank"])
+    @Test(
+        .enabled(if: Shell.which("shellcheck") != nil, "shellcheck is not on PATH"),
+        arguments: ["monese-sandbox", "local-bank"])
     func scriptIsCleanUnderShellcheck(specName: String) throws {
         let shellcheck = try #require(Shell.which("shellcheck"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-shellcheck-\(UUID().uuidString)")
@@ -32,8 +34,9 @@ import Testing
     @Test func unsupportedStepsAreLeftOutUnlessAsked() throws {
         let spec = try RunnerTestSupport.spec("local-bank")
         let without = try RunnerScript.artifact(for: spec, collectionFile: "c.json", environmentFile: "e.json")
-        let with = try RunnerScript.artifact(for: spec, collectionFile: "c.json", environmentFile: "e.json",
-                                             includeUnsupported: true)
+        let with = try RunnerScript.artifact(
+            for: spec, collectionFile: "c.json", environmentFile: "e.json",
+            includeUnsupported: true)
         #expect(!String(decoding: without.contents, as: UTF8.self).contains("'Get beta'"))
         #expect(String(decoding: with.contents, as: UTF8.self).contains("'Get beta'"))
     }

@@ -8,9 +8,11 @@ enum RunnerTestSupport {
 
     /// The default spec (`specs/monese-sandbox.yaml`) or a generate fixture (`Fixtures/Generate/<name>/spec.yaml`).
     static func spec(_ name: String) throws -> Spec {
-        let url = name == "monese-sandbox"
+        let url =
+            name == "monese-sandbox"
             ? PackagePaths.root.appendingPathComponent("specs/monese-sandbox.yaml")
-            : PackagePaths.root.appendingPathComponent("Tests/GenCollectionsCoreTests/Fixtures/Generate/\(name)/spec.yaml")
+            : PackagePaths.root.appendingPathComponent(
+                "Tests/GenCollectionsCoreTests/Fixtures/Generate/\(name)/spec.yaml")
         return try SpecLoader.load(String(contentsOf: url, encoding: .utf8), file: url.path).spec
     }
 }

@@ -30,13 +30,16 @@ struct ScriptRun {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-runner-\(UUID().uuidString)")
         let spec = try RunnerTestSupport.spec(specName)
         var artifacts = try CertificateSettings.artifacts(for: spec)
-        artifacts.append(try RunnerScript.artifact(for: spec, collectionFile: "c.postman_collection.json",
-                                                   environmentFile: "e.postman_environment.json"))
+        artifacts.append(
+            try RunnerScript.artifact(
+                for: spec, collectionFile: "c.postman_collection.json",
+                environmentFile: "e.postman_environment.json"))
         artifacts.append(Artifact(path: "c.postman_collection.json", text: "{}\n"))
         artifacts.append(Artifact(path: "e.postman_environment.json", text: "{\"values\": []}\n"))
         try ArtifactWriter.write(artifacts, to: output)
         if withNewman {
-            try ArtifactWriter.write(Data(Self.fakeNewman.utf8), to: bin.appendingPathComponent("newman"), executable: true)
+            try ArtifactWriter.write(
+                Data(Self.fakeNewman.utf8), to: bin.appendingPathComponent("newman"), executable: true)
         } else {
             try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         }
@@ -46,11 +49,14 @@ struct ScriptRun {
 
     /// Runs the script from another directory (it must cd to its own), stdin not a terminal.
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        var environment = ["PATH": "\(bin.path):/usr/bin:/bin", "FAKE_NEWMAN_LOG": log.path, "HOME": folder.path,
-                           "TMPDIR": folder.path]
+        var environment = [
+            "PATH": "\(bin.path):/usr/bin:/bin", "FAKE_NEWMAN_LOG": log.path, "HOME": folder.path,
+            "TMPDIR": folder.path,
+        ]
         environment.merge(extra) { $1 }
-        return try Self.execute("/usr/bin/timeout", ["60", output.appendingPathComponent("run-newman.sh").path] + arguments,
-                                in: folder, environment: environment)
+        return try Self.execute(
+            "/usr/bin/timeout", ["60", output.appendingPathComponent("run-newman.sh").path] + arguments,
+            in: folder, environment: environment)
     }
 
     /// The newman invocations recorded so far.
@@ -58,8 +64,11 @@ struct ScriptRun {
         guard FileManager.default.fileExists(atPath: log.path) else { return [] }
         var result: [Invocation] = []
         var current = Invocation(directory: "", arguments: [])
-        for line in try String(contentsOf: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-            let (field, value) = line.firstIndex(of: " ").map { (line[..<$0], String(line[line.index(after: $0)...])) }
+        for line in try String(contentsOf: log, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
+            let (field, value) =
+                line.firstIndex(of: " ").map { (line[..<$0], String(line[line.index(after: $0)...])) }
                 ?? (line, "")
             switch field {
             case "cwd": current.directory = value
@@ -74,41 +83,44 @@ struct ScriptRun {
     }
 
     /// Runs a program; with `environment`, that is its whole environment.
-    static func execute(_ executable: String, _ arguments: [String], in directory: URL,
-                        environment: [String: String]? = nil) throws -> Result {
-        let run = Shell.run(executable, arguments, directory: directory, environment: environment ?? [:],
-                            inheritEnvironment: environment == nil)
+    static func execute(
+        _ executable: String, _ arguments: [String], in directory: URL,
+        environment: [String: String]? = nil
+    ) throws -> Result {
+        let run = Shell.run(
+            executable, arguments, directory: directory, environment: environment ?? [:],
+            inheritEnvironment: environment == nil)
         return Result(status: run.status, stdout: run.output, stderr: run.error)
     }
 
     /// Records cwd and arguments; exports an environment with a consent URL for each key in FAKE_CONSENT_KEYS;
     /// exits with FAKE_NEWMAN_EXIT.
     static let fakeNewman = #"""
-    #!/usr/bin/env bash
-    set -euo pipefail
-    log=${FAKE_NEWMAN_LOG:?}
-    run=$(( $(grep -c '^end' "$log" 2>/dev/null || true) + 1 ))
-    { printf 'cwd %s\n' "$PWD"; printf 'arg %s\n' "$@"; } >>"$log"
-    export_file='' list=''
-    while (($#)); do
-        case $1 in
-            --export-environment) export_file=$2 && shift ;;
-            --ssl-client-cert-list) list=$2 && shift ;;
-        esac
-        shift
-    done
-    if [[ -n $list ]]; then
-        printf 'list-mode %s\nlist %s\n' "$(stat -c %a "$list")" "$(tr -d ' \n' <"$list")" >>"$log"
-    fi
-    if [[ -n $export_file ]]; then
-        values=''
-        IFS=, read -r -a keys <<<"${FAKE_CONSENT_KEYS:-consentUrl}"
-        for key in "${keys[@]}"; do
-            values+="${values:+,}{\"key\":\"$key\",\"value\":\"https://auth.local.test/authorize?request=r$run&key=$key\"}"
+        #!/usr/bin/env bash
+        set -euo pipefail
+        log=${FAKE_NEWMAN_LOG:?}
+        run=$(( $(grep -c '^end' "$log" 2>/dev/null || true) + 1 ))
+        { printf 'cwd %s\n' "$PWD"; printf 'arg %s\n' "$@"; } >>"$log"
+        export_file='' list=''
+        while (($#)); do
+            case $1 in
+                --export-environment) export_file=$2 && shift ;;
+                --ssl-client-cert-list) list=$2 && shift ;;
+            esac
+            shift
         done
-        printf '{"name":"exported","values":[%s]}\n' "$values" >"$export_file"
-    fi
-    printf 'end\n' >>"$log"
-    exit "${FAKE_NEWMAN_EXIT:-0}"
-    """#
+        if [[ -n $list ]]; then
+            printf 'list-mode %s\nlist %s\n' "$(stat -c %a "$list")" "$(tr -d ' \n' <"$list")" >>"$log"
+        fi
+        if [[ -n $export_file ]]; then
+            values=''
+            IFS=, read -r -a keys <<<"${FAKE_CONSENT_KEYS:-consentUrl}"
+            for key in "${keys[@]}"; do
+                values+="${values:+,}{\"key\":\"$key\",\"value\":\"https://auth.local.test/authorize?request=r$run&key=$key\"}"
+            done
+            printf '{"name":"exported","values":[%s]}\n' "$values" >"$export_file"
+        fi
+        printf 'end\n' >>"$log"
+        exit "${FAKE_NEWMAN_EXIT:-0}"
+        """#
 }

@@ -6,7 +6,8 @@ import Testing
 /// `<case>.diagnostics.txt`. The messages are part of the product, so they are pinned word for word.
 @Suite struct SpecErrorTests {
     static let folder = Golden.fixtures.appendingPathComponent("SpecErrors")
-    static let cases = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?
+    static let cases =
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?
         .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted() ?? []
 
     @Test(arguments: cases)

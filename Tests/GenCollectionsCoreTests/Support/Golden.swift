@@ -13,14 +13,16 @@ enum Golden {
         let expected = try? Data(contentsOf: golden)
         if expected == actual && !isRecording { return }
         if isRecording || expected == nil {
-            try? FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? actual.write(to: golden)
             Issue.record("recorded new baseline: \(golden.path)", sourceLocation: sourceLocation)
             return
         }
         let diff = unifiedDiff(expected: golden, actual: actual)
-        Issue.record("\(golden.path) differs from the generated output (GEN_COLLECTIONS_RECORD=1 re-records):\n\(diff)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(golden.path) differs from the generated output (GEN_COLLECTIONS_RECORD=1 re-records):\n\(diff)",
+            sourceLocation: sourceLocation)
     }
 
     static func assertMatches(_ actual: String, golden: URL, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -90,17 +90,20 @@ import Testing
     @Test func junkEntriesAreReportedAndDropped() throws {
         let generated = try F.bundle("spec.yaml")
         var files = [
-            F.collectionFile: Data(#"{"item": [1, "x", null, {"request": "http://x"}, {"event": [{"listen": 3}]}]}"#.utf8),
+            F.collectionFile: Data(
+                #"{"item": [1, "x", null, {"request": "http://x"}, {"event": [{"listen": 3}]}]}"#.utf8),
             F.environmentFile: Data(#"{"values": ["x", {"key": 1}, {"key": "region", "value": 5}]}"#.utf8),
         ]
-        #expect(DriftChecker.check(generated: generated, onDisk: files).findings.contains {
-            $0.field == "item" && $0.detail == "3 entries are not Postman items"
-        })
+        #expect(
+            DriftChecker.check(generated: generated, onDisk: files).findings.contains {
+                $0.field == "item" && $0.detail == "3 entries are not Postman items"
+            })
         let outcome = try BundleSync.sync(generated: generated, onDisk: files)
-        #expect(outcome.report.findings.filter { $0.change == .conflict }.map(\.detail) == [
-            "dropped 3 entries that are not Postman items",
-            "dropped 2 entries that are not variables (no string key)",
-        ])
+        #expect(
+            outcome.report.findings.filter { $0.change == .conflict }.map(\.detail) == [
+                "dropped 3 entries that are not Postman items",
+                "dropped 2 entries that are not variables (no string key)",
+            ])
         for artifact in outcome.changed { files[artifact.path] = artifact.contents }
         #expect(!DriftChecker.check(generated: generated, onDisk: files).hasDrift)
     }

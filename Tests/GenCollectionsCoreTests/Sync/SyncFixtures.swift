@@ -18,8 +18,10 @@ enum SyncFixtures {
 
     /// The Postman files of a fixture's bundle: collection and environment, where user edits happen.
     static func bundle(_ specName: String) throws -> [Artifact] {
-        try Generator.artifacts(for: spec(specName)).filter { $0.path.hasSuffix(".postman_collection.json")
-            || $0.path.hasSuffix(".postman_environment.json") }
+        try Generator.artifacts(for: spec(specName)).filter {
+            $0.path.hasSuffix(".postman_collection.json")
+                || $0.path.hasSuffix(".postman_environment.json")
+        }
     }
 
     static func files(_ artifacts: [Artifact]) -> [String: Data] {

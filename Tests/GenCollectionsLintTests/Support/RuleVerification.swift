@@ -10,8 +10,9 @@ func verifyRule(_ rule: any LintRule.Type) {
     #expect(!description.passing.isEmpty, "\(description.id) has no passing example")
     #expect(!description.failing.isEmpty, "\(description.id) has no failing example")
     for example in description.passing + description.failing {
-        let location = Testing.SourceLocation(fileID: "GenCollectionsLint/\((example.sourceFile as NSString).lastPathComponent)",
-                                              filePath: example.sourceFile, line: example.sourceLine, column: 1)
+        let location = Testing.SourceLocation(
+            fileID: "GenCollectionsLint/\((example.sourceFile as NSString).lastPathComponent)",
+            filePath: example.sourceFile, line: example.sourceLine, column: 1)
         let (text, markers) = example.document
         let document: JSONDocument
         do {
@@ -21,12 +22,18 @@ func verifyRule(_ rule: any LintRule.Type) {
             continue
         }
         let isFailing = description.failing.contains { $0.sourceLine == example.sourceLine && $0.code == example.code }
-        #expect(isFailing != markers.isEmpty, "failing examples need a ↓ marker, passing ones none", sourceLocation: location)
+        #expect(
+            isFailing != markers.isEmpty, "failing examples need a ↓ marker, passing ones none",
+            sourceLocation: location)
         let diagnostics = lint(example, with: rule)
         let found = diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }.sorted()
         let expected = markers.map { document.position(ofOffset: $0).description }.sorted()
-        #expect(diagnostics.allSatisfy { $0.id == description.id }, "other diagnostics: \(diagnostics)", sourceLocation: location)
-        #expect(found == expected, """
+        #expect(
+            diagnostics.allSatisfy { $0.id == description.id }, "other diagnostics: \(diagnostics)",
+            sourceLocation: location)
+        #expect(
+            found == expected,
+            """
             \(description.id): findings at \(found), markers at \(expected)
             \(diagnostics.map(\.description).joined(separator: "\n"))
             """, sourceLocation: location)
@@ -35,8 +42,10 @@ func verifyRule(_ rule: any LintRule.Type) {
 
 /// The diagnostics `rule` alone reports for `example`.
 func lint(_ example: Example, with rule: any LintRule.Type) -> [Diagnostic] {
-    let context = LintContext(environmentVariables: Set(example.environment), hasEnvironment: !example.environment.isEmpty,
-                              certificatePatterns: example.certificates)
-    let linter = Linter(configuration: LintConfiguration(openBanking: example.openBanking), context: context, rules: [rule])
+    let context = LintContext(
+        environmentVariables: Set(example.environment), hasEnvironment: !example.environment.isEmpty,
+        certificatePatterns: example.certificates)
+    let linter = Linter(
+        configuration: LintConfiguration(openBanking: example.openBanking), context: context, rules: [rule])
     return linter.lint(file: example.fileName, bytes: Array(example.document.text.utf8))
 }

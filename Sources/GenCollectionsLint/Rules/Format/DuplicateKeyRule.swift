@@ -25,7 +25,8 @@ public struct DuplicateKeyRule: LintRule {
             }
             guard keys.count > 1 else { continue }
             if keys.count <= 16 {
-                for (position, key) in keys.enumerated() where keys[..<position].contains(where: { sameKey($0, key, document) }) {
+                for (position, key) in keys.enumerated()
+                where keys[..<position].contains(where: { sameKey($0, key, document) }) {
                     findings.append(report(key, file))
                 }
             } else {
@@ -40,13 +41,16 @@ public struct DuplicateKeyRule: LintRule {
 
     private func report(_ key: Int, _ file: LintedFile) -> Finding {
         let name = file.document.string(key) ?? ""
-        return file.finding(at: key, "duplicate key '\(name)': newman keeps only the last value",
-                            hint: "remove or merge the duplicate")
+        return file.finding(
+            at: key, "duplicate key '\(name)': newman keeps only the last value",
+            hint: "remove or merge the duplicate")
     }
 
     private func sameKey(_ lhs: Int, _ rhs: Int, _ document: JSONDocument) -> Bool {
         let left = document.byteRange(lhs), right = document.byteRange(rhs)
-        if document.nodes[lhs].escaped || document.nodes[rhs].escaped { return document.string(lhs) == document.string(rhs) }
+        if document.nodes[lhs].escaped || document.nodes[rhs].escaped {
+            return document.string(lhs) == document.string(rhs)
+        }
         guard left.count == right.count else { return false }
         return document.bytes[left] == document.bytes[right]
     }

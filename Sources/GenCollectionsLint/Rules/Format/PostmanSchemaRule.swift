@@ -11,12 +11,20 @@ public struct PostmanSchemaRule: LintRule {
             is reported by `legacy-auth-shape` instead.
             """,
         passing: [
-            Example(#"{"method": "POST", "header": [{"key": "a", "value": "b"}], "url": {"raw": "https://example.com", "host": ["example", "com"], "protocol": "https"}, "body": {"mode": "raw", "raw": "{}"}}"#),
+            Example(
+                #"{"method": "POST", "header": [{"key": "a", "value": "b"}], "url": {"raw": "https://example.com", "host": ["example", "com"], "protocol": "https"}, "body": {"mode": "raw", "raw": "{}"}}"#
+            )
         ],
         failing: [
-            Example(#"{"method": "GET", "header": [{"key": "a", "value": ↓1}, ↓{"value": "b"}], "url": "https://example.com", "body": {"mode": ↓"json"}}"#),
-            Example(#"{"info": ↓{"name": "C"}, "item": [↓{"name": "neither request nor folder"}]}"#, .file("example.postman_collection.json")),
-            Example(#"{"name": "Env", "values": [{"key": "a", "value": "1", "enabled": ↓"yes"}, ↓{"value": "2"}]}"#, .file("example.postman_environment.json")),
+            Example(
+                #"{"method": "GET", "header": [{"key": "a", "value": ↓1}, ↓{"value": "b"}], "url": "https://example.com", "body": {"mode": ↓"json"}}"#
+            ),
+            Example(
+                #"{"info": ↓{"name": "C"}, "item": [↓{"name": "neither request nor folder"}]}"#,
+                .file("example.postman_collection.json")),
+            Example(
+                #"{"name": "Env", "values": [{"key": "a", "value": "1", "enabled": ↓"yes"}, ↓{"value": "2"}]}"#,
+                .file("example.postman_environment.json")),
         ])
 
     public init() {}

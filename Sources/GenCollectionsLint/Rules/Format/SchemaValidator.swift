@@ -31,23 +31,31 @@ struct SchemaValidator {
         let accepted = kinds.contains(kind) || (kinds.contains(.true) && kind == .false)
         if !accepted {
             let wanted = kinds.map(Self.name).joined(separator: " or ")
-            findings.append(file.finding(at: node, "\(what) must be \(wanted), found \(Self.name(kind))",
-                                         hint: "see the postman collection schema for '\(document.pointer(of: node))'"))
+            findings.append(
+                file.finding(
+                    at: node, "\(what) must be \(wanted), found \(Self.name(kind))",
+                    hint: "see the postman collection schema for '\(document.pointer(of: node))'"))
         }
         return accepted
     }
 
     private mutating func require(_ object: Int, _ key: String, in what: String) -> Int? {
         if let value = document.member(object, key) { return value }
-        findings.append(file.finding(at: object, "\(what) is missing required '\(key)'",
-                                     hint: "add '\(key)' (see the postman collection schema)"))
+        findings.append(
+            file.finding(
+                at: object, "\(what) is missing required '\(key)'",
+                hint: "add '\(key)' (see the postman collection schema)"))
         return nil
     }
 
     private mutating func expectEnum(_ node: Int?, _ values: Set<String>, _ what: String) {
-        guard let node, expect(node, [.string], what), let value = document.string(node), !values.contains(value) else { return }
-        findings.append(file.finding(at: node, "\(what) '\(value)' is not one of \(values.sorted().joined(separator: ", "))",
-                                     hint: "use one of the values the schema allows"))
+        guard let node, expect(node, [.string], what), let value = document.string(node), !values.contains(value) else {
+            return
+        }
+        findings.append(
+            file.finding(
+                at: node, "\(what) '\(value)' is not one of \(values.sorted().joined(separator: ", "))",
+                hint: "use one of the values the schema allows"))
     }
 
     private mutating func each(_ node: Int?, _ what: String, _ body: (inout SchemaValidator, Int) -> Void) {
@@ -85,11 +93,15 @@ struct SchemaValidator {
         expect(item.nameNode, [.string], "an item's 'name'")
         let hasRequest = document.member(node, "request") != nil, hasItems = document.member(node, "item") != nil
         if !hasRequest, !hasItems {
-            findings.append(file.finding(at: node, "item '\(item.name ?? "")' has neither 'request' nor 'item'",
-                                         hint: "a request needs 'request'; a folder needs 'item'"))
+            findings.append(
+                file.finding(
+                    at: node, "item '\(item.name ?? "")' has neither 'request' nor 'item'",
+                    hint: "a request needs 'request'; a folder needs 'item'"))
         } else if hasRequest, hasItems {
-            findings.append(file.finding(at: node, "item '\(item.name ?? "")' has both 'request' and 'item'",
-                                         hint: "an item is either a request or a folder"))
+            findings.append(
+                file.finding(
+                    at: node, "item '\(item.name ?? "")' has both 'request' and 'item'",
+                    hint: "an item is either a request or a folder"))
         }
         common(node)
         expect(document.member(node, "response"), [.array], "'response'")
@@ -101,11 +113,16 @@ struct SchemaValidator {
         guard expect(node, [.object, .string], "'request'"), document.kind(node) == .object else { return }
         expect(document.member(node, "method"), [.string], "'method'")
         if let header = document.member(node, "header"), expect(header, [.array, .string], "'header'") {
-            for element in document.elements(header) { keyValue(element, "a header", keyRequired: true, valueRequired: true) }
+            for element in document.elements(header) {
+                keyValue(element, "a header", keyRequired: true, valueRequired: true)
+            }
         }
         if let url = document.member(node, "url") { self.url(url) }
-        if let body = document.member(node, "body"), expect(body, [.object, .null], "'body'"), document.kind(body) == .object {
-            expectEnum(document.member(body, "mode"), ["raw", "urlencoded", "formdata", "file", "graphql"], "body mode")
+        if let body = document.member(node, "body"), expect(body, [.object, .null], "'body'"),
+            document.kind(body) == .object
+        {
+            expectEnum(
+                document.member(body, "mode"), ["raw", "urlencoded", "formdata", "file", "graphql"], "body mode")
             expect(document.member(body, "raw"), [.string], "'body.raw'")
             expect(document.member(body, "disabled"), [.true], "'body.disabled'")
             each(document.member(body, "urlencoded"), "'body.urlencoded'") {
@@ -145,8 +162,10 @@ struct SchemaValidator {
 
     private mutating func auth(_ node: Int) {
         guard expect(node, [.object, .null], "'auth'"), document.kind(node) == .object else { return }
-        let types: Set<String> = ["apikey", "awsv4", "basic", "bearer", "digest", "edgegrid", "hawk", "noauth", "oauth1",
-                                  "oauth2", "ntlm"]
+        let types: Set<String> = [
+            "apikey", "awsv4", "basic", "bearer", "digest", "edgegrid", "hawk", "noauth", "oauth1",
+            "oauth2", "ntlm",
+        ]
         guard let type = require(node, "type", in: "'auth'") else { return }
         expectEnum(type, types, "auth type")
         guard let name = document.string(type), let parameters = document.member(node, name) else { return }
@@ -154,7 +173,9 @@ struct SchemaValidator {
             expect(parameters, [.object], "v2.0 '\(name)' auth parameters")
         } else if document.kind(parameters) == .array {
             for parameter in document.elements(parameters) where expect(parameter, [.object], "an auth parameter") {
-                if let key = require(parameter, "key", in: "an auth parameter") { expect(key, [.string], "an auth parameter's 'key'") }
+                if let key = require(parameter, "key", in: "an auth parameter") {
+                    expect(key, [.string], "an auth parameter's 'key'")
+                }
             }
         }
     }
@@ -193,7 +214,9 @@ struct SchemaValidator {
         }
         each(values, "'values'") { validator, element in
             guard validator.expect(element, [.object], "a variable") else { return }
-            if let key = validator.require(element, "key", in: "a variable") { validator.expect(key, [.string], "a variable's 'key'") }
+            if let key = validator.require(element, "key", in: "a variable") {
+                validator.expect(key, [.string], "a variable's 'key'")
+            }
             validator.expect(validator.document.member(element, "enabled"), [.true], "'enabled'")
             validator.expect(validator.document.member(element, "disabled"), [.true], "'disabled'")
             validator.expect(validator.document.member(element, "type"), [.string], "'type'")
@@ -204,13 +227,19 @@ struct SchemaValidator {
         each(document.root, "a certificate list") { validator, entry in
             guard validator.expect(entry, [.object], "a certificate entry") else { return }
             if let matches = validator.require(entry, "matches", in: "a certificate entry"),
-               validator.expect(matches, [.array], "'matches'") {
-                for pattern in validator.document.elements(matches) { validator.expect(pattern, [.string], "a match pattern") }
+                validator.expect(matches, [.array], "'matches'")
+            {
+                for pattern in validator.document.elements(matches) {
+                    validator.expect(pattern, [.string], "a match pattern")
+                }
             }
             for key in ["key", "cert", "pfx"] {
                 guard let source = validator.document.member(entry, key),
-                      validator.expect(source, [.string, .object], "'\(key)'"), validator.document.kind(source) == .object else { continue }
-                if let src = validator.require(source, "src", in: "'\(key)'") { validator.expect(src, [.string], "'\(key).src'") }
+                    validator.expect(source, [.string, .object], "'\(key)'"), validator.document.kind(source) == .object
+                else { continue }
+                if let src = validator.require(source, "src", in: "'\(key)'") {
+                    validator.expect(src, [.string], "'\(key).src'")
+                }
             }
             validator.expect(validator.document.member(entry, "passphrase"), [.string], "'passphrase'")
         }

@@ -10,11 +10,13 @@ public struct BodyDroppedRule: LintRule {
             """,
         passing: [
             Example(#"{"method": "POST", "url": "https://example.com", "body": {"mode": "raw", "raw": "{}"}}"#),
-            Example(#"[{"name": "R", "request": {"method": "GET", "url": "https://example.com", "body": {"mode": "raw", "raw": "{}"}}, "protocolProfileBehavior": {"disableBodyPruning": true}}]"#, .items),
+            Example(
+                #"[{"name": "R", "request": {"method": "GET", "url": "https://example.com", "body": {"mode": "raw", "raw": "{}"}}, "protocolProfileBehavior": {"disableBodyPruning": true}}]"#,
+                .items),
             Example(#"{"method": "GET", "url": "https://example.com", "body": {"mode": "raw", "raw": ""}}"#),
         ],
         failing: [
-            Example(#"{"method": "GET", "url": "https://example.com", "body": ↓{"mode": "raw", "raw": "{\"a\": 1}"}}"#),
+            Example(#"{"method": "GET", "url": "https://example.com", "body": ↓{"mode": "raw", "raw": "{\"a\": 1}"}}"#)
         ])
 
     public init() {}
@@ -25,11 +27,13 @@ public struct BodyDroppedRule: LintRule {
         let document = file.document
         return file.requests.compactMap { request in
             guard Self.methods.contains(request.method), let body = request.bodyNode, document.kind(body) == .object,
-                  !document.isTrue(body, "disabled"), let mode = document.string(body, "mode"),
-                  let content = document.member(body, mode), Self.hasContent(content, document),
-                  !pruningDisabled(item: request.item, file) else { return nil }
-            return file.finding(at: body, "newman drops the \(mode) body of this \(request.method) request",
-                                hint: "send the data another way, or set protocolProfileBehavior.disableBodyPruning to true")
+                !document.isTrue(body, "disabled"), let mode = document.string(body, "mode"),
+                let content = document.member(body, mode), Self.hasContent(content, document),
+                !pruningDisabled(item: request.item, file)
+            else { return nil }
+            return file.finding(
+                at: body, "newman drops the \(mode) body of this \(request.method) request",
+                hint: "send the data another way, or set protocolProfileBehavior.disableBodyPruning to true")
         }
     }
 

@@ -11,14 +11,17 @@ public struct CertificatePatternRule: LintRule {
             needs `pfx`, or `key` and `cert`.
             """,
         passing: [
-            Example(#"[{"name": "mtls", "matches": ["https://*.example.com/*", "https://example.com:8443/*"], "key": {"src": "c.key"}, "cert": {"src": "c.crt"}}]"#,
-                    .file("ssl-client-cert-list.json")),
+            Example(
+                #"[{"name": "mtls", "matches": ["https://*.example.com/*", "https://example.com:8443/*"], "key": {"src": "c.key"}, "cert": {"src": "c.crt"}}]"#,
+                .file("ssl-client-cert-list.json"))
         ],
         failing: [
-            Example(#"[{"name": "mtls", "matches": [↓"https://example.com", ↓"https://api.*.example.com/*", ↓"http://example.com/*"], "key": {"src": "c.key"}, "cert": {"src": "c.crt"}}]"#,
-                    .file("ssl-client-cert-list.json")),
-            Example(#"[{"name": "mtls", "matches": [↓"https://example.com:8443"], "pfx": {"src": "c.p12"}}, ↓{"name": "no-key", "matches": ["https://a.example.com/*"]}]"#,
-                    .file("ssl-client-cert-list.json")),
+            Example(
+                #"[{"name": "mtls", "matches": [↓"https://example.com", ↓"https://api.*.example.com/*", ↓"http://example.com/*"], "key": {"src": "c.key"}, "cert": {"src": "c.crt"}}]"#,
+                .file("ssl-client-cert-list.json")),
+            Example(
+                #"[{"name": "mtls", "matches": [↓"https://example.com:8443"], "pfx": {"src": "c.p12"}}, ↓{"name": "no-key", "matches": ["https://a.example.com/*"]}]"#,
+                .file("ssl-client-cert-list.json")),
         ])
 
     public init() {}
@@ -33,11 +36,14 @@ public struct CertificatePatternRule: LintRule {
         var findings: [Finding] = []
         for entry in document.elements(document.root) {
             let name = document.string(entry, "name") ?? "unnamed"
-            let hasKeys = document.member(entry, "pfx") != nil
+            let hasKeys =
+                document.member(entry, "pfx") != nil
                 || (document.member(entry, "key") != nil && document.member(entry, "cert") != nil)
             if !hasKeys {
-                findings.append(file.finding(at: entry, "certificate entry '\(name)' has neither 'pfx' nor 'key' and 'cert'",
-                                             hint: "give {\"key\": {\"src\": …}, \"cert\": {\"src\": …}} or {\"pfx\": {\"src\": …}}"))
+                findings.append(
+                    file.finding(
+                        at: entry, "certificate entry '\(name)' has neither 'pfx' nor 'key' and 'cert'",
+                        hint: "give {\"key\": {\"src\": …}, \"cert\": {\"src\": …}} or {\"pfx\": {\"src\": …}}"))
             }
             for match in document.member(entry, "matches").map(document.elements) ?? [] {
                 guard let text = document.string(match) else { continue }
@@ -54,16 +60,22 @@ public struct CertificatePatternRule: LintRule {
         if text == "<all_urls>" { return nil }
         if (try? pattern.wholeMatch(in: text)) == nil {
             if let range = text.range(of: "://"), !text[range.upperBound...].contains("/") {
-                return ("certificate pattern '\(text)' has no path, so newman never matches it",
-                        "append '/*', e.g. '\(text)/*'")
+                return (
+                    "certificate pattern '\(text)' has no path, so newman never matches it",
+                    "append '/*', e.g. '\(text)/*'"
+                )
             }
-            return ("certificate pattern '\(text)' is not a valid match pattern, so newman never matches it",
-                    "use 'https://host/*', 'https://*.domain/*' or 'https://host:port/*'; '*' may only start the host")
+            return (
+                "certificate pattern '\(text)' is not a valid match pattern, so newman never matches it",
+                "use 'https://host/*', 'https://*.domain/*' or 'https://host:port/*'; '*' may only start the host"
+            )
         }
         let scheme = text.prefix { $0 != ":" }
         if !scheme.contains("https"), scheme != "*" {
-            return ("certificate pattern '\(text)' does not cover https, and client certificates are only sent over https",
-                    "use 'https://' in the pattern")
+            return (
+                "certificate pattern '\(text)' does not cover https, and client certificates are only sent over https",
+                "use 'https://' in the pattern"
+            )
         }
         return nil
     }

@@ -17,7 +17,7 @@ public struct CertificatePortRule: LintRule {
             Example(#"{"url": "https://api.example.com/a"}"#, certificates: ["https://*.example.com/*"]),
         ],
         failing: [
-            Example(#"{"url": ↓"https://api.example.com:8443/a"}"#, certificates: ["https://*.example.com/*"]),
+            Example(#"{"url": ↓"https://api.example.com:8443/a"}"#, certificates: ["https://*.example.com/*"])
         ])
 
     public init() {}
@@ -34,10 +34,14 @@ public struct CertificatePortRule: LintRule {
             let host = parts.host.joined(separator: ".").lowercased()
             guard !host.contains("{{") else { return nil }
             let sameHost = patterns.filter { $0.covers(host: host) }
-            guard !sameHost.isEmpty, !sameHost.contains(where: { $0.port == "*" || $0.port == port }) else { return nil }
-            return file.finding(at: node, "no certificate pattern covers port \(port) of '\(host)'; "
-                                + "'\(sameHost[0].text)' only matches port \(sameHost[0].port ?? "443")",
-                                hint: "add 'https://\(host):\(port)/*' to the certificate entry's matches")
+            guard !sameHost.isEmpty, !sameHost.contains(where: { $0.port == "*" || $0.port == port }) else {
+                return nil
+            }
+            return file.finding(
+                at: node,
+                "no certificate pattern covers port \(port) of '\(host)'; "
+                    + "'\(sameHost[0].text)' only matches port \(sameHost[0].port ?? "443")",
+                hint: "add 'https://\(host):\(port)/*' to the certificate entry's matches")
         }
     }
 }

@@ -10,11 +10,17 @@ public struct OAuth2AccessTokenRule: LintRule {
             `{{accessToken}}` (or use bearer auth with that variable).
             """,
         passing: [
-            Example(#"{"auth": {"type": "oauth2", "oauth2": [{"key": "accessToken", "value": "{{accessToken}}", "type": "string"}]}, "url": "https://example.com"}"#),
+            Example(
+                #"{"auth": {"type": "oauth2", "oauth2": [{"key": "accessToken", "value": "{{accessToken}}", "type": "string"}]}, "url": "https://example.com"}"#
+            )
         ],
         failing: [
-            Example(#"{"auth": ↓{"type": "oauth2", "oauth2": [{"key": "grant_type", "value": "client_credentials", "type": "string"}]}, "url": "https://example.com"}"#),
-            Example(#"[{"name": "F", "auth": ↓{"type": "oauth2", "oauth2": {"accessToken": ""}}, "item": [{"name": "R", "request": "https://example.com"}]}]"#, .items),
+            Example(
+                #"{"auth": ↓{"type": "oauth2", "oauth2": [{"key": "grant_type", "value": "client_credentials", "type": "string"}]}, "url": "https://example.com"}"#
+            ),
+            Example(
+                #"[{"name": "F", "auth": ↓{"type": "oauth2", "oauth2": {"accessToken": ""}}, "item": [{"name": "R", "request": "https://example.com"}]}]"#,
+                .items),
         ])
 
     public init() {}
@@ -25,8 +31,11 @@ public struct OAuth2AccessTokenRule: LintRule {
             guard document.string(auth, "type") == "oauth2" else { return nil }
             let token = AuthParameters.parameters(of: auth, in: document).last { $0.key == "accessToken" }
             if let token, let value = document.string(token.value), !value.isEmpty { return nil }
-            return file.finding(at: auth, "oauth2 auth has no 'accessToken', so newman sends the request without authorization",
-                                hint: "fetch the token in an earlier request, store it in a variable and set accessToken to '{{accessToken}}'")
+            return file.finding(
+                at: auth, "oauth2 auth has no 'accessToken', so newman sends the request without authorization",
+                hint:
+                    "fetch the token in an earlier request, store it in a variable and set accessToken to '{{accessToken}}'"
+            )
         }
     }
 }

@@ -11,12 +11,20 @@ public struct URLRawMismatchRule: LintRule {
             `raw` (open and save the request in Postman) or fix them by hand.
             """,
         passing: [
-            Example(#"{"url": {"raw": "https://example.com/v1/a?x=1", "protocol": "https", "host": ["example", "com"], "path": ["v1", "a"], "query": [{"key": "x", "value": "1"}]}}"#),
-            Example(#"{"url": {"raw": "{{rs}}/a", "host": ["{{rs}}"], "path": ["a"], "query": [{"key": "y", "value": "2", "disabled": true}]}}"#),
+            Example(
+                #"{"url": {"raw": "https://example.com/v1/a?x=1", "protocol": "https", "host": ["example", "com"], "path": ["v1", "a"], "query": [{"key": "x", "value": "1"}]}}"#
+            ),
+            Example(
+                #"{"url": {"raw": "{{rs}}/a", "host": ["{{rs}}"], "path": ["a"], "query": [{"key": "y", "value": "2", "disabled": true}]}}"#
+            ),
         ],
         failing: [
-            Example(#"{"url": {"raw": ↓"https://example.com/v1/b", "protocol": "https", "host": ["example", "com"], "path": ["v1", "a"]}}"#),
-            Example(#"{"url": {"raw": ↓"{{rs}}/a?x=1", "host": ["{{rs}}"], "path": ["a"], "query": [{"key": "x", "value": "2"}]}}"#),
+            Example(
+                #"{"url": {"raw": ↓"https://example.com/v1/b", "protocol": "https", "host": ["example", "com"], "path": ["v1", "a"]}}"#
+            ),
+            Example(
+                #"{"url": {"raw": ↓"{{rs}}/a?x=1", "host": ["{{rs}}"], "path": ["a"], "query": [{"key": "x", "value": "2"}]}}"#
+            ),
         ])
 
     public init() {}
@@ -25,20 +33,27 @@ public struct URLRawMismatchRule: LintRule {
         let document = file.document
         return file.requests.compactMap { request in
             guard let url = request.urlNode, document.kind(url) == .object, let rawNode = document.member(url, "raw"),
-                  let raw = document.string(rawNode), PostmanURLParts.hasParts(document: document, node: url) else { return nil }
+                let raw = document.string(rawNode), PostmanURLParts.hasParts(document: document, node: url)
+            else { return nil }
             let parts = PostmanURLParts(document: document, node: url)
             if parts.rebuilt == raw { return nil }  // the usual case, without parsing raw
             let fromRaw = URLParts(raw)
-            let sameScheme = parts.protocol == nil || fromRaw.scheme == nil
+            let sameScheme =
+                parts.protocol == nil || fromRaw.scheme == nil
                 || parts.protocol?.lowercased() == fromRaw.scheme?.lowercased()
             let samePath = Self.trimmed(parts.path) == Self.trimmed(fromRaw.path)
-            let sameQuery = parts.query.filter { !$0.disabled }.map { "\($0.key)=\($0.value)" }
+            let sameQuery =
+                parts.query.filter { !$0.disabled }.map { "\($0.key)=\($0.value)" }
                 == fromRaw.query.map { "\($0.key)=\($0.value)" }
-            let same = sameScheme && parts.host.joined(separator: ".").lowercased() == fromRaw.host.joined(separator: ".").lowercased()
+            let same =
+                sameScheme
+                && parts.host.joined(separator: ".").lowercased() == fromRaw.host.joined(separator: ".").lowercased()
                 && parts.port == fromRaw.port && samePath && sameQuery && (parts.hash ?? "") == (fromRaw.hash ?? "")
             guard !same else { return nil }
-            return file.finding(at: rawNode, "url 'raw' \"\(raw)\" disagrees with its parts, which newman sends as \"\(parts.rebuilt)\"",
-                                hint: "make 'raw' and the parts say the same url")
+            return file.finding(
+                at: rawNode,
+                "url 'raw' \"\(raw)\" disagrees with its parts, which newman sends as \"\(parts.rebuilt)\"",
+                hint: "make 'raw' and the parts say the same url")
         }
     }
 

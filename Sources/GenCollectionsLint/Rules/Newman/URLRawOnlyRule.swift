@@ -9,11 +9,13 @@ public struct URLRawOnlyRule: LintRule {
             Postman app but Newman sends the request to an empty URL. Write the parts, or make `url` a plain string.
             """,
         passing: [
-            Example(#"{"method": "GET", "url": {"raw": "https://example.com/a", "protocol": "https", "host": ["example", "com"], "path": ["a"]}}"#),
+            Example(
+                #"{"method": "GET", "url": {"raw": "https://example.com/a", "protocol": "https", "host": ["example", "com"], "path": ["a"]}}"#
+            ),
             Example(#"{"method": "GET", "url": "https://example.com/a"}"#),
         ],
         failing: [
-            Example(#"{"method": "GET", "url": ↓{"raw": "https://example.com/a"}}"#),
+            Example(#"{"method": "GET", "url": ↓{"raw": "https://example.com/a"}}"#)
         ])
 
     public init() {}
@@ -22,9 +24,11 @@ public struct URLRawOnlyRule: LintRule {
         let document = file.document
         return file.requests.compactMap { request in
             guard let url = request.urlNode, document.kind(url) == .object, let raw = document.string(url, "raw"),
-                  !PostmanURLParts.hasParts(document: document, node: url) else { return nil }
-            return file.finding(at: url, "url object has only 'raw' (\"\(raw)\"), so newman sends an empty url",
-                                hint: "add protocol, host, path and query parts, or write the url as a plain string")
+                !PostmanURLParts.hasParts(document: document, node: url)
+            else { return nil }
+            return file.finding(
+                at: url, "url object has only 'raw' (\"\(raw)\"), so newman sends an empty url",
+                hint: "add protocol, host, path and query parts, or write the url as a plain string")
         }
     }
 }

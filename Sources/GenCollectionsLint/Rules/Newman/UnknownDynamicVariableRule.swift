@@ -9,10 +9,13 @@ public struct UnknownDynamicVariableRule: LintRule {
             as the literal text `{{$uuid}}`. Use a listed name, or define a variable with that name.
             """,
         passing: [
-            Example(#"{"url": "https://example.com", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid}}"}, {"key": "t", "value": "{{$timestamp}}"}]}"#),
+            Example(
+                #"{"url": "https://example.com", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid}}"}, {"key": "t", "value": "{{$timestamp}}"}]}"#
+            )
         ],
         failing: [
-            Example(#"{"url": "https://example.com", "header": [{"key": "x-fapi-interaction-id", "value": "↓{{$uuid}}"}]}"#),
+            Example(
+                #"{"url": "https://example.com", "header": [{"key": "x-fapi-interaction-id", "value": "↓{{$uuid}}"}]}"#)
         ])
 
     public init() {}
@@ -20,12 +23,14 @@ public struct UnknownDynamicVariableRule: LintRule {
     public func check(_ file: LintedFile) -> [Finding] {
         let defined = Set(file.variableDefinitions.map(\.name)).union(file.context.environmentVariables)
         return file.variableUses.compactMap { use in
-            guard use.name.hasPrefix("$"), !DynamicVariables.names.contains(use.name), !defined.contains(use.name) else {
+            guard use.name.hasPrefix("$"), !DynamicVariables.names.contains(use.name), !defined.contains(use.name)
+            else {
                 return nil
             }
             let suggestion = DynamicVariables.closest(to: use.name).map { "; did you mean '{{\($0)}}'?" } ?? ""
-            return Finding(offset: use.offset, message: "unknown dynamic variable '{{\(use.name)}}' is sent as literal text",
-                           hint: "use one of postman's dynamic variables (see docs/lint.md)\(suggestion)")
+            return Finding(
+                offset: use.offset, message: "unknown dynamic variable '{{\(use.name)}}' is sent as literal text",
+                hint: "use one of postman's dynamic variables (see docs/lint.md)\(suggestion)")
         }
     }
 }

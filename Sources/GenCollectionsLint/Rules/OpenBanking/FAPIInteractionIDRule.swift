@@ -10,11 +10,16 @@ public struct FAPIInteractionIDRule: LintRule {
             requests of collections that look like Open Banking ones (or when the configuration says so).
             """,
         passing: [
-            Example(#"{"method": "GET", "url": "https://rs.example.com/open-banking/v3.1/aisp/accounts", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid}}"}]}"#),
+            Example(
+                #"{"method": "GET", "url": "https://rs.example.com/open-banking/v3.1/aisp/accounts", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid}}"}]}"#
+            )
         ],
         failing: [
-            Example(#"↓{"method": "GET", "url": "https://rs.example.com/open-banking/v3.1/aisp/accounts", "header": []}"#),
-            Example(#"{"method": "GET", "url": "https://rs.example.com/open-banking/v3.1/aisp/accounts", "header": [{"key": "x-fapi-interaction-id", "value": ↓"93bac548-d2de-4546-b106-880a5018460d"}]}"#),
+            Example(
+                #"↓{"method": "GET", "url": "https://rs.example.com/open-banking/v3.1/aisp/accounts", "header": []}"#),
+            Example(
+                #"{"method": "GET", "url": "https://rs.example.com/open-banking/v3.1/aisp/accounts", "header": [{"key": "x-fapi-interaction-id", "value": ↓"93bac548-d2de-4546-b106-880a5018460d"}]}"#
+            ),
         ])
 
     public init() {}
@@ -24,12 +29,16 @@ public struct FAPIInteractionIDRule: LintRule {
         return file.requests.compactMap { request in
             guard let url = request.urlNode, file.urlText(url).contains("open-banking/") else { return nil }
             guard let header = request.header("x-fapi-interaction-id") else {
-                return file.finding(at: request.node, "open banking request has no x-fapi-interaction-id header",
-                                    hint: "add \"x-fapi-interaction-id\": \"{{$guid}}\"")
+                return file.finding(
+                    at: request.node, "open banking request has no x-fapi-interaction-id header",
+                    hint: "add \"x-fapi-interaction-id\": \"{{$guid}}\"")
             }
-            guard let value = header.value, let node = header.valueNode, SecretHeuristics.isLiteral(value) else { return nil }
-            return file.finding(at: node, "x-fapi-interaction-id is the literal '\(value)', sent unchanged on every run",
-                                hint: "use {{$guid}} or a variable a pre-request script refreshes")
+            guard let value = header.value, let node = header.valueNode, SecretHeuristics.isLiteral(value) else {
+                return nil
+            }
+            return file.finding(
+                at: node, "x-fapi-interaction-id is the literal '\(value)', sent unchanged on every run",
+                hint: "use {{$guid}} or a variable a pre-request script refreshes")
         }
     }
 }

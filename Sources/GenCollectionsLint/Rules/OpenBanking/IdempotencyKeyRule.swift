@@ -10,12 +10,20 @@ public struct IdempotencyKeyRule: LintRule {
             a pre-request script refreshes.
             """,
         passing: [
-            Example(#"{"method": "POST", "url": "https://rs.example.com/open-banking/v3.1/pisp/domestic-payment-consents", "header": [{"key": "x-idempotency-key", "value": "{{$guid}}"}]}"#),
-            Example(#"{"method": "POST", "url": "https://rs.example.com/open-banking/v3.1/aisp/account-access-consents", "header": []}"#),
+            Example(
+                #"{"method": "POST", "url": "https://rs.example.com/open-banking/v3.1/pisp/domestic-payment-consents", "header": [{"key": "x-idempotency-key", "value": "{{$guid}}"}]}"#
+            ),
+            Example(
+                #"{"method": "POST", "url": "https://rs.example.com/open-banking/v3.1/aisp/account-access-consents", "header": []}"#
+            ),
         ],
         failing: [
-            Example(#"{"method": ↓"POST", "url": "https://rs.example.com/open-banking/v3.1/pisp/domestic-payments", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid}}"}]}"#),
-            Example(#"{"method": "POST", "url": "https://rs.example.com/open-banking/v3.1/pisp/domestic-payments", "header": [{"key": "x-idempotency-key", "value": ↓"key-1"}]}"#),
+            Example(
+                #"{"method": ↓"POST", "url": "https://rs.example.com/open-banking/v3.1/pisp/domestic-payments", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid}}"}]}"#
+            ),
+            Example(
+                #"{"method": "POST", "url": "https://rs.example.com/open-banking/v3.1/pisp/domestic-payments", "header": [{"key": "x-idempotency-key", "value": ↓"key-1"}]}"#
+            ),
         ])
 
     public init() {}
@@ -30,7 +38,8 @@ public struct IdempotencyKeyRule: LintRule {
         while segmentEnd > utf8.startIndex, utf8[utf8.index(before: segmentEnd)] == UInt8(ascii: "/") {
             segmentEnd = utf8.index(before: segmentEnd)
         }
-        let start = utf8[..<segmentEnd].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let start =
+            utf8[..<segmentEnd].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
         return String(url[start..<segmentEnd]).lowercased()
     }
 
@@ -41,12 +50,16 @@ public struct IdempotencyKeyRule: LintRule {
             let last = Self.lastPathSegment(file.urlText(url))
             guard Self.endpoints.contains(where: { last.hasSuffix($0) }) else { return nil }
             guard let header = request.header("x-idempotency-key") else {
-                return file.finding(at: request.methodNode ?? request.node, "payment POST to '\(last)' has no x-idempotency-key header",
-                                    hint: "add \"x-idempotency-key\": \"{{$guid}}\"")
+                return file.finding(
+                    at: request.methodNode ?? request.node, "payment POST to '\(last)' has no x-idempotency-key header",
+                    hint: "add \"x-idempotency-key\": \"{{$guid}}\"")
             }
-            guard let value = header.value, let node = header.valueNode, SecretHeuristics.isLiteral(value) else { return nil }
-            return file.finding(at: node, "x-idempotency-key is the literal '\(value)', so every later run is a replay",
-                                hint: "use {{$guid}} or a variable a pre-request script refreshes")
+            guard let value = header.value, let node = header.valueNode, SecretHeuristics.isLiteral(value) else {
+                return nil
+            }
+            return file.finding(
+                at: node, "x-idempotency-key is the literal '\(value)', so every later run is a replay",
+                hint: "use {{$guid}} or a variable a pre-request script refreshes")
         }
     }
 }

@@ -11,13 +11,23 @@ public struct HardcodedSecretRule: LintRule {
             from an environment that is not committed (or CI secrets) instead, and rotate the leaked value.
             """,
         passing: [
-            Example(#"{"url": "https://example.com", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{accessToken}}"}]}, "header": [{"key": "Authorization", "value": "Basic {{basicToken}}"}]}"#),
+            Example(
+                #"{"url": "https://example.com", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{accessToken}}"}]}, "header": [{"key": "Authorization", "value": "Basic {{basicToken}}"}]}"#
+            )
         ],
         failing: [
-            Example(#"{"url": "https://example.com", "auth": {"type": "basic", "basic": [{"key": "username", "value": "me"}, {"key": "password", "value": ↓"hunter2"}]}}"#),
-            Example(#"{"url": "https://example.com?api_key=↓abc123", "header": [{"key": "Authorization", "value": ↓"Bearer abc.def"}]}"#),
-            Example(#"{"method": "POST", "url": "https://example.com", "body": {"mode": "urlencoded", "urlencoded": [{"key": "client_secret", "value": ↓"s3cr3t"}]}}"#),
-            Example(#"[{"name": "R", "request": "https://example.com", "event": [{"listen": "prerequest", "script": {"exec": [↓"pm.environment.set('clientSecret', 's3cr3t-value');"]}}]}]"#, .items),
+            Example(
+                #"{"url": "https://example.com", "auth": {"type": "basic", "basic": [{"key": "username", "value": "me"}, {"key": "password", "value": ↓"hunter2"}]}}"#
+            ),
+            Example(
+                #"{"url": "https://example.com?api_key=↓abc123", "header": [{"key": "Authorization", "value": ↓"Bearer abc.def"}]}"#
+            ),
+            Example(
+                #"{"method": "POST", "url": "https://example.com", "body": {"mode": "urlencoded", "urlencoded": [{"key": "client_secret", "value": ↓"s3cr3t"}]}}"#
+            ),
+            Example(
+                #"[{"name": "R", "request": "https://example.com", "event": [{"listen": "prerequest", "script": {"exec": [↓"pm.environment.set('clientSecret', 's3cr3t-value');"]}}]}]"#,
+                .items),
         ])
 
     public init() {}
@@ -33,12 +43,16 @@ public struct HardcodedSecretRule: LintRule {
         let document = file.document
         var findings: [Finding] = []
         func report(_ node: Int, _ what: String) {
-            findings.append(file.finding(at: node, "\(what) is a literal secret committed with the collection",
-                                         hint: "use a {{variable}} filled from an uncommitted environment or CI secret, and rotate the value"))
+            findings.append(
+                file.finding(
+                    at: node, "\(what) is a literal secret committed with the collection",
+                    hint: "use a {{variable}} filled from an uncommitted environment or CI secret, and rotate the value"
+                ))
         }
         for auth in AuthParameters.authNodes(in: file) {
             let type = document.string(auth, "type") ?? ""
-            for parameter in AuthParameters.parameters(of: auth, in: document) where Self.secretParameters.contains(parameter.key) {
+            for parameter in AuthParameters.parameters(of: auth, in: document)
+            where Self.secretParameters.contains(parameter.key) {
                 if let value = document.string(parameter.value), SecretHeuristics.isLiteral(value) {
                     report(parameter.value, "\(type) auth '\(parameter.key)'")
                 }
@@ -46,7 +60,9 @@ public struct HardcodedSecretRule: LintRule {
         }
         for request in file.requests {
             for header in request.headers {
-                guard let value = header.value, let node = header.valueNode, SecretHeuristics.isLiteral(value) else { continue }
+                guard let value = header.value, let node = header.valueNode, SecretHeuristics.isLiteral(value) else {
+                    continue
+                }
                 let key = header.key.lowercased()
                 if key == "authorization" || key == "proxy-authorization" || SecretHeuristics.isSecretName(key) {
                     report(node, "header '\(header.key)'")
@@ -64,14 +80,18 @@ public struct HardcodedSecretRule: LintRule {
     /// Secret-named urlencoded and form fields with literal values.
     private func fields(of request: RequestFacts, in file: LintedFile) -> [Finding] {
         let document = file.document
-        guard let body = request.bodyNode, let mode = document.string(body, "mode"), mode == "urlencoded" || mode == "formdata",
-              let list = document.member(body, mode) else { return [] }
+        guard let body = request.bodyNode, let mode = document.string(body, "mode"),
+            mode == "urlencoded" || mode == "formdata",
+            let list = document.member(body, mode)
+        else { return [] }
         return document.elements(list).compactMap { field in
             guard let key = document.string(field, "key"), SecretHeuristics.isSecretName(key),
-                  let valueNode = document.member(field, "value"), let value = document.string(valueNode),
-                  SecretHeuristics.isLiteral(value) else { return nil }
-            return file.finding(at: valueNode, "body field '\(key)' is a literal secret committed with the collection",
-                                hint: "use a {{variable}} filled from an uncommitted environment or CI secret, and rotate the value")
+                let valueNode = document.member(field, "value"), let value = document.string(valueNode),
+                SecretHeuristics.isLiteral(value)
+            else { return nil }
+            return file.finding(
+                at: valueNode, "body field '\(key)' is a literal secret committed with the collection",
+                hint: "use a {{variable}} filled from an uncommitted environment or CI secret, and rotate the value")
         }
     }
 
@@ -81,11 +101,14 @@ public struct HardcodedSecretRule: LintRule {
         let hint = "use a {{variable}} filled from an uncommitted environment or CI secret, and rotate the value"
         if let query = document.member(url, "query") {
             return document.elements(query).compactMap { parameter in
-                guard let key = document.string(parameter, "key"), SecretHeuristics.isSecretName(key) || key == "access_token",
-                      let valueNode = document.member(parameter, "value"), let value = document.string(valueNode),
-                      SecretHeuristics.isLiteral(value) else { return nil }
-                return file.finding(at: valueNode, "query parameter '\(key)' is a literal secret committed with the collection",
-                                    hint: hint)
+                guard let key = document.string(parameter, "key"),
+                    SecretHeuristics.isSecretName(key) || key == "access_token",
+                    let valueNode = document.member(parameter, "value"), let value = document.string(valueNode),
+                    SecretHeuristics.isLiteral(value)
+                else { return nil }
+                return file.finding(
+                    at: valueNode, "query parameter '\(key)' is a literal secret committed with the collection",
+                    hint: hint)
             }
         }
         guard let text = document.string(url), let question = text.firstIndex(of: "?") else { return [] }
@@ -93,10 +116,15 @@ public struct HardcodedSecretRule: LintRule {
         var position = text.utf8.distance(from: text.startIndex, to: question) + 1
         for pair in text[text.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, SecretHeuristics.isSecretName(String(parts[0])), SecretHeuristics.isLiteral(String(parts[1])) {
+            if parts.count == 2, SecretHeuristics.isSecretName(String(parts[0])),
+                SecretHeuristics.isLiteral(String(parts[1]))
+            {
                 let offset = file.offset(inString: url, utf8Offset: position + parts[0].utf8.count + 1)
-                findings.append(Finding(offset: offset, message: "query parameter '\(parts[0])' is a literal secret committed with the collection",
-                                        hint: hint))
+                findings.append(
+                    Finding(
+                        offset: offset,
+                        message: "query parameter '\(parts[0])' is a literal secret committed with the collection",
+                        hint: hint))
             }
             position += pair.utf8.count + 1
         }
@@ -110,17 +138,23 @@ public struct HardcodedSecretRule: LintRule {
         for line in script.lineNodes {
             guard let text = document.string(line) else { continue }
             if SecretHeuristics.looksLikeJWT(text) {
-                findings.append(file.finding(at: line, "a script contains a literal JWT",
-                                             hint: "read tokens from variables; rotate the committed one"))
+                findings.append(
+                    file.finding(
+                        at: line, "a script contains a literal JWT",
+                        hint: "read tokens from variables; rotate the committed one"))
                 continue
             }
             let names = ScriptVariables.calls(in: text)
-                .filter { $0.method == "set" || $0.method == "setEnvironmentVariable" || $0.method == "setGlobalVariable" }
+                .filter {
+                    $0.method == "set" || $0.method == "setEnvironmentVariable" || $0.method == "setGlobalVariable"
+                }
                 .map(\.argument)
             for name in names where SecretHeuristics.isSecretName(name) {
                 if Self.setsLiteral(text, name: name) {
-                    findings.append(file.finding(at: line, "a script stores a literal value in secret variable '\(name)'",
-                                                 hint: "take the value from the response or an uncommitted environment"))
+                    findings.append(
+                        file.finding(
+                            at: line, "a script stores a literal value in secret variable '\(name)'",
+                            hint: "take the value from the response or an uncommitted environment"))
                 }
             }
         }

@@ -11,9 +11,12 @@ public struct PrivateKeyRule: LintRule {
             """,
         passing: [Example(#"{"url": "https://example.com", "body": {"mode": "raw", "raw": "{{signingKey}}"}}"#)],
         failing: [
-            Example(#"{"url": "https://example.com", "body": {"mode": "raw", "raw": "↓-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----"}}"#),
-            Example(#"{"name": "Env", "values": [{"key": "k", "value": "x ↓-----BEGIN RSA PRIVATE KEY-----\nMIIE", "type": "secret"}]}"#,
-                    .file("example.postman_environment.json")),
+            Example(
+                #"{"url": "https://example.com", "body": {"mode": "raw", "raw": "↓-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----"}}"#
+            ),
+            Example(
+                #"{"name": "Env", "values": [{"key": "k", "value": "x ↓-----BEGIN RSA PRIVATE KEY-----\nMIIE", "type": "secret"}]}"#,
+                .file("example.postman_environment.json")),
         ])
 
     public init() {}
@@ -31,8 +34,12 @@ public struct PrivateKeyRule: LintRule {
                 while let found = Self.find(Self.begin, in: bytes, from: cursor, to: range.upperBound - 1) {
                     let lineEnd = Self.lineEnd(bytes, from: found, to: range.upperBound - 1)
                     if Self.find(Self.tail, in: bytes, from: found, to: lineEnd) != nil {
-                        findings.append(Finding(offset: found, message: "a PEM private key is committed in this file",
-                                                hint: "move the key out of the repository, reference it by path or variable, and revoke it"))
+                        findings.append(
+                            Finding(
+                                offset: found, message: "a PEM private key is committed in this file",
+                                hint:
+                                    "move the key out of the repository, reference it by path or variable, and revoke it"
+                            ))
                         break
                     }
                     cursor = found + 1
@@ -42,7 +49,9 @@ public struct PrivateKeyRule: LintRule {
         return findings
     }
 
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    private static func find(
+        _ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ) -> Int? {
         guard end - start >= needle.count else { return nil }
         var index = start
         let first = needle[0]

@@ -9,12 +9,14 @@ public struct SecretNotTypedRule: LintRule {
             its value to anyone looking over your shoulder or at a screen share. Set `"type": "secret"`.
             """,
         passing: [
-            Example(#"{"name": "Env", "values": [{"key": "clientSecret", "value": "", "type": "secret"}, {"key": "tokenEndpoint", "value": "https://example.com/token", "type": "default"}]}"#,
-                    .file("example.postman_environment.json")),
+            Example(
+                #"{"name": "Env", "values": [{"key": "clientSecret", "value": "", "type": "secret"}, {"key": "tokenEndpoint", "value": "https://example.com/token", "type": "default"}]}"#,
+                .file("example.postman_environment.json"))
         ],
         failing: [
-            Example(#"{"name": "Env", "values": [{"key": ↓"accessToken", "value": "", "type": "default"}, {"key": ↓"password", "value": ""}]}"#,
-                    .file("example.postman_environment.json")),
+            Example(
+                #"{"name": "Env", "values": [{"key": ↓"accessToken", "value": "", "type": "default"}, {"key": ↓"password", "value": ""}]}"#,
+                .file("example.postman_environment.json"))
         ])
 
     public init() {}
@@ -23,9 +25,11 @@ public struct SecretNotTypedRule: LintRule {
         guard file.kind.isVariableScope else { return [] }
         return file.variableDefinitions.compactMap { definition in
             guard SecretHeuristics.isSecretName(definition.name),
-                  file.document.string(definition.node, "type") != "secret" else { return nil }
-            return file.finding(at: definition.keyNode, "variable '\(definition.name)' looks secret but is not typed 'secret'",
-                                hint: "set \"type\": \"secret\" so postman masks it")
+                file.document.string(definition.node, "type") != "secret"
+            else { return nil }
+            return file.finding(
+                at: definition.keyNode, "variable '\(definition.name)' looks secret but is not typed 'secret'",
+                hint: "set \"type\": \"secret\" so postman masks it")
         }
     }
 }

@@ -9,12 +9,14 @@ public struct SecretValueCommittedRule: LintRule {
             values and fill them in CI with `--env-var name=value` from the CI's secret store; rotate the leaked value.
             """,
         passing: [
-            Example(#"{"name": "Env", "values": [{"key": "clientSecret", "value": "", "type": "secret"}, {"key": "basicToken", "value": "{{fromCI}}", "type": "secret"}]}"#,
-                    .file("example.postman_environment.json")),
+            Example(
+                #"{"name": "Env", "values": [{"key": "clientSecret", "value": "", "type": "secret"}, {"key": "basicToken", "value": "{{fromCI}}", "type": "secret"}]}"#,
+                .file("example.postman_environment.json"))
         ],
         failing: [
-            Example(#"{"name": "Env", "values": [{"key": "clientSecret", "value": ↓"s3cr3t", "type": "secret"}, {"key": "x", "value": ↓"abc", "type": "secret"}]}"#,
-                    .file("example.postman_environment.json")),
+            Example(
+                #"{"name": "Env", "values": [{"key": "clientSecret", "value": ↓"s3cr3t", "type": "secret"}, {"key": "x", "value": ↓"abc", "type": "secret"}]}"#,
+                .file("example.postman_environment.json"))
         ])
 
     public init() {}
@@ -23,11 +25,14 @@ public struct SecretValueCommittedRule: LintRule {
         guard file.kind.isVariableScope else { return [] }
         let document = file.document
         return file.variableDefinitions.compactMap { definition in
-            guard document.string(definition.node, "type") == "secret" || SecretHeuristics.isSecretName(definition.name),
-                  let valueNode = document.member(definition.node, "value"), let value = document.string(valueNode),
-                  SecretHeuristics.isLiteral(value) else { return nil }
-            return file.finding(at: valueNode, "secret variable '\(definition.name)' has a value committed in this file",
-                                hint: "leave it empty and pass it in CI with --env-var \(definition.name)=…; rotate the leaked value")
+            guard
+                document.string(definition.node, "type") == "secret" || SecretHeuristics.isSecretName(definition.name),
+                let valueNode = document.member(definition.node, "value"), let value = document.string(valueNode),
+                SecretHeuristics.isLiteral(value)
+            else { return nil }
+            return file.finding(
+                at: valueNode, "secret variable '\(definition.name)' has a value committed in this file",
+                hint: "leave it empty and pass it in CI with --env-var \(definition.name)=…; rotate the leaked value")
         }
     }
 }

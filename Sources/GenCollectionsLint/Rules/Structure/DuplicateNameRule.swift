@@ -8,10 +8,14 @@ public struct DuplicateNameRule: LintRule {
             JUnit and HTML reports also merge or confuse results with the same name. Rename one of them.
             """,
         passing: [
-            Example(#"[{"name": "Accounts", "item": [{"name": "Get", "request": "https://example.com/a"}]}, {"name": "Balances", "item": [{"name": "Get", "request": "https://example.com/b"}]}]"#, .items),
+            Example(
+                #"[{"name": "Accounts", "item": [{"name": "Get", "request": "https://example.com/a"}]}, {"name": "Balances", "item": [{"name": "Get", "request": "https://example.com/b"}]}]"#,
+                .items)
         ],
         failing: [
-            Example(#"[{"name": "Get", "request": "https://example.com/a"}, {"name": ↓"Get", "request": "https://example.com/b"}]"#, .items),
+            Example(
+                #"[{"name": "Get", "request": "https://example.com/a"}, {"name": ↓"Get", "request": "https://example.com/b"}]"#,
+                .items)
         ])
 
     public init() {}
@@ -23,9 +27,12 @@ public struct DuplicateNameRule: LintRule {
             guard let name = item.name, let node = item.nameNode else { continue }
             let key = [item.parent.map(String.init) ?? "", name]
             if !seen.insert(key).inserted {
-                let place = item.parent.flatMap { file.items[$0].name }.map { "folder '\($0)'" } ?? "the collection's top level"
-                findings.append(file.finding(at: node, "duplicate name '\(name)' in \(place)",
-                                             hint: "rename it: newman --folder and run reports select items by name"))
+                let place =
+                    item.parent.flatMap { file.items[$0].name }.map { "folder '\($0)'" } ?? "the collection's top level"
+                findings.append(
+                    file.finding(
+                        at: node, "duplicate name '\(name)' in \(place)",
+                        hint: "rename it: newman --folder and run reports select items by name"))
             }
         }
         return findings

@@ -15,8 +15,10 @@ public struct EmptyFolderRule: LintRule {
     public func check(_ file: LintedFile) -> [Finding] {
         file.items.compactMap { item in
             guard item.isFolder, let items = item.itemsNode, file.document.kind(items) == .array,
-                  file.document.elements(items).isEmpty else { return nil }
-            return file.finding(at: items, "folder '\(item.name ?? "")' is empty", hint: "remove the folder or add its requests")
+                file.document.elements(items).isEmpty
+            else { return nil }
+            return file.finding(
+                at: items, "folder '\(item.name ?? "")' is empty", hint: "remove the folder or add its requests")
         }
     }
 }

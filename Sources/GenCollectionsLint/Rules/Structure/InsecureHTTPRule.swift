@@ -11,11 +11,15 @@ public struct InsecureHTTPRule: LintRule {
             """,
         passing: [
             Example(#"{"url": "http://localhost:3000/a"}"#),
-            Example(#"{"url": {"raw": "http://127.0.0.1/a", "protocol": "http", "host": ["127", "0", "0", "1"], "path": ["a"]}}"#),
+            Example(
+                #"{"url": {"raw": "http://127.0.0.1/a", "protocol": "http", "host": ["127", "0", "0", "1"], "path": ["a"]}}"#
+            ),
         ],
         failing: [
             Example(#"{"url": ↓"http://api.example.com/a"}"#),
-            Example(#"{"url": {"raw": "http://example.com/a", "protocol": ↓"http", "host": ["example", "com"], "path": ["a"]}}"#),
+            Example(
+                #"{"url": {"raw": "http://example.com/a", "protocol": ↓"http", "host": ["example", "com"], "path": ["a"]}}"#
+            ),
         ])
 
     public init() {}
@@ -39,7 +43,9 @@ public struct InsecureHTTPRule: LintRule {
                 return nil
             }
             let lowered = host.lowercased()
-            guard !Self.loopback.contains(lowered), !lowered.hasPrefix("127."), !lowered.hasSuffix(".localhost") else { return nil }
+            guard !Self.loopback.contains(lowered), !lowered.hasPrefix("127."), !lowered.hasSuffix(".localhost") else {
+                return nil
+            }
             return file.finding(at: node, "request to '\(host)' uses plain http", hint: "use https")
         }
     }

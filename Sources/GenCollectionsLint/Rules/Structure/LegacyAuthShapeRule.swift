@@ -10,12 +10,15 @@ public struct LegacyAuthShapeRule: LintRule {
             or declare the collection v2.0.0.
             """,
         passing: [
-            Example(#"{"url": "https://example.com", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{t}}", "type": "string"}]}}"#),
-            Example(#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"}, "item": [{"name": "R", "request": {"url": "https://example.com", "auth": {"type": "bearer", "bearer": {"token": "{{t}}"}}}}]}"#,
-                    .file("example.postman_collection.json")),
+            Example(
+                #"{"url": "https://example.com", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{t}}", "type": "string"}]}}"#
+            ),
+            Example(
+                #"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"}, "item": [{"name": "R", "request": {"url": "https://example.com", "auth": {"type": "bearer", "bearer": {"token": "{{t}}"}}}}]}"#,
+                .file("example.postman_collection.json")),
         ],
         failing: [
-            Example(#"{"url": "https://example.com", "auth": {"type": "bearer", "bearer": ↓{"token": "{{t}}"}}}"#),
+            Example(#"{"url": "https://example.com", "auth": {"type": "bearer", "bearer": ↓{"token": "{{t}}"}}}"#)
         ])
 
     public init() {}
@@ -25,9 +28,11 @@ public struct LegacyAuthShapeRule: LintRule {
         let document = file.document
         return AuthParameters.authNodes(in: file).compactMap { auth in
             guard let type = document.string(auth, "type"), let parameters = document.member(auth, type),
-                  document.kind(parameters) == .object else { return nil }
-            return file.finding(at: parameters, "'\(type)' auth parameters use the v2.0 object form in a v2.1 collection",
-                                hint: "write them as [{\"key\": …, \"value\": …, \"type\": \"string\"}]")
+                document.kind(parameters) == .object
+            else { return nil }
+            return file.finding(
+                at: parameters, "'\(type)' auth parameters use the v2.0 object form in a v2.1 collection",
+                hint: "write them as [{\"key\": …, \"value\": …, \"type\": \"string\"}]")
         }
     }
 }

@@ -9,10 +9,14 @@ public struct MissingTestScriptRule: LintRule {
             A test script on an enclosing folder or on the collection counts.
             """,
         passing: [
-            Example(#"[{"name": "R", "request": "https://example.com", "event": [{"listen": "test", "script": {"exec": ["pm.test('ok', () => pm.response.to.have.status(200));"]}}]}]"#, .items),
+            Example(
+                #"[{"name": "R", "request": "https://example.com", "event": [{"listen": "test", "script": {"exec": ["pm.test('ok', () => pm.response.to.have.status(200));"]}}]}]"#,
+                .items)
         ],
         failing: [
-            Example(#"[{"name": ↓"R", "request": "https://example.com", "event": [{"listen": "test", "script": {"exec": [""]}}]}]"#, .items),
+            Example(
+                #"[{"name": ↓"R", "request": "https://example.com", "event": [{"listen": "test", "script": {"exec": [""]}}]}]"#,
+                .items)
         ])
 
     public init() {}
@@ -32,8 +36,9 @@ public struct MissingTestScriptRule: LintRule {
                 if hasTests[position] { return nil }
                 current = file.items[position].parent
             }
-            return file.finding(at: item.nameNode ?? item.node, "request '\(item.name ?? "")' has no test script",
-                                hint: "add a test event that checks at least the status code")
+            return file.finding(
+                at: item.nameNode ?? item.node, "request '\(item.name ?? "")' has no test script",
+                hint: "add a test event that checks at least the status code")
         }
     }
 }

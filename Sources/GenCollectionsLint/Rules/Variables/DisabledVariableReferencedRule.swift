@@ -9,12 +9,14 @@ public struct DisabledVariableReferencedRule: LintRule {
             enabled definition, the literal `{{name}}` is sent. Enable the variable or stop using it.
             """,
         passing: [
-            Example(#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "a", "disabled": true}], "item": [{"name": "R", "request": "https://{{host}}/a"}]}"#,
-                    .file("example.postman_collection.json"), environment: ["host"]),
+            Example(
+                #"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "a", "disabled": true}], "item": [{"name": "R", "request": "https://{{host}}/a"}]}"#,
+                .file("example.postman_collection.json"), environment: ["host"])
         ],
         failing: [
-            Example(#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "a", "disabled": true}], "item": [{"name": "R", "request": "https://↓{{host}}/a"}]}"#,
-                    .file("example.postman_collection.json")),
+            Example(
+                #"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "a", "disabled": true}], "item": [{"name": "R", "request": "https://↓{{host}}/a"}]}"#,
+                .file("example.postman_collection.json"))
         ])
 
     public init() {}
@@ -30,8 +32,9 @@ public struct DisabledVariableReferencedRule: LintRule {
             guard disabled.contains(use.name), !enabled.contains(use.name), reported.insert(use.name).inserted else {
                 return nil
             }
-            return Finding(offset: use.offset, message: "variable '\(use.name)' is used but every definition of it is disabled",
-                           hint: "enable the variable (remove \"disabled\": true) or stop using it")
+            return Finding(
+                offset: use.offset, message: "variable '\(use.name)' is used but every definition of it is disabled",
+                hint: "enable the variable (remove \"disabled\": true) or stop using it")
         }
     }
 }

@@ -11,11 +11,12 @@ public struct UndefinedVariableRule: LintRule {
             name is reported once, at its first use.
             """,
         passing: [
-            Example(#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "example.com"}], "item": [{"name": "R", "request": "https://{{host}}/a", "event": [{"listen": "test", "script": {"exec": ["pm.environment.set('id', pm.response.json().id);"]}}]}, {"name": "S", "request": "https://{{host}}/b/{{id}}?t={{token}}"}]}"#,
-                    .file("example.postman_collection.json"), environment: ["token"]),
+            Example(
+                #"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "example.com"}], "item": [{"name": "R", "request": "https://{{host}}/a", "event": [{"listen": "test", "script": {"exec": ["pm.environment.set('id', pm.response.json().id);"]}}]}, {"name": "S", "request": "https://{{host}}/b/{{id}}?t={{token}}"}]}"#,
+                .file("example.postman_collection.json"), environment: ["token"])
         ],
         failing: [
-            Example(#"{"url": "https://↓{{host}}/a/{{host}}?token=↓{{token}}"}"#),
+            Example(#"{"url": "https://↓{{host}}/a/{{host}}?token=↓{{token}}"}"#)
         ])
 
     public init() {}
@@ -29,12 +30,14 @@ public struct UndefinedVariableRule: LintRule {
         var counts: [String: Int] = [:]
         for use in file.variableUses { counts[use.name, default: 0] += 1 }
         var reported: Set<String> = []
-        let hint = file.context.hasEnvironment
+        let hint =
+            file.context.hasEnvironment
             ? "define it in the collection's variables, the environment, or a script that runs earlier"
             : "pass the environment with --env FILE, or define it in the collection's variables"
         return file.variableUses.compactMap { use in
             guard !use.name.hasPrefix("$"), use.name.trimmingSpaces == use.name, !defined.contains(use.name),
-                  reported.insert(use.name).inserted else { return nil }
+                reported.insert(use.name).inserted
+            else { return nil }
             let times = counts[use.name, default: 1]
             let usage = times > 1 ? " (used \(times) times)" : ""
             return Finding(offset: use.offset, message: "variable '\(use.name)' is defined nowhere\(usage)", hint: hint)
@@ -48,7 +51,8 @@ extension String {
         let utf8 = self.utf8
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
-        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else {
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(self[start...end])

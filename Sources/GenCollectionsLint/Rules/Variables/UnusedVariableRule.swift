@@ -9,12 +9,14 @@ public struct UnusedVariableRule: LintRule {
             Remove it or use it.
             """,
         passing: [
-            Example(#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "example.com"}, {"key": "id", "value": "1"}], "item": [{"name": "R", "request": "https://{{host}}/a", "event": [{"listen": "test", "script": {"exec": ["pm.expect(pm.collectionVariables.get('id')).to.eql('1');"]}}]}]}"#,
-                    .file("example.postman_collection.json")),
+            Example(
+                #"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "example.com"}, {"key": "id", "value": "1"}], "item": [{"name": "R", "request": "https://{{host}}/a", "event": [{"listen": "test", "script": {"exec": ["pm.expect(pm.collectionVariables.get('id')).to.eql('1');"]}}]}]}"#,
+                .file("example.postman_collection.json"))
         ],
         failing: [
-            Example(#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": ↓"baseUrl", "value": "https://example.com"}], "item": [{"name": "R", "request": "https://example.com/a"}]}"#,
-                    .file("example.postman_collection.json")),
+            Example(
+                #"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": ↓"baseUrl", "value": "https://example.com"}], "item": [{"name": "R", "request": "https://example.com/a"}]}"#,
+                .file("example.postman_collection.json"))
         ])
 
     public init() {}
@@ -25,8 +27,9 @@ public struct UnusedVariableRule: LintRule {
         used.formUnion(file.scriptVariables.reads)
         return file.variableDefinitions.compactMap { definition in
             guard !used.contains(definition.name) else { return nil }
-            return file.finding(at: definition.keyNode, "variable '\(definition.name)' is defined but never used",
-                                hint: "remove it, or check the name of the variable you meant to use")
+            return file.finding(
+                at: definition.keyNode, "variable '\(definition.name)' is defined but never used",
+                hint: "remove it, or check the name of the variable you meant to use")
         }
     }
 }

@@ -16,8 +16,9 @@ public struct VariableNameSpacesRule: LintRule {
         file.variableUses.compactMap { use in
             let trimmed = use.name.trimmingSpaces
             guard trimmed != use.name, !trimmed.isEmpty else { return nil }
-            return Finding(offset: use.offset, message: "'{{\(use.name)}}' never resolves: newman does not trim variable names",
-                           hint: "write '{{\(trimmed)}}'")
+            return Finding(
+                offset: use.offset, message: "'{{\(use.name)}}' never resolves: newman does not trim variable names",
+                hint: "write '{{\(trimmed)}}'")
         }
     }
 }
