@@ -4,16 +4,17 @@ import Testing
 @testable import GenCollectionsCore
 
 /// The generated runner with the real `newman` against a local HTTPS server that requires a client
-/// certificate. Skipped (reported as such by Swift Testing) when newman is not on PATH.
+/// certificate. Skipped (reported as such by Swift Testing) when no newman is found (see `Newman`).
 @Suite struct RunnerEndToEndTests {
-    static let newman = Shell.which("newman")
+    static let newman = Newman.path
 
-    @Test(.enabled(if: newman != nil, "newman is not on PATH (npm install -g newman)"))
+    @Test(.enabled(if: newman != nil, Comment(rawValue: Newman.skipReason)))
     func realNewmanSendsTheClientCertificate() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("out")
         let certs = output.appendingPathComponent("certs")
+        try FileManager.default.createDirectory(at: certs, withIntermediateDirectories: true)
         let makeCertificates = PackagePaths.root.appendingPathComponent(
             "Tests/GenCollectionsTLSTests/make-test-certificates.py")
         #expect(
@@ -44,7 +45,7 @@ import Testing
 
         let run = try ScriptRun.execute(
             "/usr/bin/timeout", ["120", output.appendingPathComponent("run-newman.sh").path],
-            in: folder, environment: ProcessInfo.processInfo.environment)
+            in: folder, environment: Self.runEnvironment)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("client certificate accepted"))
 
@@ -52,8 +53,13 @@ import Testing
         try ArtifactWriter.write(Data("[]\n".utf8), to: output.appendingPathComponent("ssl-client-cert-list.json"))
         let refused = try ScriptRun.execute(
             "/usr/bin/timeout", ["120", output.appendingPathComponent("run-newman.sh").path],
-            in: folder, environment: ProcessInfo.processInfo.environment)
+            in: folder, environment: Self.runEnvironment)
         #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+    }
+
+    /// The runner finds the real newman through NEWMAN.
+    static var runEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["NEWMAN": newman ?? "newman"]) { _, new in new }
     }
 
     static func specText(port: Int) -> String {
