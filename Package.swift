@@ -61,6 +61,22 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // An offline sandbox bank served from the spec, over mutual TLS (`mock`): the flow's state machine
+        // (Bank/, no sockets), the spec's routes, the NIO server, the test PKI and the request log.
+        .target(
+            name: "GenCollectionsMock",
+            dependencies: [
+                "GenCollectionsCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "gen-collections",
@@ -69,6 +85,7 @@ let package = Package(
                 "GenCollectionsLint",
                 "GenCollectionsTLS",
                 "GenCollectionsNetwork",
+                "GenCollectionsMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +115,16 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "GenCollectionsMockTests",
+            dependencies: [
+                "GenCollectionsMock", "GenCollectionsCore", "GenCollectionsTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "GenCollectionsCLITests", dependencies: ["GenCollectionsCore", "GenCollectionsTestSupport"]),
