@@ -101,6 +101,8 @@ extension MockBank {
                 scopes: scopes)
             code.used = true
             code.tokens.append(access)
+            // One consent, one exchange: other codes issued for it (the collection's consent check) stop working.
+            state.codes = state.codes.filter { $0.value.consentID != code.consentID }
             state.codes[value] = code
             consent.codeRedeemed = true
             state.consents[code.consentID] = consent
