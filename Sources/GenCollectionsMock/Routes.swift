@@ -105,7 +105,8 @@ public struct Routes: Sendable {
                 Self.resource(route.segments.map { $0 ?? "{id}" }).map { $0.pattern == resource.pattern } ?? false
             }
             guard known || step != nil else { return nil }
-            return Match(endpoint: .resource(group: resource.group, pattern: resource.pattern, ids: resource.ids), step: step)
+            return Match(
+                endpoint: .resource(group: resource.group, pattern: resource.pattern, ids: resource.ids), step: step)
         }
         return step.map { Match(endpoint: .step, step: $0) }
     }

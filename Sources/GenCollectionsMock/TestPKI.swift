@@ -37,7 +37,8 @@ public struct TestPKI: Sendable {
         return Files(
             folder: folder, caCertificate: base(spec.tls?.caBundle?.value, "ca.pem"), caKey: base(nil, "mock-ca.key"),
             serverCertificate: base(nil, "mock-server.pem"), serverKey: base(nil, "mock-server.key"),
-            clientCertificate: base(client?.cert?.value, "client.pem"), clientKey: base(client?.key?.value, "client.key"))
+            clientCertificate: base(client?.cert?.value, "client.pem"),
+            clientKey: base(client?.key?.value, "client.key"))
     }
 
     /// Writes whatever is missing; returns the files written and the files used as they were.
@@ -50,7 +51,9 @@ public struct TestPKI: Sendable {
         do {
             try manager.createDirectory(atPath: files.folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create the folder \(files.folder): \(error.localizedDescription)", unwritable: true)
+            throw Failure(
+                description: "cannot create the folder \(files.folder): \(error.localizedDescription)", unwritable: true
+            )
         }
         let validity = (now.addingTimeInterval(-3600), now.addingTimeInterval(2 * 365 * 86400))
         var written: [String] = []
@@ -74,7 +77,9 @@ public struct TestPKI: Sendable {
                     unwritable: false)
             }
             if !exists(files.caKey) { return ([], kept) }
-            caKey = try load { try Certificate.PrivateKey(pemEncoded: String(contentsOfFile: files.caKey, encoding: .utf8)) }
+            caKey = try load {
+                try Certificate.PrivateKey(pemEncoded: String(contentsOfFile: files.caKey, encoding: .utf8))
+            }
             caName = try load {
                 try Certificate(pemEncoded: String(contentsOfFile: files.caCertificate, encoding: .utf8)).subject
             }
@@ -103,9 +108,10 @@ public struct TestPKI: Sendable {
             try write(try certificate.serializeAsPEM().pemString, to: files.caCertificate, secret: false)
         }
 
-        func issue(certificate path: String, key keyPath: String, subject: DistinguishedName, usage: ExtendedKeyUsage.Usage,
-            names: SubjectAlternativeNames?) throws
-        {
+        func issue(
+            certificate path: String, key keyPath: String, subject: DistinguishedName, usage: ExtendedKeyUsage.Usage,
+            names: SubjectAlternativeNames?
+        ) throws {
             guard !exists(path) else { return }
             if exists(keyPath) {
                 throw Failure(description: "\(keyPath) is there without its certificate \(path)", unwritable: false)
@@ -153,7 +159,8 @@ public struct TestPKI: Sendable {
 enum SecretWriter {
     static func write(_ data: Data, to path: String, mode: mode_t) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString)"
+        let temporary =
+            (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(UUID().uuidString)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

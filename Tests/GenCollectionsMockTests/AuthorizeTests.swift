@@ -39,7 +39,8 @@ import Testing
         let unknown = bank.send("GET", bank.consentURL("aac-nope"))
         #expect(BankHarness.redirectParameter(unknown, "error") == "invalid_request")
         let noObject = bank.send(
-            "GET", "/auth?client_id=\(bank.client.id)&redirect_uri=\(FormEncoding.escape(MockBank.testRedirectURI))"
+            "GET",
+            "/auth?client_id=\(bank.client.id)&redirect_uri=\(FormEncoding.escape(MockBank.testRedirectURI))"
                 + "&response_type=code&scope=openid%20accounts&state=s")
         #expect(BankHarness.redirectParameter(noObject, "error") == "invalid_request_object")
         #expect(BankHarness.redirectParameter(noObject, "state") == "s")
@@ -61,7 +62,8 @@ import Testing
 
         let query = String(url.split(separator: "?", maxSplits: 1)[1])
         let form = [("Content-Type", "application/x-www-form-urlencoded")]
-        let wrong = bank.send("POST", "/auth", headers: form, body: query + "&username=rora&password=nope&action=approve")
+        let wrong = bank.send(
+            "POST", "/auth", headers: form, body: query + "&username=rora&password=nope&action=approve")
         #expect(wrong.status == 401)
         let approved = bank.send(
             "POST", "/auth", headers: form, body: query + "&username=mits&password=mits.&action=approve")
@@ -87,7 +89,8 @@ import Testing
 
     @Test func theLoginPageEscapesWhatItEchoes() throws {
         let bank = try BankHarness(psu: .login)
-        let url = bank.consentURL(try newConsent(bank)).replacingOccurrences(of: "state=s-1", with: "state=%22%3E%3Cscript%3E")
+        let url = bank.consentURL(try newConsent(bank)).replacingOccurrences(
+            of: "state=s-1", with: "state=%22%3E%3Cscript%3E")
         let page = bank.send("GET", url)
         #expect(!page.bodyText.contains("<script>"))
         #expect(page.bodyText.contains("&quot;&gt;&lt;script&gt;"))

@@ -121,8 +121,10 @@ import Testing
         let id = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
         let echoed = bank.send(
             "GET", "/open-banking/v3.1/aisp/account-access-consents/x",
-            headers: [("Authorization", "Bearer \(token)"), ("x-fapi-financial-id", bank.financialID),
-                ("x-fapi-interaction-id", id)])
+            headers: [
+                ("Authorization", "Bearer \(token)"), ("x-fapi-financial-id", bank.financialID),
+                ("x-fapi-interaction-id", id),
+            ])
         #expect(echoed.header("x-fapi-interaction-id") == id)
         #expect(UUID(uuidString: bank.send("GET", "/nowhere").header("x-fapi-interaction-id") ?? "") != nil)
     }

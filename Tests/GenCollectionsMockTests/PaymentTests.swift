@@ -60,7 +60,8 @@ import Testing
             token, consent: consent, key: "p-1",
             initiation: BankHarness.initiation.replacingOccurrences(of: "ACME Inc", with: "Someone Else"))
         #expect(changed.errorCode == "UK.OBIE.Resource.ConsentMismatch")
-        let reordered = #"{"EndToEndIdentification":"E1","InstructionIdentification":"I1","#
+        let reordered =
+            #"{"EndToEndIdentification":"E1","InstructionIdentification":"I1","#
             + #""CreditorAccount":{"Name":"ACME Inc","SchemeName":"UK.OBIE.SortCodeAccountNumber","#
             + #""Identification":"08080021325698"},"InstructedAmount":{"Currency":"GBP","Amount":"1.00"}}"#
         #expect(bank.createPayment(token, consent: consent, key: "p-2", initiation: reordered).status == 201)

@@ -8,7 +8,8 @@ import Testing
 @Suite struct RegistrationTests {
     /// A registration JWT (unsigned: the mock does not check signatures); `claims` replaces default members.
     static func jwt(_ claims: [String: String] = [:]) -> String {
-        let ssa = Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + "."
+        let ssa =
+            Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + "."
             + Base64URL.encode(Array(#"{"software_id":"s1"}"#.utf8)) + ".sig"
         var members: [String: String] = [
             "aud": #""0015800001ZEc3hAAD""#, "token_endpoint_auth_method": #""client_secret_basic""#,

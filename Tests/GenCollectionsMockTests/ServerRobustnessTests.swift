@@ -42,7 +42,9 @@ import Testing
         let outcome = try await server.exchange(Array(head.utf8) + Array(repeating: 0x61, count: 64 * 1024))
         let chunked = try await server.exchange(
             Array("POST /token HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
-                + (0..<20).flatMap { _ in Array("10000\r\n".utf8) + Array(repeating: 0x62, count: 0x10000) + Array("\r\n".utf8) })
+                + (0..<20).flatMap { _ in
+                    Array("10000\r\n".utf8) + Array(repeating: 0x62, count: 0x10000) + Array("\r\n".utf8)
+                })
         let next = try await server.stillServes()
         await server.stop()
         #expect(outcome.statusLine.hasPrefix("HTTP/1.1 413"))

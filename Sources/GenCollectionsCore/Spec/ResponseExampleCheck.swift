@@ -24,7 +24,9 @@ enum ResponseExampleCheck {
                 mismatch("has no JSON body, but 'expect.json' checks '\(check.path.value)'")
                 continue
             }
-            if let problem = problem(check.check, json.value(at: path)) { mismatch("has \(check.path.value) \(problem)") }
+            if let problem = problem(check.check, json.value(at: path)) {
+                mismatch("has \(check.path.value) \(problem)")
+            }
         }
         for capture in step.captures {
             guard case let .json(path) = capture.source else { continue }

@@ -114,7 +114,9 @@ extension MockBank {
 
     // MARK: - Data
 
-    func accountData(_ request: MockRequest, client: ClientIdentity, pattern: String, accountID: String?)
+    func accountData(
+        _ request: MockRequest, client: ClientIdentity, pattern: String, accountID: String?
+    )
         -> MockResponse
     {
         let token: AccessToken

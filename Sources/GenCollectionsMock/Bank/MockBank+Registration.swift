@@ -25,7 +25,9 @@ extension MockBank {
         var redirects = (claims["redirect_uris"]?.items ?? []).compactMap(\.text)
         if redirects.isEmpty, let statement = claims["software_statement"]?.text {
             let ssa = statement.split(separator: ".", omittingEmptySubsequences: false)
-            if ssa.count == 3, let bytes = Base64URL.decode(ssa[1]), let body = try? OrderedJSONParser.parse(Data(bytes)) {
+            if ssa.count == 3, let bytes = Base64URL.decode(ssa[1]),
+                let body = try? OrderedJSONParser.parse(Data(bytes))
+            {
                 redirects = (body["software_redirect_uris"]?.items ?? []).compactMap(\.text)
             }
         }
@@ -45,7 +47,11 @@ extension MockBank {
                 ("client_id_issued_at", .number(String(Int(now().timeIntervalSince1970)))),
                 ("client_secret_expires_at", .number("0")),
                 ("token_endpoint_auth_method", .string("client_secret_basic")),
-                ("grant_types", .array((grants.isEmpty ? ["authorization_code", "client_credentials"] : grants).map(JSONValue.string))),
+                (
+                    "grant_types",
+                    .array(
+                        (grants.isEmpty ? ["authorization_code", "client_credentials"] : grants).map(JSONValue.string))
+                ),
                 ("response_types", claims["response_types"] ?? .array([.string("code id_token")])),
                 ("redirect_uris", .array(redirects.map(JSONValue.string))),
                 ("scope", .string(scopes.sorted().joined(separator: " "))),
@@ -91,9 +97,15 @@ extension MockBank {
         guard request.client != nil else { return Self.certificateRequired() }
         guard request.method == "GET" else { return .obError(405, OBErrorCode.notFound, "the helper API takes GET") }
         switch authenticate(request) {
-        case let .success(client): return .json(200, helperEnvironment(for: client))
+        case let .success(client):
+            return .text(200, helperEnvironmentFile(for: client), contentType: "application/json; charset=utf-8")
         case let .failure(refusal): return refusal
         }
+    }
+
+    /// The helper environment as a file: what the helper API serves and `mock --env-out` writes, byte for byte.
+    public func helperEnvironmentFile(for client: RegisteredClient) -> String {
+        helperEnvironment(for: client).rendered() + "\n"
     }
 
     /// The Postman environment an Ozone-style helper API serves for `client`: the spec's `from` keys (hosts →
@@ -109,9 +121,10 @@ extension MockBank {
         ]
         if let financialID = configuration.financialID { known["obParticipantId"] = financialID }
         var values: [String: String] = [:]
-        for key in ["rs", "tokenEndpoint", "authEndpoint", "issuer", "redirectUrl", "basicToken", "clientId",
-            "obParticipantId"]
-        {
+        for key in [
+            "rs", "tokenEndpoint", "authEndpoint", "issuer", "redirectUrl", "basicToken", "clientId",
+            "obParticipantId",
+        ] {
             values[key] = known[key]
         }
         for host in spec.hosts {

@@ -47,7 +47,9 @@ extension MockBank {
     static func sameJSON(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case let (.object(x), .object(y)):
-            return x.count == y.count && x.allSatisfy { pair in y.first { $0.key == pair.key }.map { sameJSON(pair.value, $0.value) } ?? false }
+            return x.count == y.count
+                && x.allSatisfy { pair in y.first { $0.key == pair.key }.map { sameJSON(pair.value, $0.value) } ?? false
+                }
         case let (.array(x), .array(y)):
             return x.count == y.count && zip(x, y).allSatisfy(sameJSON)
         default:
@@ -64,7 +66,8 @@ extension MockBank {
         }
         guard !key.isEmpty, key.count <= 40, key.first?.isWhitespace == false, key.last?.isWhitespace == false else {
             return .obError(
-                400, OBErrorCode.headerInvalid, "x-idempotency-key must be 1 to 40 characters, not starting or ending "
+                400, OBErrorCode.headerInvalid,
+                "x-idempotency-key must be 1 to 40 characters, not starting or ending "
                     + "with a space", path: "x-idempotency-key")
         }
         let slot = "\(client)\n\(request.path)\n\(key)"

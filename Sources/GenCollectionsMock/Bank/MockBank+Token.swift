@@ -47,9 +47,10 @@ extension MockBank {
         return .success(client)
     }
 
-    private func clientCredentials(_ form: [(name: String, value: String)], client: RegisteredClient,
-        certificate: ClientIdentity) -> MockResponse
-    {
+    private func clientCredentials(
+        _ form: [(name: String, value: String)], client: RegisteredClient,
+        certificate: ClientIdentity
+    ) -> MockResponse {
         let requested = Set((form["scope"] ?? "").split(separator: " ").map(String.init))
         guard !requested.isEmpty else { return .oauthError(400, "invalid_scope", "scope is missing") }
         let refused = requested.subtracting(Self.clientCredentialsScopes.intersection(client.scopes))
@@ -64,9 +65,10 @@ extension MockBank {
         return tokenResponse(token, scopes: requested, refresh: nil, idToken: nil)
     }
 
-    private func authorizationCode(_ form: [(name: String, value: String)], client: RegisteredClient,
-        certificate: ClientIdentity) -> MockResponse
-    {
+    private func authorizationCode(
+        _ form: [(name: String, value: String)], client: RegisteredClient,
+        certificate: ClientIdentity
+    ) -> MockResponse {
         guard let value = form["code"], !value.isEmpty else {
             return .oauthError(400, "invalid_request", "code is missing")
         }
@@ -117,9 +119,10 @@ extension MockBank {
         }
     }
 
-    private func refresh(_ form: [(name: String, value: String)], client: RegisteredClient,
-        certificate: ClientIdentity) -> MockResponse
-    {
+    private func refresh(
+        _ form: [(name: String, value: String)], client: RegisteredClient,
+        certificate: ClientIdentity
+    ) -> MockResponse {
         guard let value = form["refresh_token"] else {
             return .oauthError(400, "invalid_request", "refresh_token is missing")
         }
@@ -142,7 +145,8 @@ extension MockBank {
         }
         switch outcome {
         case let .failure(refusal): return refusal
-        case let .success((access, grant)): return tokenResponse(access, scopes: grant.scopes, refresh: value, idToken: nil)
+        case let .success((access, grant)):
+            return tokenResponse(access, scopes: grant.scopes, refresh: value, idToken: nil)
         }
     }
 
@@ -152,7 +156,9 @@ extension MockBank {
         return value
     }
 
-    private func tokenResponse(_ token: String, scopes: Set<String>, refresh: String?, idToken: String?)
+    private func tokenResponse(
+        _ token: String, scopes: Set<String>, refresh: String?, idToken: String?
+    )
         -> MockResponse
     {
         var members: [(key: String, value: JSONValue)] = [

@@ -127,7 +127,8 @@ public final class MockBank: Sendable {
         }
         if let date = request.header("x-fapi-auth-date"), !Self.isHTTPDate(date) {
             return .obError(
-                400, OBErrorCode.headerInvalid, "x-fapi-auth-date must be an RFC 7231 date, e.g. "
+                400, OBErrorCode.headerInvalid,
+                "x-fapi-auth-date must be an RFC 7231 date, e.g. "
                     + "'Sun, 10 Sep 2017 19:43:31 GMT'", path: "x-fapi-auth-date")
         }
         return nil
@@ -135,13 +136,16 @@ public final class MockBank: Sendable {
 
     static func isHTTPDate(_ text: String) -> Bool {
         text.range(
-            of: #"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|UTC)$"#,
+            of:
+                #"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|UTC)$"#,
             options: .regularExpression) != nil
     }
 
     /// The bearer token of a resource request: known, unexpired, of this client and certificate, with `scope`,
     /// and (`psu`) from a PSU's authorisation (true) or a client-credentials grant (false).
-    func bearer(_ request: MockRequest, client: ClientIdentity, scope: String?, psu: Bool?) -> Result<
+    func bearer(
+        _ request: MockRequest, client: ClientIdentity, scope: String?, psu: Bool?
+    ) -> Result<
         AccessToken, MockResponse
     > {
         guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer ") else {

@@ -38,7 +38,9 @@ final class HTTPHandler: ChannelInboundHandler {
             if headerBytes > limits.maxHeaderBytes {
                 return reject(context, 431, "the request headers exceed \(limits.maxHeaderBytes) bytes")
             }
-            if let length = request.headers.first(name: "content-length").flatMap(Int.init), length > limits.maxBodyBytes {
+            if let length = request.headers.first(name: "content-length").flatMap(Int.init),
+                length > limits.maxBodyBytes
+            {
                 return reject(context, 413, "the body exceeds \(limits.maxBodyBytes) bytes")
             }
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -85,7 +87,9 @@ final class HTTPHandler: ChannelInboundHandler {
             version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if !response.body.isEmpty {
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+            context.write(
+                wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))),
+                promise: nil)
         }
         let done = context.writeAndFlushPromise()
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)

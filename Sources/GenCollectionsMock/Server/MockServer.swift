@@ -35,7 +35,8 @@ public final class MockServer: Sendable {
     private let channel: Channel
     private let bankBox: NIOLockedValueBox<MockBank?>
 
-    private init(port: Int, group: MultiThreadedEventLoopGroup, channel: Channel, bankBox: NIOLockedValueBox<MockBank?>) {
+    private init(port: Int, group: MultiThreadedEventLoopGroup, channel: Channel, bankBox: NIOLockedValueBox<MockBank?>)
+    {
         self.port = port
         self.group = group
         self.channel = channel
@@ -119,7 +120,9 @@ final class IdleCloser: ChannelInboundHandler {
     typealias InboundIn = NIOAny
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent { context.close(promise: nil) } else {
+        if event is IdleStateHandler.IdleStateEvent {
+            context.close(promise: nil)
+        } else {
             context.fireUserInboundEventTriggered(event)
         }
     }

@@ -34,7 +34,8 @@ extension GenCollectionsCommand {
         @Option(help: ArgumentHelp("Folder of the test PKI; missing files are written.", valueName: "dir"))
         var certs: String = "certs"
 
-        @Option(help: ArgumentHelp("Append one JSON line per request to this file (secrets masked).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp("Append one JSON line per request to this file (secrets masked).", valueName: "file"))
         var log: String?
 
         @Option(name: .customLong("pid-file"), help: ArgumentHelp("Write the process id here.", valueName: "file"))
@@ -50,7 +51,8 @@ extension GenCollectionsCommand {
 
         @Option(
             name: .customLong("user"),
-            help: ArgumentHelp("A sandbox user, name:password (repeatable; default rora, mits, ivsa).", valueName: "user"))
+            help: ArgumentHelp(
+                "A sandbox user, name:password (repeatable; default rora, mits, ivsa).", valueName: "user"))
         var users: [String] = []
 
         @Flag(
@@ -75,8 +77,12 @@ extension GenCollectionsCommand {
             let files = TestPKI.files(in: certs, spec: spec)
             do {
                 let (written, kept) = try TestPKI.prepare(files)
-                if !written.isEmpty { say("test PKI: wrote \(written.map(Self.name).joined(separator: ", ")) in \(certs)") }
-                if !kept.isEmpty { say("test PKI: using \(kept.map(Self.name).joined(separator: ", ")) in \(certs) as they are") }
+                if !written.isEmpty {
+                    say("test PKI: wrote \(written.map(Self.name).joined(separator: ", ")) in \(certs)")
+                }
+                if !kept.isEmpty {
+                    say("test PKI: using \(kept.map(Self.name).joined(separator: ", ")) in \(certs) as they are")
+                }
             } catch let failure as TestPKI.Failure {
                 printError("\(certs): error: \(failure.description) [mock-certificates]")
                 throw failure.unwritable ? ExitStatus.cannotCreate : ExitStatus.failure
@@ -85,7 +91,9 @@ extension GenCollectionsCommand {
             do {
                 requestLog = try log.map(RequestLog.init(path:))
             } catch {
-                printError("\(log ?? ""): error: cannot write the request log: \(error.localizedDescription) [output-unwritable]")
+                printError(
+                    "\(log ?? ""): error: cannot write the request log: \(error.localizedDescription) [output-unwritable]"
+                )
                 throw ExitStatus.cannotCreate
             }
             var limits = ServerLimits()
@@ -95,14 +103,16 @@ extension GenCollectionsCommand {
                 ? SandboxUser.defaults
                 : users.map { user in
                     let colon = user.firstIndex(of: ":")!
-                    return SandboxUser(name: String(user[..<colon]), password: String(user[user.index(after: colon)...]))
+                    return SandboxUser(
+                        name: String(user[..<colon]), password: String(user[user.index(after: colon)...]))
                 }
             let host = Self.urlHost(bind)
             let server: MockServer
             do {
                 server = try await MockServer.start(
                     host: bind, port: port,
-                    tls: .init(certificate: files.serverCertificate, key: files.serverKey, clientCA: files.caCertificate),
+                    tls: .init(
+                        certificate: files.serverCertificate, key: files.serverKey, clientCA: files.caCertificate),
                     requireClientCertificate: requireClientCertificate, limits: limits, log: requestLog
                 ) { bound in
                     MockBank(
@@ -112,7 +122,8 @@ extension GenCollectionsCommand {
                             financialID: MockConfiguration.financialID(in: spec)))
                 }
             } catch let failure as MockServer.Failure {
-                printError("gen-collections mock: error: \(failure.description) [mock-\(failure.bind ? "bind" : "tls")]")
+                printError(
+                    "gen-collections mock: error: \(failure.description) [mock-\(failure.bind ? "bind" : "tls")]")
                 throw failure.bind ? ExitStatus.unavailable : ExitStatus.noInput
             }
             guard let bank = server.bank else { throw ExitStatus.failure }
@@ -121,7 +132,7 @@ extension GenCollectionsCommand {
             say("PSU approval: \(psu.rawValue); sandbox users \(sandboxUsers.map(\.name).joined(separator: ", "))")
             do {
                 if let envOut {
-                    let data = Data((bank.helperEnvironment(for: bank.testClient).rendered() + "\n").utf8)
+                    let data = Data(bank.helperEnvironmentFile(for: bank.testClient).utf8)
                     try SecretFile.write(data, to: envOut)
                     say("helper environment for the test client: \(envOut) (mode 0600)")
                 }

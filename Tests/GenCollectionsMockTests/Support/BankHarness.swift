@@ -38,7 +38,9 @@ struct BankHarness {
 
     // MARK: - Token endpoint
 
-    func token(_ form: [(String, String)], basic: String? = nil, certificate: ClientIdentity? = Self.certificate)
+    func token(
+        _ form: [(String, String)], basic: String? = nil, certificate: ClientIdentity? = Self.certificate
+    )
         -> MockResponse
     {
         send(
@@ -92,7 +94,9 @@ struct BankHarness {
             body: #"{"Data":{"Initiation":\#(initiation)},"Risk":{"PaymentContextCode":"TransferToThirdParty"}}"#)
     }
 
-    func createPayment(_ token: String, consent: String, key: String, initiation: String = Self.initiation)
+    func createPayment(
+        _ token: String, consent: String, key: String, initiation: String = Self.initiation
+    )
         -> MockResponse
     {
         send(
@@ -115,7 +119,8 @@ struct BankHarness {
             "redirect_uri":"\(redirect)","scope":"\(scope)","state":"s-1","nonce":"n-1",\
             "claims":{"id_token":{"openbanking_intent_id":{"value":"\(consent)","essential":true}}}}
             """
-        let request = Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + "." + Base64URL.encode(Array(claims.utf8)) + "."
+        let request =
+            Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + "." + Base64URL.encode(Array(claims.utf8)) + "."
         return "/auth?"
             + FormEncoding.encode([
                 ("client_id", id), ("response_type", responseType), ("scope", scope), ("redirect_uri", redirect),

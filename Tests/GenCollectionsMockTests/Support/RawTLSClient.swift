@@ -25,7 +25,9 @@ enum RawTLSClient {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.trustRoots = .file(ca)
         if let certificate {
-            configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate.cert).map { .certificate($0) }
+            configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate.cert).map {
+                .certificate($0)
+            }
             configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: certificate.key, format: .pem))
         }
         let context = try NIOSSLContext(configuration: configuration)

@@ -17,7 +17,8 @@ struct TestServer {
     var certificate: (cert: String, key: String) { (files.clientCertificate, files.clientKey) }
     var strangerCertificate: (cert: String, key: String) { (strangerFiles.clientCertificate, strangerFiles.clientKey) }
 
-    static func start(limits: ServerLimits = TestServer.quickLimits, log: RequestLog? = nil) async throws -> TestServer {
+    static func start(limits: ServerLimits = TestServer.quickLimits, log: RequestLog? = nil) async throws -> TestServer
+    {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-mock-\(UUID().uuidString)")
         let spec = try DefaultSpec.load()
         let files = TestPKI.files(in: folder.appendingPathComponent("certs").path, spec: spec)
@@ -50,7 +51,9 @@ struct TestServer {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    func exchange(_ bytes: [UInt8], certificate: (cert: String, key: String)?? = nil, timeout: TimeAmount = .seconds(5))
+    func exchange(
+        _ bytes: [UInt8], certificate: (cert: String, key: String)?? = nil, timeout: TimeAmount = .seconds(5)
+    )
         async throws -> RawTLSClient.Outcome
     {
         try await RawTLSClient.exchange(
