@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gen-collections", targets: ["gen-collections"]),
+        .executable(name: "mock-load", targets: ["mock-load"]),
         .library(name: "GenCollectionsCore", targets: ["GenCollectionsCore"]),
     ],
     dependencies: [
@@ -87,6 +88,16 @@ let package = Package(
                 "GenCollectionsNetwork",
                 "GenCollectionsMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The load client of benchmarks/mock-load.sh: concurrent mutual-TLS clients against `gen-collections mock`.
+        .executableTarget(
+            name: "mock-load",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // What every test target shares: the process runner and the package paths.
