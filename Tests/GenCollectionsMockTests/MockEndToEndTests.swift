@@ -58,9 +58,7 @@ import Testing
             for (key, value) in variables.sorted(by: { $0.key < $1.key }) {
                 arguments += ["--env-var", "\(key)=\(value)"]
             }
-            return Shell.run(
-                "/usr/bin/env",
-                ["bash", "-c", "cd \"$0\" && exec \"$@\"", out.path, MockEndToEndTests.newman!] + arguments)
+            return Shell.run(MockEndToEndTests.newman!, arguments, directory: out)
         }
 
         /// A value of an exported environment in `out/`.
@@ -148,11 +146,9 @@ import Testing
             to: bench.out.appendingPathComponent("ssl-client-cert-list.json"))
         let psu = #"curl -s -o /dev/null -w '%{redirect_url}' --cacert certs/ob-sandbox-ca.pem "$1""#
         let run = Shell.run(
-            "/usr/bin/env",
-            [
-                "NEWMAN=\(Self.newman!)", bench.out.appendingPathComponent("run-newman.sh").path, "--folder",
-                "Account information", "--folder", "Domestic payments", "--psu-command", psu,
-            ])
+            bench.out.appendingPathComponent("run-newman.sh").path,
+            ["--folder", "Account information", "--folder", "Domestic payments", "--psu-command", psu],
+            environment: ["NEWMAN": Self.newman!])
         #expect(run.status == 0, "\(run.output)\(run.error)")
         #expect(run.error.contains("phase 3 of 3"))
         #expect(bench.stop() == 0)
@@ -220,14 +216,14 @@ import Testing
         let certs = bench.out.appendingPathComponent("certs")
         let fetched = bench.folder.appendingPathComponent("fetched.json")
         let run = Shell.run(
-            "/usr/bin/env",
+            PackagePaths.binary.path,
             [
-                "MOCK_SECRET=\(secret)", PackagePaths.binary.path, "fetch-env", "--url",
+                "fetch-env", "--url",
                 bench.mock.origin + "/ozone/v1.0/postman/environment", "--client-id", values["clientId"] ?? "",
                 "--client-secret-env", "MOCK_SECRET", "--cert", certs.appendingPathComponent("transport.pem").path,
                 "--key", certs.appendingPathComponent("transport.key").path, "--ca-bundle", bench.ca,
                 "--output", fetched.path,
-            ])
+            ], environment: ["MOCK_SECRET": secret])
         #expect(run.status == 0, "\(run.output)\(run.error)")
         #expect(try Data(contentsOf: fetched) == environment)
         #expect(!bench.mock.printed.contains(secret))

@@ -72,6 +72,7 @@ extension GenCollectionsCommand {
         }
 
         func run() async throws {
+            let stop = StopSignal()
             let spec = try loadSpec(self.spec)
             say("spec \(spec.name.value) (\(self.spec ?? "embedded"))")
             let files = TestPKI.files(in: certs, spec: spec)
@@ -146,7 +147,7 @@ extension GenCollectionsCommand {
             if let log { say("request log: \(log)") }
             say("base URL \(origin); helper API \(origin)\(bank.routes.helperPath)")
             say("ready on \(origin)")
-            await Self.waitForSignal()
+            await stop.wait()
             say("stopping")
             await server.stop()
             if let pidFile { try? FileManager.default.removeItem(atPath: pidFile) }
@@ -162,38 +163,45 @@ extension GenCollectionsCommand {
 
         static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
 
-        /// Returns on the first SIGTERM or SIGINT.
-        static func waitForSignal() async {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let once = SignalOnce(continuation)
-                for number in [SIGTERM, SIGINT] {
-                    signal(number, SIG_IGN)
-                    let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-                    source.setEventHandler { once.fire() }
-                    source.resume()
-                    once.keep(source)
-                }
-            }
-        }
     }
 }
 
-/// Resumes the continuation once, and keeps the signal sources alive until then.
-private final class SignalOnce: @unchecked Sendable {
+/// SIGTERM and SIGINT, caught from the start (before the ready line), so that a signal sent as soon as the
+/// ready line appears is never lost.
+private final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fired = false
     private var continuation: CheckedContinuation<Void, Never>?
     private var sources: [any DispatchSourceSignal] = []
-    private let lock = NSLock()
 
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+    init() {
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.resume()
+            sources.append(source)
+        }
+    }
 
-    func keep(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
-
-    func fire() {
+    private func fire() {
         let waiting = lock.withLock { () -> CheckedContinuation<Void, Never>? in
+            fired = true
             defer { continuation = nil }
             return continuation
         }
         waiting?.resume()
+    }
+
+    /// Returns once a signal came (at once when it already has).
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let already = lock.withLock { () -> Bool in
+                if !fired { self.continuation = continuation }
+                return fired
+            }
+            if already { continuation.resume() }
+        }
     }
 }
 

@@ -21,6 +21,7 @@ final class MockProcess: Sendable {
         let output = self.output
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }  // end of file
             output.withLockedValue { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
