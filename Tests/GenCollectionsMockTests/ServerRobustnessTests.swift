@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func halfARequestThenSilenceIsClosedAfterTheIdleTimeout() async throws {
-        let server = try await TestServer.start()
+        let server = try await TestServer.start(limits: TestServer.quickLimits)
         let started = Date()
         let outcome = try await server.exchange(
             Array("POST /token HTTP/1.1\r\nHost: localhost\r\nContent-Le".utf8), timeout: .seconds(10))
@@ -62,7 +62,7 @@ import Testing
         let next = try await server.stillServes()
         await server.stop()
         #expect(outcome.closedByServer)
-        #expect(waited < 5)
+        #expect(waited < 8)
         #expect(silent.closedByServer)
         #expect(next)
     }
@@ -88,8 +88,7 @@ import Testing
     }
 
     @Test func twoHundredConcurrentConnectionsAllGetAnswers() async throws {
-        // Normal timeouts: 200 handshakes at once on a loaded 2-core machine are slow, not silent.
-        let server = try await TestServer.start(limits: ServerLimits())
+        let server = try await TestServer.start()
         let request = server.tokenRequest
         let statuses = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<200 {
