@@ -17,8 +17,7 @@ struct TestServer {
     var certificate: (cert: String, key: String) { (files.clientCertificate, files.clientKey) }
     var strangerCertificate: (cert: String, key: String) { (strangerFiles.clientCertificate, strangerFiles.clientKey) }
 
-    static func start(limits: ServerLimits = ServerLimits(), log: RequestLog? = nil) async throws -> TestServer
-    {
+    static func start(limits: ServerLimits = ServerLimits(), log: RequestLog? = nil) async throws -> TestServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-mock-\(UUID().uuidString)")
         let spec = try DefaultSpec.load()
         let files = TestPKI.files(in: folder.appendingPathComponent("certs").path, spec: spec)
