@@ -27,7 +27,7 @@ public struct MockConfiguration: Sendable {
     ) {
         self.origin = origin
         self.psuMode = psuMode
-        self.users = users
+        self.users = users.isEmpty ? SandboxUser.defaults : users  // headless approval needs a user
         self.financialID = financialID
     }
 

@@ -33,6 +33,20 @@ import Testing
         #expect(bank.createPaymentConsent(token, key: "key-2").value("Data.ConsentId") != first.value("Data.ConsentId"))
     }
 
+    @Test func simultaneousFirstUsesOfAKeyCreateOneConsent() async throws {
+        let bank = try BankHarness()
+        let token = bank.clientToken("payments")
+        let ids = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<20 {
+                group.addTask { bank.createPaymentConsent(token, key: "same-key").value("Data.ConsentId") }
+            }
+            return await group.reduce(into: [String?]()) { $0.append($1) }
+        }
+        #expect(ids.count == 20)
+        #expect(Set(ids).count == 1)
+        #expect(ids.allSatisfy { $0 != nil })
+    }
+
     @Test func aPaymentConsumesItsConsentAndAReplayIsIdempotent() throws {
         let bank = try BankHarness()
         let (consent, token) = try authorisedConsent(bank)

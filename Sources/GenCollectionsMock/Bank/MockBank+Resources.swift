@@ -72,19 +72,21 @@ extension MockBank {
         }
         let slot = "\(client)\n\(request.path)\n\(key)"
         let digest = Self.digest(request.body)
-        if let earlier = state.withLockedValue({ $0.idempotency[slot] }) {
-            guard earlier.bodyDigest == digest else {
-                return .obError(
-                    400, OBErrorCode.headerInvalid, "x-idempotency-key was used before with another body",
-                    path: "x-idempotency-key")
+        return idempotentCreation.withLock {
+            if let earlier = state.withLockedValue({ $0.idempotency[slot] }) {
+                guard earlier.bodyDigest == digest else {
+                    return .obError(
+                        400, OBErrorCode.headerInvalid, "x-idempotency-key was used before with another body",
+                        path: "x-idempotency-key")
+                }
+                return earlier.response
             }
-            return earlier.response
+            let response = create()
+            if (200..<300).contains(response.status) {
+                state.withLockedValue { $0.idempotency[slot] = IdempotentReply(bodyDigest: digest, response: response) }
+            }
+            return response
         }
-        let response = create()
-        if (200..<300).contains(response.status) {
-            state.withLockedValue { $0.idempotency[slot] = IdempotentReply(bodyDigest: digest, response: response) }
-        }
-        return response
     }
 
     /// A required member of a JSON object, or the `UK.OBIE.Field.Missing` answer naming its path.

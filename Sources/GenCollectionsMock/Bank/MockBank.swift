@@ -15,6 +15,8 @@ public final class MockBank: Sendable {
     public let routes: Routes
     let spec: Spec
     let state = NIOLockedValueBox(BankState())
+    /// Serialises idempotent creations, so that two first uses of one key at once create one resource.
+    let idempotentCreation = NIOLock()
     let now: @Sendable () -> Date
     /// The client registered at start, for runs without DCR.
     public let testClient: RegisteredClient
