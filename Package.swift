@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "gen-collections", targets: ["gen-collections"]),
         .library(name: "GenCollectionsCore", targets: ["GenCollectionsCore"]),
+        .library(name: "GenCollectionsBase", targets: ["GenCollectionsBase"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -20,11 +21,19 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
+        // What every command shares: diagnostics and their positions, the one JSON reader and writer.
+        .target(
+            name: "GenCollectionsBase",
+            dependencies: [
+                .product(name: "Yams", package: "Yams")
+            ]
+        ),
         // Spec → model → artifacts (collection, environment, certificate settings, runner), and sync.
         // No disk I/O in the pipeline itself: only SpecLoader's callers and ArtifactWriter touch files.
         .target(
             name: "GenCollectionsCore",
             dependencies: [
+                "GenCollectionsBase",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -34,6 +43,7 @@ let package = Package(
         .target(
             name: "GenCollectionsLint",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -42,6 +52,7 @@ let package = Package(
         .target(
             name: "GenCollectionsTLS",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -53,6 +64,7 @@ let package = Package(
         .target(
             name: "GenCollectionsNetwork",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -65,6 +77,7 @@ let package = Package(
         .executableTarget(
             name: "gen-collections",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 "GenCollectionsLint",
                 "GenCollectionsTLS",
@@ -76,23 +89,30 @@ let package = Package(
         .target(name: "GenCollectionsTestSupport", path: "Tests/GenCollectionsTestSupport"),
         // Fixtures and goldens are read from the source tree (found with #filePath), not bundled.
         .testTarget(
-            name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore", "GenCollectionsTestSupport"],
+            name: "GenCollectionsBaseTests", dependencies: ["GenCollectionsBase", "GenCollectionsTestSupport"]),
+        .testTarget(
+            name: "GenCollectionsCoreTests",
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"],
             exclude: ["Fixtures", "Runner/mtls-server.py"]
         ),
         .testTarget(
             name: "GenCollectionsLintTests",
-            dependencies: ["GenCollectionsLint", "GenCollectionsCore", "GenCollectionsTestSupport"],
+            dependencies: [
+                "GenCollectionsLint", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GenCollectionsTLSTests",
-            dependencies: ["GenCollectionsTLS", "GenCollectionsCore", "GenCollectionsTestSupport"],
+            dependencies: [
+                "GenCollectionsTLS", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+            ],
             exclude: ["make-test-certificates.py"]
         ),
         .testTarget(
             name: "GenCollectionsNetworkTests",
             dependencies: [
-                "GenCollectionsNetwork", "GenCollectionsCore", "GenCollectionsTestSupport",
+                "GenCollectionsNetwork", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -100,6 +120,8 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "GenCollectionsCLITests", dependencies: ["GenCollectionsCore", "GenCollectionsTestSupport"]),
+        .testTarget(
+            name: "GenCollectionsCLITests",
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"]),
     ]
 )

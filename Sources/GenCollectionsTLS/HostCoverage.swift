@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Which https hosts of the spec no client certificate covers: Newman would call them without a certificate

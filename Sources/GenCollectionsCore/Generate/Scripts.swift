@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// The JavaScript of the generated pre-request and test scripts, for Newman 6 (postman-sandbox 4.7): plain
 /// ES2017, `require("uuid")` and `require("buffer")` only, no promises from `pm.sendRequest`.
 enum Scripts {

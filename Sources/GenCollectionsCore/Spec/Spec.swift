@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// A parsed spec (format version 1): what a bank's API looks like and the flows to run against it.
 ///
 /// Loaded by `SpecLoader`; every field a diagnostic may point at keeps its source location.

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Checks what decoding cannot: references between parts of the spec, and that every `{{variable}}` is defined
 /// before it is used.
 enum SpecValidator {

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Assembles the claims of the registration JWT from the spec's `registration.claims` and the command line.

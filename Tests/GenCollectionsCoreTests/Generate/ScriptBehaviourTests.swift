@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsTestSupport
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// Runs the generated scripts in node against a small stand-in for Postman's `pm` API, so a reader sees what they
