@@ -152,7 +152,7 @@ enum SpecValidator {
     }
 
     /// Every `:name` segment of the URL needs a value under `params`, and every value a segment.
-    static func pathParameterProblems(_ step: Step) -> [Diagnostic] {
+    static func pathParameterProblems(_ step: Spec.Step) -> [Diagnostic] {
         let url = URLParts(step.url.value)
         let segments = Set(url.pathVariables)
         var problems: [Diagnostic] = []

@@ -60,7 +60,8 @@ public enum RegistrationClaims {
 
     /// Builds and validates the claims.
     /// - Throws: `DiagnosticsError` with every problem found when any is an error.
-    public static func build(registration: Registration, input: Input, resolver: SpecValueResolver) throws -> Built {
+    public static func build(registration: Spec.Registration, input: Input, resolver: SpecValueResolver) throws -> Built
+    {
         var claims: [Claim] = []
         var warnings: [Diagnostic] = []
         var unresolved: [Diagnostic] = []

@@ -64,7 +64,7 @@ struct ScriptBehaviourTests {
 
     struct ScriptError: Error { var message: String }
 
-    static func step(_ key: String) throws -> Step {
+    static func step(_ key: String) throws -> Spec.Step {
         try DefaultSpec.load().flows.flatMap(\.steps).first { $0.key == key }!
     }
 
