@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "gen-collections", targets: ["gen-collections"]),
         .executable(name: "mock-load", targets: ["mock-load"]),
         .library(name: "GenCollectionsCore", targets: ["GenCollectionsCore"]),
+        .library(name: "GenCollectionsBase", targets: ["GenCollectionsBase"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -21,11 +22,19 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
+        // What every command shares: diagnostics and their positions, the one JSON reader and writer.
+        .target(
+            name: "GenCollectionsBase",
+            dependencies: [
+                .product(name: "Yams", package: "Yams")
+            ]
+        ),
         // Spec → model → artifacts (collection, environment, certificate settings, runner), and sync.
         // No disk I/O in the pipeline itself: only SpecLoader's callers and ArtifactWriter touch files.
         .target(
             name: "GenCollectionsCore",
             dependencies: [
+                "GenCollectionsBase",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -35,6 +44,7 @@ let package = Package(
         .target(
             name: "GenCollectionsLint",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -43,6 +53,7 @@ let package = Package(
         .target(
             name: "GenCollectionsTLS",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -54,6 +65,7 @@ let package = Package(
         .target(
             name: "GenCollectionsNetwork",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -67,6 +79,7 @@ let package = Package(
         .target(
             name: "GenCollectionsMock",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -82,6 +95,7 @@ let package = Package(
         .executableTarget(
             name: "gen-collections",
             dependencies: [
+                "GenCollectionsBase",
                 "GenCollectionsCore",
                 "GenCollectionsLint",
                 "GenCollectionsTLS",
@@ -104,23 +118,30 @@ let package = Package(
         .target(name: "GenCollectionsTestSupport", path: "Tests/GenCollectionsTestSupport"),
         // Fixtures and goldens are read from the source tree (found with #filePath), not bundled.
         .testTarget(
-            name: "GenCollectionsCoreTests", dependencies: ["GenCollectionsCore", "GenCollectionsTestSupport"],
+            name: "GenCollectionsBaseTests", dependencies: ["GenCollectionsBase", "GenCollectionsTestSupport"]),
+        .testTarget(
+            name: "GenCollectionsCoreTests",
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"],
             exclude: ["Fixtures", "Runner/mtls-server.py"]
         ),
         .testTarget(
             name: "GenCollectionsLintTests",
-            dependencies: ["GenCollectionsLint", "GenCollectionsCore", "GenCollectionsTestSupport"],
+            dependencies: [
+                "GenCollectionsLint", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GenCollectionsTLSTests",
-            dependencies: ["GenCollectionsTLS", "GenCollectionsCore", "GenCollectionsTestSupport"],
+            dependencies: [
+                "GenCollectionsTLS", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+            ],
             exclude: ["make-test-certificates.py"]
         ),
         .testTarget(
             name: "GenCollectionsNetworkTests",
             dependencies: [
-                "GenCollectionsNetwork", "GenCollectionsCore", "GenCollectionsTestSupport",
+                "GenCollectionsNetwork", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -131,13 +152,15 @@ let package = Package(
         .testTarget(
             name: "GenCollectionsMockTests",
             dependencies: [
-                "GenCollectionsMock", "GenCollectionsCore", "GenCollectionsTestSupport",
+                "GenCollectionsMock", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "GenCollectionsCLITests", dependencies: ["GenCollectionsCore", "GenCollectionsTestSupport"]),
+        .testTarget(
+            name: "GenCollectionsCLITests",
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// How the PSU approves a consent at the authorisation endpoint.

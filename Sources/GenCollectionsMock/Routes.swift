@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Spec → the mock's URL space. Every spec host is mounted on the mock's one origin at its own URL's path
@@ -20,13 +21,13 @@ public struct Routes: Sendable {
         public var method: String
         /// Literal segments, or nil for a parameter.
         public var segments: [String?]
-        public var step: Step
+        public var step: Spec.Step
     }
 
     public struct Match: Sendable {
         public var endpoint: Endpoint
         /// The spec step whose path matched, when one did (its example and `unsupported` apply).
-        public var step: Step?
+        public var step: Spec.Step?
     }
 
     /// Host name → the path it is mounted at on the mock ("" for the root).

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 import SwiftASN1
 import X509

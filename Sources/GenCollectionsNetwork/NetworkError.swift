@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// A failure of `register` or `fetch-env`, as one diagnostic plus what kind of failure it is, so the command

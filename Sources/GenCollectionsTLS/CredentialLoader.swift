@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 import SwiftASN1
 import X509
@@ -66,7 +67,7 @@ struct CredentialLoader {
         }
     }
 
-    func credentials(_ entry: TLSSettings.ClientCertificate) -> Result<Credentials, CredentialProblem> {
+    func credentials(_ entry: Spec.TLS.ClientCertificate) -> Result<Credentials, CredentialProblem> {
         if let pfx = entry.pfx { return pkcs12(pfx, passphraseEnv: entry.passphraseEnv) }
         guard let certPath = entry.cert, let keyPath = entry.key else {
             return .failure(

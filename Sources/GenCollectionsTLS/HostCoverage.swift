@@ -1,9 +1,10 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Which https hosts of the spec no client certificate covers: Newman would call them without a certificate
 /// and the bank would refuse the TLS handshake.
 enum HostCoverage {
-    static func problems(in spec: Spec, tls: TLSSettings) -> [Diagnostic] {
+    static func problems(in spec: Spec, tls: Spec.TLS) -> [Diagnostic] {
         let patterns = tls.clientCertificates.flatMap { $0.hostPatterns(in: spec) }
         return CertificateSettings.hostProblems(tls, in: spec)
             + spec.hostAuthorities.compactMap { authority in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GenCollectionsBase
 import GenCollectionsCore
 
 @main

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 import Testing
 @testable import GenCollectionsLint

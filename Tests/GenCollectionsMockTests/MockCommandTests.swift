@@ -10,11 +10,13 @@ import Testing
         return folder
     }
 
-    @Test func startUpWritesThePKIOnceAndNeverPrintsTheSecret() throws {
+    @Test func startUpWritesThePKIOnceAndNeverPrintsTheSecret() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try MockProcess(
-            ["--certs", "certs", "--env-out", "env.json", "--pid-file", "mock.pid"], in: folder)
+        let first = try await blocking {
+            try MockProcess(
+                ["--certs", "certs", "--env-out", "env.json", "--pid-file", "mock.pid"], in: folder)
+        }
         let pid = try String(contentsOf: folder.appendingPathComponent("mock.pid"), encoding: .utf8)
         #expect(pid.trimmingCharacters(in: .whitespacesAndNewlines) == String(first.process.processIdentifier))
         #expect(first.printed.contains("test PKI: wrote"))
@@ -23,7 +25,7 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(
             atPath: folder.appendingPathComponent("env.json").path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        #expect(first.stop() == 0)
+        #expect(try await blocking { first.stop() } == 0)
         #expect(first.printed.contains("mock: stopping"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mock.pid").path))
         let json = try JSONSerialization.jsonObject(with: Data(environment.utf8)) as? [String: Any]
@@ -34,33 +36,37 @@ import Testing
         #expect(!first.printed.contains(String(try #require(secret))))
 
         let certificate = try Data(contentsOf: folder.appendingPathComponent("certs/transport.pem"))
-        let second = try MockProcess(["--certs", "certs"], in: folder)
+        let second = try await blocking { try MockProcess(["--certs", "certs"], in: folder) }
         #expect(second.printed.contains("test PKI: using"))
         #expect(!second.printed.contains("test PKI: wrote"))
-        #expect(second.stop() == 0)
+        #expect(try await blocking { second.stop() } == 0)
         #expect(try Data(contentsOf: folder.appendingPathComponent("certs/transport.pem")) == certificate)
     }
 
-    @Test func exitCodes() throws {
+    @Test func exitCodes() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let binary = PackagePaths.binary.path
-        let usage = Shell.run(binary, ["mock", "--port", "70000"])
+        let usage = try await blocking { Shell.run(binary, ["mock", "--port", "70000"]) }
         #expect(usage.status == 64)
-        let noSpec = Shell.run(binary, ["mock", "--spec", folder.appendingPathComponent("missing.yaml").path])
+        let noSpec = try await blocking {
+            Shell.run(binary, ["mock", "--spec", folder.appendingPathComponent("missing.yaml").path])
+        }
         #expect(noSpec.status == 66)
         let blocker = folder.appendingPathComponent("file")
         try Data().write(to: blocker)
-        let unwritable = Shell.run(
-            binary, ["mock", "--port", "0", "--certs", blocker.appendingPathComponent("certs").path])
+        let unwritable = try await blocking {
+            Shell.run(
+                binary, ["mock", "--port", "0", "--certs", blocker.appendingPathComponent("certs").path])
+        }
         #expect(unwritable.status == 73, "\(unwritable.error)")
         #expect(unwritable.error.contains("[mock-certificates]"))
 
-        let running = try MockProcess(["--certs", "certs"], in: folder)
-        let taken = Shell.run(
-            binary, ["mock", "--port", String(running.port), "--certs", folder.appendingPathComponent("certs").path])
+        let running = try await blocking { try MockProcess(["--certs", "certs"], in: folder) }
+        let (port, certs) = (running.port, folder.appendingPathComponent("certs").path)
+        let taken = try await blocking { Shell.run(binary, ["mock", "--port", String(port), "--certs", certs]) }
         #expect(taken.status == 69, "\(taken.error)")
         #expect(taken.error.contains("[mock-bind]"))
-        #expect(running.stop() == 0)
+        #expect(try await blocking { running.stop() } == 0)
     }
 }

@@ -42,8 +42,20 @@ import Testing
             try Data(list.utf8).write(to: out.appendingPathComponent("mock-certs.json"))
         }
 
-        /// Runs newman on the named requests, from `out/`; `environment` defaults to the generated one.
+        /// Runs newman on the named requests, from `out/`, off the cooperative threads.
         func newman(
+            _ requests: [String], environment: String? = nil, export: String? = nil,
+            variables: [String: String] = [:], certificates: Bool = true
+        ) async throws -> Shell.Result {
+            try await blocking {
+                runNewman(
+                    requests, environment: environment, export: export, variables: variables,
+                    certificates: certificates)
+            }
+        }
+
+        /// Runs newman on the named requests, from `out/`; `environment` defaults to the generated one.
+        func runNewman(
             _ requests: [String], environment: String? = nil, export: String? = nil,
             variables: [String: String] = [:], certificates: Bool = true
         ) -> Shell.Result {
@@ -82,11 +94,17 @@ import Testing
             return try await RawTLSClient.exchange(port: mock.port, ca: ca, certificate: nil, send: request)
         }
 
-        func stop() -> Int32 {
-            let status = mock.stop()
-            try? FileManager.default.removeItem(at: folder)
-            return status
+        /// Stops the mock (SIGTERM) and removes the folder; the mock's exit status.
+        func stop() async throws -> Int32 {
+            let (mock, folder) = (mock, folder)
+            return try await blocking {
+                let status = mock.stop()
+                try? FileManager.default.removeItem(at: folder)
+                return status
+            }
         }
+
+        static func start(psu: String) async throws -> Bench { try await blocking { try Bench(psu: psu) } }
     }
 
     static func code(in response: RawTLSClient.Outcome) -> String? {
@@ -115,49 +133,51 @@ import Testing
 
     @Test(.enabled(if: newman != nil, Comment(rawValue: Newman.skipReason)))
     func accountsAndPaymentsRunUnattendedInHeadlessMode() async throws {
-        let bench = try Bench(psu: "headless")
-        let first = bench.newman(Self.aisStart, export: "phase1.json")
+        let bench = try await Bench.start(psu: "headless")
+        let first = try await bench.newman(Self.aisStart, export: "phase1.json")
         #expect(first.status == 0, "\(first.output)")
         let accountsURL = try #require(try bench.value("accountsConsentUrl", in: "phase1.json"))
         let accountsCode = try #require(Self.code(in: try await bench.visit(accountsURL)))
-        let second = bench.newman(
+        let second = try await bench.newman(
             Self.aisRest + Self.pisStart, environment: "phase1.json", export: "phase2.json",
             variables: ["accountsAuthCode": accountsCode])
         #expect(second.status == 0, "\(second.output)")
         #expect(second.output.contains("Data.Status is \"Authorised\""))
         let paymentsURL = try #require(try bench.value("paymentsConsentUrl", in: "phase2.json"))
         let paymentsCode = try #require(Self.code(in: try await bench.visit(paymentsURL)))
-        let third = bench.newman(
+        let third = try await bench.newman(
             Self.pisRest, environment: "phase2.json", variables: ["paymentsAuthCode": paymentsCode])
         #expect(third.status == 0, "\(third.output)")
         #expect(third.output.contains("saves domesticPaymentId"))
         let log = try String(contentsOf: bench.folder.appendingPathComponent("requests.jsonl"), encoding: .utf8)
         #expect(log.split(separator: "\n").count == 17)
-        #expect(bench.stop() == 0)
+        #expect(try await bench.stop() == 0)
     }
 
     @Test(.enabled(if: newman != nil && Shell.has("curl"), Comment(rawValue: Newman.skipReason)))
-    func theGeneratedRunnerRunsBothFlowsWithAPSUCommand() throws {
-        let bench = try Bench(psu: "headless")
+    func theGeneratedRunnerRunsBothFlowsWithAPSUCommand() async throws {
+        let bench = try await Bench.start(psu: "headless")
         // The runner's own certificate list does not cover the mock's port yet (issue 11).
         try FileManager.default.removeItem(at: bench.out.appendingPathComponent("ssl-client-cert-list.json"))
         try FileManager.default.copyItem(
             at: bench.out.appendingPathComponent("mock-certs.json"),
             to: bench.out.appendingPathComponent("ssl-client-cert-list.json"))
         let psu = #"curl -s -o /dev/null -w '%{redirect_url}' --cacert certs/ob-sandbox-ca.pem "$1""#
-        let run = Shell.run(
-            bench.out.appendingPathComponent("run-newman.sh").path,
-            ["--folder", "Account information", "--folder", "Domestic payments", "--psu-command", psu],
-            environment: ["NEWMAN": Self.newman!])
+        let runner = bench.out.appendingPathComponent("run-newman.sh").path
+        let run = try await blocking {
+            Shell.run(
+                runner, ["--folder", "Account information", "--folder", "Domestic payments", "--psu-command", psu],
+                environment: ["NEWMAN": Self.newman!])
+        }
         #expect(run.status == 0, "\(run.output)\(run.error)")
         #expect(run.error.contains("phase 3 of 3"))
-        #expect(bench.stop() == 0)
+        #expect(try await bench.stop() == 0)
     }
 
     @Test(.enabled(if: newman != nil, Comment(rawValue: Newman.skipReason)))
     func theTwoRunPathThroughTheLoginPage() async throws {
-        let bench = try Bench(psu: "login")
-        let first = bench.newman(Self.aisStart, export: "phase1.json")
+        let bench = try await Bench.start(psu: "login")
+        let first = try await bench.newman(Self.aisStart, export: "phase1.json")
         #expect(first.status == 0, "\(first.output)")
         let url = try #require(try bench.value("accountsConsentUrl", in: "phase1.json"))
         // The collection's consent check got the login page; the PSU now fills it in.
@@ -170,16 +190,16 @@ import Testing
         let approved = try await bench.visit(url, body: Array(FormEncoding.encode(fields).utf8))
         #expect(approved.statusLine == "HTTP/1.1 302 Found")
         let code = try #require(Self.code(in: approved))
-        let second = bench.newman(
+        let second = try await bench.newman(
             Self.aisRest, environment: "phase1.json", variables: ["accountsAuthCode": code])
         #expect(second.status == 0, "\(second.output)")
-        #expect(bench.stop() == 0)
+        #expect(try await bench.stop() == 0)
     }
 
     @Test(.enabled(if: newman != nil, Comment(rawValue: Newman.skipReason)))
     func clientsWithoutACertificateOrFromAnotherCAAreRefused() async throws {
-        let bench = try Bench(psu: "headless")
-        let noCertificate = bench.newman(["Client credentials token (accounts)"], certificates: false)
+        let bench = try await Bench.start(psu: "headless")
+        let noCertificate = try await bench.newman(["Client credentials token (accounts)"], certificates: false)
         #expect(noCertificate.status != 0)
         #expect(noCertificate.output.contains("401"))
         let stranger = bench.folder.appendingPathComponent("stranger")
@@ -200,12 +220,12 @@ import Testing
             send: RawTLSClient.request("GET", "/.well-known/openid-configuration"))
         #expect(refused.error != nil)
         #expect(!refused.received.contains("HTTP/1.1"))
-        #expect(bench.stop() == 0)
+        #expect(try await bench.stop() == 0)
     }
 
     @Test(.enabled(if: PackagePaths.binaryIsBuilt))
-    func fetchEnvDownloadsTheHelperEnvironmentFromTheMock() throws {
-        let bench = try Bench(psu: "headless")
+    func fetchEnvDownloadsTheHelperEnvironmentFromTheMock() async throws {
+        let bench = try await Bench.start(psu: "headless")
         let environment = try Data(contentsOf: bench.folder.appendingPathComponent("mock.postman_environment.json"))
         let json = try JSONSerialization.jsonObject(with: environment) as? [String: Any]
         let values = (json?["values"] as? [[String: Any]] ?? []).reduce(into: [String: String]()) {
@@ -215,19 +235,21 @@ import Testing
         let secret = String(String(decoding: basic, as: UTF8.self).split(separator: ":", maxSplits: 1)[1])
         let certs = bench.out.appendingPathComponent("certs")
         let fetched = bench.folder.appendingPathComponent("fetched.json")
-        let run = Shell.run(
-            PackagePaths.binary.path,
+        let arguments =
             [
                 "fetch-env", "--url",
                 bench.mock.origin + "/ozone/v1.0/postman/environment", "--client-id", values["clientId"] ?? "",
                 "--client-secret-env", "MOCK_SECRET", "--cert", certs.appendingPathComponent("transport.pem").path,
                 "--key", certs.appendingPathComponent("transport.key").path, "--ca-bundle", bench.ca,
                 "--output", fetched.path,
-            ], environment: ["MOCK_SECRET": secret])
+            ]
+        let run = try await blocking {
+            Shell.run(PackagePaths.binary.path, arguments, environment: ["MOCK_SECRET": secret])
+        }
         #expect(run.status == 0, "\(run.output)\(run.error)")
         #expect(try Data(contentsOf: fetched) == environment)
         #expect(!bench.mock.printed.contains(secret))
-        #expect(bench.stop() == 0)
+        #expect(try await bench.stop() == 0)
     }
 
     /// The hidden inputs of the login form, unescaped.

@@ -55,7 +55,7 @@ public struct HostPattern: Sendable, Hashable {
     }
 }
 
-extension TLSSettings.ClientCertificate {
+extension Spec.TLS.ClientCertificate {
     /// The host patterns of this certificate: names from the spec's `hosts` become that host's name and port,
     /// anything else is read as a pattern. Entries that are neither are left out (the spec validator flags them).
     public func hostPatterns(in spec: Spec) -> [HostPattern] {

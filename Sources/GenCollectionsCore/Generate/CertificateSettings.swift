@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 import Mustache
 
@@ -34,7 +35,7 @@ public enum CertificateSettings {
         var pfx: Source?
     }
 
-    static func certificateList(_ tls: TLSSettings, spec: Spec) throws -> Data {
+    static func certificateList(_ tls: Spec.TLS, spec: Spec) throws -> Data {
         let entries = tls.clientCertificates.map { certificate in
             ListEntry(
                 name: certificate.name.value,
@@ -48,7 +49,7 @@ public enum CertificateSettings {
         return try encoder.encode(entries) + Data("\n".utf8)
     }
 
-    static func notes(_ tls: TLSSettings, spec: Spec) throws -> String {
+    static func notes(_ tls: Spec.TLS, spec: Spec) throws -> String {
         let rows: [[String: Any]] = tls.clientCertificates.flatMap { certificate in
             certificate.hostPatterns(in: spec).map { pattern -> [String: Any] in
                 var row: [String: Any] = [
@@ -72,14 +73,14 @@ public enum CertificateSettings {
     }
 
     /// Every `hosts` entry must name a spec host or read as a host pattern; Newman silently ignores bad ones.
-    static func validateHosts(_ tls: TLSSettings, in spec: Spec) throws {
+    static func validateHosts(_ tls: Spec.TLS, in spec: Spec) throws {
         var collector = DiagnosticCollector()
         hostProblems(tls, in: spec).forEach { collector.emit($0) }
         try collector.throwIfErrors()
     }
 
     /// One error per `hosts` entry of a client certificate that is neither a spec host nor a host pattern.
-    public static func hostProblems(_ tls: TLSSettings, in spec: Spec) -> [Diagnostic] {
+    public static func hostProblems(_ tls: Spec.TLS, in spec: Spec) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let names = Set(spec.hostAuthorities.map(\.name))
         for certificate in tls.clientCertificates {

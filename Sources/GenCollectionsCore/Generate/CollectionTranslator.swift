@@ -23,7 +23,7 @@ struct CollectionTranslator {
         Event(listen: listen, script: .init(id: id(key), exec: lines))
     }
 
-    private func folder(_ flow: Flow) -> Folder {
+    private func folder(_ flow: Spec.Flow) -> Folder {
         var description = flow.description ?? ""
         if let reason = flow.unsupported {
             description += (description.isEmpty ? "" : "\n\n") + "Not supported by this bank: \(reason)"
@@ -41,7 +41,7 @@ struct CollectionTranslator {
             item: flow.steps.map { .request(request($0, in: flow)) }, event: nil)
     }
 
-    private func request(_ step: Step, in flow: Flow) -> RequestItem {
+    private func request(_ step: Spec.Step, in flow: Spec.Flow) -> RequestItem {
         var headers: [KeyValue] = []
         let sets = (step.headerSets ?? flow.headerSets).compactMap { name in
             spec.headerSets.first { $0.name.value == name.value }
@@ -52,7 +52,7 @@ struct CollectionTranslator {
         }
         var auth: PostmanAuth?
         // The consent check opens the authorisation URL as a browser would: no inherited token.
-        switch step.auth ?? (step.consent != nil ? Auth.none : flow.auth) {
+        switch step.auth ?? (step.consent != nil ? Spec.Auth.none : flow.auth) {
         case let .basic(username, password)?:
             auth = PostmanAuth(
                 type: "basic",
@@ -91,7 +91,7 @@ struct CollectionTranslator {
     }
 
     /// The spec's example as a Postman saved example of the request.
-    private func savedExample(_ example: ResponseExample, of step: Step, request: Request) -> SavedResponse {
+    private func savedExample(_ example: Spec.ResponseExample, of step: Spec.Step, request: Request) -> SavedResponse {
         var headers = example.headers.map { KeyValue(key: $0.name, value: $0.value.value) }
         let body: String
         let language: String
@@ -110,7 +110,7 @@ struct CollectionTranslator {
             previewLanguage: language, header: headers, body: body)
     }
 
-    private func requestBody(_ body: Body?, headers: inout [KeyValue]) -> RequestBody? {
+    private func requestBody(_ body: Spec.Body?, headers: inout [KeyValue]) -> RequestBody? {
         func setContentType(_ value: String) {
             if !headers.contains(where: { $0.key.lowercased() == "content-type" }) {
                 headers.append(KeyValue(key: "Content-Type", value: value))
@@ -133,7 +133,7 @@ struct CollectionTranslator {
         }
     }
 
-    private func url(_ step: Step) -> PostmanURL {
+    private func url(_ step: Spec.Step) -> PostmanURL {
         var parts = URLParts(step.url.value)
         parts.query += step.query.map { ($0.name, $0.value.value) }
         return PostmanURL(

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 
 /// The generate pipeline: a loaded spec (and optionally the bank's helper environment file) in, the files of the

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 
 /// The bank's helper-API environment file (a Postman environment), read so its values can fill the spec's

@@ -55,7 +55,7 @@ public enum RunnerScript {
     }
 
     /// A short hash of the request list: a state saved by one collection is never resumed by another.
-    static func fingerprint(collectionFile: String, flows: [Flow]) -> String {
+    static func fingerprint(collectionFile: String, flows: [Spec.Flow]) -> String {
         let names =
             [collectionFile] + flows.flatMap { flow in flow.steps.map { "\(flow.name.value)/\($0.name.value)" } }
         let digest = SHA256.hash(data: Data(names.joined(separator: "\n").utf8))

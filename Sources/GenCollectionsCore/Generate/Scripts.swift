@@ -1,8 +1,10 @@
+import GenCollectionsBase
+
 /// The JavaScript of the generated pre-request and test scripts, for Newman 6 (postman-sandbox 4.7): plain
 /// ES2017, `require("uuid")` and `require("buffer")` only, no promises from `pm.sendRequest`.
 enum Scripts {
     /// Collection-level pre-request script: fresh values for the spec's generated variables before every request.
-    static func generatedVariables(_ variables: [Variable]) -> [String] {
+    static func generatedVariables(_ variables: [Spec.Variable]) -> [String] {
         let generated = variables.filter { $0.generate != nil }
         guard !generated.isEmpty else { return [] }
         var lines = ["// Fresh values before every request, for the variables the spec marks 'generate'."]
@@ -19,7 +21,7 @@ enum Scripts {
     }
 
     /// The test script of a step: status, field checks, then captures, each a named `pm.test`.
-    static func tests(for step: Step) -> [String] {
+    static func tests(for step: Spec.Step) -> [String] {
         var lines: [String] = []
         let expect = step.expect
         let usesJSON =
@@ -98,7 +100,7 @@ enum Scripts {
 
     /// The consent step's pre-request script: an unsigned request object (`alg: none`, so it ends with a `.`)
     /// carrying the consent id as `openbanking_intent_id`, and the authorisation URL saved for the runner.
-    static func consent(_ consent: Consent) -> [String] {
+    static func consent(_ consent: Spec.Consent) -> [String] {
         func resolved(_ text: Located<String>) -> String { "pm.variables.replaceIn(\(JSONValue.quoted(text.value)))" }
         return [
             "// Builds the PSU consent URL; the runner prints it from the environment variable \(consent.saveAs).",
@@ -152,7 +154,7 @@ enum Scripts {
         ["pm.test(\(JSONValue.quoted(title)), function () {"] + body.map { "    " + $0 } + ["});"]
     }
 
-    private static func title(_ check: FieldExpectation, subject: String) -> String {
+    private static func title(_ check: Spec.FieldExpectation, subject: String) -> String {
         switch check.check {
         case .present: return "\(subject) is present"
         case .absent: return "\(subject) is absent"
@@ -162,7 +164,7 @@ enum Scripts {
         }
     }
 
-    private static func assertion(_ check: FieldExpectation.Check, value: String) -> [String] {
+    private static func assertion(_ check: Spec.FieldExpectation.Check, value: String) -> [String] {
         switch check {
         case .present: return ["pm.expect(\(value)).to.not.be.oneOf([undefined, null]);"]
         case .absent: return ["pm.expect(\(value)).to.be.oneOf([undefined, null]);"]

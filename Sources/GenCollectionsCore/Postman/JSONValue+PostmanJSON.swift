@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 
 /// Order-preserving JSON written the way `PostmanJSON.encode` writes a model, so files round-trip byte for byte.

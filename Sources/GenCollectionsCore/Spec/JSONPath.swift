@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// A path into a JSON document, written `Data.Account[0].AccountId`.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public enum Segment: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Yams
 
 /// Reads a composed YAML tree into typed values, reporting every problem with its `file:line:column`

@@ -1,7 +1,9 @@
+import GenCollectionsBase
+
 /// A step's `response` example must pass the step's own tests: it is what `gen-collections mock` answers, so a
 /// contradiction would make the generated collection fail against the mock by construction.
 enum ResponseExampleCheck {
-    static func problems(_ step: Step) -> [Diagnostic] {
+    static func problems(_ step: Spec.Step) -> [Diagnostic] {
         guard let example = step.response else { return [] }
         var problems: [Diagnostic] = []
         func mismatch(_ message: String) {
@@ -46,7 +48,7 @@ enum ResponseExampleCheck {
     }
 
     /// Why `value` fails `check`, or nil when it passes (or depends on a `{{variable}}` known only at run time).
-    private static func problem(_ check: FieldExpectation.Check, _ value: JSONValue?) -> String? {
+    private static func problem(_ check: Spec.FieldExpectation.Check, _ value: JSONValue?) -> String? {
         let isMissing = value == nil || value == .null
         let shown = value.map { $0.rendered(indent: nil) } ?? "missing"
         switch check {

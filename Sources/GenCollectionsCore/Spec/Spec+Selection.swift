@@ -1,7 +1,7 @@
 extension Spec {
     /// The flows and steps that go into the generated files: unsupported ones are left out unless asked for.
     /// The collection, the certificate list and the runner all use this one selection.
-    public func includedFlows(includeUnsupported: Bool = false) -> [Flow] {
+    public func includedFlows(includeUnsupported: Bool = false) -> [Spec.Flow] {
         flows.compactMap { flow in
             guard includeUnsupported || flow.unsupported == nil else { return nil }
             var flow = flow

@@ -9,12 +9,12 @@ extension SpecDecoder {
     ]
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
-    func flow(_ node: Node) -> Flow? {
+    func flow(_ node: Node) -> Spec.Flow? {
         guard let fields = reader.fields(node, "a flow", allowed: Self.flowKeys, required: ["name", "steps"]),
             let name = fields["name"].flatMap({ reader.located($0, "the flow's 'name'") })
         else { return nil }
         let what = "flow '\(name.value)'"
-        return Flow(
+        return Spec.Flow(
             name: name,
             key: fields["key"].flatMap { reader.string($0, "'key'") } ?? Self.slug(name.value),
             description: fields["description"].flatMap { reader.string($0, "'description'") },
@@ -24,7 +24,7 @@ extension SpecDecoder {
             unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") })
     }
 
-    func step(_ node: Node) -> Step? {
+    func step(_ node: Node) -> Spec.Step? {
         guard let fields = reader.fields(node, "a step", allowed: Self.stepKeys, required: ["name"]),
             let name = fields["name"].flatMap({ reader.located($0, "the step's 'name'") })
         else { return nil }
@@ -54,11 +54,11 @@ extension SpecDecoder {
         let followRedirects = fields["followRedirects"].flatMap { reader.bool($0, "'followRedirects'") }
         let auth = fields["auth"].flatMap { self.auth($0, what) }
         let body = fields["body"].flatMap { self.body($0, what) }
-        let expect = fields["expect"].map { expectations($0, what) } ?? Expectations()
+        let expect = fields["expect"].map { expectations($0, what) } ?? Spec.Expectations()
         let captures = fields["capture"].map { self.captures($0, what) } ?? []
         let prerequest = fields["prerequest"].map { reader.strings($0, "'prerequest'").map(\.value) } ?? []
         let test = fields["test"].map { reader.strings($0, "'test'").map(\.value) } ?? []
-        return Step(
+        return Spec.Step(
             name: name,
             key: fields["key"].flatMap { reader.string($0, "'key'") } ?? Self.slug(name.value),
             description: fields["description"].flatMap { reader.string($0, "'description'") },
@@ -81,7 +81,7 @@ extension SpecDecoder {
     }
 
     /// `response: {status: 201, headers: {...}, json: {...}}` or `text: ...` instead of `json`.
-    func responseExample(_ node: Node, _ what: String) -> ResponseExample? {
+    func responseExample(_ node: Node, _ what: String) -> Spec.ResponseExample? {
         guard
             let fields = reader.fields(
                 node, "'response' of \(what)", allowed: ["status", "headers", "json", "text"], required: ["status"]),
@@ -91,7 +91,7 @@ extension SpecDecoder {
             reader.error("spec-invalid-value", "\(status) is not an HTTP status code", at: statusNode)
             return nil
         }
-        var body: ResponseExample.Body?
+        var body: Spec.ResponseExample.Body?
         if let json = fields["json"] {
             if fields["text"] != nil {
                 reader.error(
@@ -100,9 +100,9 @@ extension SpecDecoder {
             }
             body = .json(reader.json(json))
         } else if let text = fields["text"] {
-            body = reader.string(text, "'response.text'").map(ResponseExample.Body.text)
+            body = reader.string(text, "'response.text'").map(Spec.ResponseExample.Body.text)
         }
-        return ResponseExample(
+        return Spec.ResponseExample(
             status: status, headers: fields["headers"].map { headers($0, "'response.headers' of \(what)") } ?? [],
             body: body, location: reader.location(node))
     }
@@ -123,9 +123,9 @@ extension SpecDecoder {
 
     // MARK: - Auth and body
 
-    func auth(_ node: Node, _ what: String) -> Auth? {
+    func auth(_ node: Node, _ what: String) -> Spec.Auth? {
         if case let .scalar(scalar) = node {
-            if scalar.string == "none" { return Auth.none }
+            if scalar.string == "none" { return Spec.Auth.none }
             reader.error(
                 "spec-invalid-value", "unknown auth '\(scalar.string)' in \(what)", at: node,
                 hint: "use 'none', {basic: {username, password}}, {basic: {token}} or {bearer: TOKEN}")
@@ -137,7 +137,7 @@ extension SpecDecoder {
             return nil
         }
         if let bearer = fields["bearer"] {
-            return reader.located(bearer, "'bearer'").map(Auth.bearer)
+            return reader.located(bearer, "'bearer'").map(Spec.Auth.bearer)
         }
         guard let basic = fields["basic"],
             let parts = reader.fields(basic, "'basic' auth of \(what)", allowed: ["username", "password", "token"])
@@ -148,7 +148,7 @@ extension SpecDecoder {
                     "spec-conflict", "'basic' auth of \(what) has a token and a username or password", at: basic,
                     hint: "give either the base64 'token' or 'username' and 'password'")
             }
-            return reader.located(token, "'token'").map(Auth.basicToken)
+            return reader.located(token, "'token'").map(Spec.Auth.basicToken)
         }
         guard let username = parts["username"].flatMap({ reader.located($0, "'username'") }),
             let password = parts["password"].flatMap({ reader.located($0, "'password'") })
@@ -160,7 +160,7 @@ extension SpecDecoder {
         return .basic(username: username, password: password)
     }
 
-    func body(_ node: Node, _ what: String) -> Body? {
+    func body(_ node: Node, _ what: String) -> Spec.Body? {
         guard let fields = reader.fields(node, "'body' of \(what)", allowed: ["json", "form", "raw", "contentType"])
         else {
             return nil
@@ -193,9 +193,9 @@ extension SpecDecoder {
 
     // MARK: - Expectations and captures
 
-    func expectations(_ node: Node, _ what: String) -> Expectations {
+    func expectations(_ node: Node, _ what: String) -> Spec.Expectations {
         guard let fields = reader.fields(node, "'expect' of \(what)", allowed: ["status", "json", "headers"]) else {
-            return Expectations()
+            return Spec.Expectations()
         }
         var status: [Int] = []
         if let node = fields["status"] {
@@ -211,13 +211,13 @@ extension SpecDecoder {
                 }
             }
         }
-        return Expectations(
+        return Spec.Expectations(
             status: status,
             json: fields["json"].map { checks($0, "'expect.json' of \(what)", paths: true) } ?? [],
             headers: fields["headers"].map { checks($0, "'expect.headers' of \(what)", paths: false) } ?? [])
     }
 
-    func checks(_ node: Node, _ what: String, paths: Bool) -> [FieldExpectation] {
+    func checks(_ node: Node, _ what: String, paths: Bool) -> [Spec.FieldExpectation] {
         reader.namedEntries(node, what).compactMap { path, value in
             if paths, JSONPath(path.value) == nil {
                 reader.emit(
@@ -228,8 +228,8 @@ extension SpecDecoder {
             }
             if case let .scalar(scalar) = value {
                 switch scalar.string {
-                case "present": return FieldExpectation(path: path, check: .present)
-                case "absent": return FieldExpectation(path: path, check: .absent)
+                case "present": return Spec.FieldExpectation(path: path, check: .present)
+                case "absent": return Spec.FieldExpectation(path: path, check: .absent)
                 default:
                     reader.error(
                         "spec-invalid-value", "unknown check '\(scalar.string)' for '\(path.value)' in \(what)",
@@ -247,14 +247,14 @@ extension SpecDecoder {
                 return nil
             }
             if let equals = fields["equals"] {
-                return FieldExpectation(path: path, check: .equals(reader.json(equals)))
+                return Spec.FieldExpectation(path: path, check: .equals(reader.json(equals)))
             }
             let options = reader.sequence(fields["oneOf"]!, "'oneOf'").map(reader.json)
-            return FieldExpectation(path: path, check: .oneOf(options))
+            return Spec.FieldExpectation(path: path, check: .oneOf(options))
         }
     }
 
-    func captures(_ node: Node, _ what: String) -> [Capture] {
+    func captures(_ node: Node, _ what: String) -> [Spec.Capture] {
         reader.namedEntries(node, "'capture' of \(what)").compactMap { variable, value in
             let sourceWhat = "the capture of '\(variable.value)'"
             guard let fields = reader.fields(value, sourceWhat, allowed: ["json", "header", "redirect", "body"]),
@@ -274,20 +274,20 @@ extension SpecDecoder {
                         hint: "write dotted keys with [n] indices, e.g. Data.ConsentId")
                     return nil
                 }
-                return Capture(variable: variable, source: .json(path))
-            case "header": return Capture(variable: variable, source: .header(text))
-            case "redirect": return Capture(variable: variable, source: .redirect(text))
+                return Spec.Capture(variable: variable, source: .json(path))
+            case "header": return Spec.Capture(variable: variable, source: .header(text))
+            case "redirect": return Spec.Capture(variable: variable, source: .redirect(text))
             default:
                 guard text == "text" else {
                     reader.error("spec-invalid-value", "'body' captures take the value 'text'", at: sourceNode)
                     return nil
                 }
-                return Capture(variable: variable, source: .body)
+                return Spec.Capture(variable: variable, source: .body)
             }
         }
     }
 
-    func consent(_ node: Node, _ what: String) -> Consent? {
+    func consent(_ node: Node, _ what: String) -> Spec.Consent? {
         let keys = [
             "authorizeEndpoint", "clientId", "responseType", "scope", "redirectUri", "intentId", "audience",
             "saveAs", "code",
@@ -305,7 +305,7 @@ extension SpecDecoder {
             let redirect = located("redirectUri"), let intent = located("intentId"), let audience = located("audience"),
             let scope = located("scope"), let code = located("code")
         else { return nil }
-        return Consent(
+        return Spec.Consent(
             authorizeEndpoint: authorize, clientId: clientId,
             responseType: located("responseType")?.value ?? "code id_token",
             scope: scope.value, redirectUri: redirect, intentId: intent, audience: audience,

@@ -56,10 +56,10 @@ struct SpecDecoder {
 
     // MARK: - Hosts and variables
 
-    func hosts(_ node: Node) -> [Host] {
+    func hosts(_ node: Node) -> [Spec.Host] {
         reader.namedEntries(node, "'hosts'").compactMap { name, value in
             if case .scalar = value {
-                return reader.located(value, "host '\(name.value)'").map { Host(name: name, url: $0) }
+                return reader.located(value, "host '\(name.value)'").map { Spec.Host(name: name, url: $0) }
             }
             guard
                 let fields = reader.fields(
@@ -67,28 +67,28 @@ struct SpecDecoder {
                     required: ["url"]),
                 let url = fields["url"].flatMap({ reader.located($0, "'url'") })
             else { return nil }
-            return Host(
+            return Spec.Host(
                 name: name, url: url,
                 description: fields["description"].flatMap { reader.string($0, "'description'") },
                 from: fields["from"].map { reader.strings($0, "'from'").map(\.value) } ?? [])
         }
     }
 
-    func variables(_ node: Node) -> [Variable] {
+    func variables(_ node: Node) -> [Spec.Variable] {
         reader.namedEntries(node, "'variables'").compactMap { name, value in
             if case .scalar = value {
-                return Variable(name: name, value: reader.string(value, "variable '\(name.value)'"), secret: false)
+                return Spec.Variable(name: name, value: reader.string(value, "variable '\(name.value)'"), secret: false)
             }
             let what = "variable '\(name.value)'"
             guard
                 let fields = reader.fields(
                     value, what, allowed: ["value", "description", "secret", "from", "generate"])
             else { return nil }
-            var generator: Variable.Generator?
+            var generator: Spec.Variable.Generator?
             if let node = fields["generate"], let text = reader.string(node, "'generate'") {
-                generator = Variable.Generator(rawValue: text)
+                generator = Spec.Variable.Generator(rawValue: text)
                 if generator == nil {
-                    let kinds = Variable.Generator.allCases.map(\.rawValue)
+                    let kinds = Spec.Variable.Generator.allCases.map(\.rawValue)
                     reader.error(
                         "spec-invalid-value", "unknown generator '\(text)' for \(what)", at: node,
                         hint: NodeReader.closest(to: text, among: kinds).map { "did you mean '\($0)'?" }
@@ -100,7 +100,7 @@ struct SpecDecoder {
                     "spec-conflict", "\(what) has both 'generate' and '\(other)'", at: fields.keyNodes[other]!,
                     hint: "a generated variable gets a fresh value before every request; remove '\(other)'")
             }
-            return Variable(
+            return Spec.Variable(
                 name: name,
                 value: fields["value"].flatMap { reader.string($0, "'value'") },
                 description: fields["description"].flatMap { reader.string($0, "'description'") },
@@ -110,14 +110,14 @@ struct SpecDecoder {
         }
     }
 
-    func headerSets(_ node: Node) -> [HeaderSet] {
+    func headerSets(_ node: Node) -> [Spec.HeaderSet] {
         reader.namedEntries(node, "'headerSets'").map { name, value in
-            HeaderSet(name: name, headers: headers(value, "header set '\(name.value)'"))
+            Spec.HeaderSet(name: name, headers: headers(value, "header set '\(name.value)'"))
         }
     }
 
     /// A mapping of names to string values (headers, query parameters, form fields).
-    func headers(_ node: Node, _ what: String) -> [Header] {
+    func headers(_ node: Node, _ what: String) -> [Spec.NamedValue] {
         reader.namedEntries(node, what).compactMap { name, value in
             guard case let .scalar(scalar) = value else {
                 reader.error(
@@ -126,13 +126,13 @@ struct SpecDecoder {
                     at: value)
                 return nil
             }
-            return Header(name: name.value, value: Located(scalar.string, at: reader.location(value)))
+            return Spec.NamedValue(name: name.value, value: Located(scalar.string, at: reader.location(value)))
         }
     }
 
     // MARK: - TLS and registration
 
-    func tls(_ node: Node) -> TLSSettings? {
+    func tls(_ node: Node) -> Spec.TLS? {
         guard let fields = reader.fields(node, "'tls'", allowed: ["clientCertificates", "caBundle", "verify"]) else {
             return nil
         }
@@ -140,13 +140,13 @@ struct SpecDecoder {
             fields["clientCertificates"].map {
                 reader.sequence($0, "'clientCertificates'").compactMap(clientCertificate)
             } ?? []
-        return TLSSettings(
+        return Spec.TLS(
             clientCertificates: certificates,
             caBundle: fields["caBundle"].flatMap { reader.located($0, "'caBundle'") },
             verify: fields["verify"].flatMap { reader.bool($0, "'verify'") } ?? true)
     }
 
-    func clientCertificate(_ node: Node) -> TLSSettings.ClientCertificate? {
+    func clientCertificate(_ node: Node) -> Spec.TLS.ClientCertificate? {
         guard
             let fields = reader.fields(
                 node, "a client certificate",
@@ -155,7 +155,7 @@ struct SpecDecoder {
             let name = fields["name"].flatMap({ reader.located($0, "'name'") })
         else { return nil }
         let what = "client certificate '\(name.value)'"
-        let certificate = TLSSettings.ClientCertificate(
+        let certificate = Spec.TLS.ClientCertificate(
             name: name,
             cert: fields["cert"].flatMap { reader.located($0, "'cert'") },
             key: fields["key"].flatMap { reader.located($0, "'key'") },
@@ -169,7 +169,7 @@ struct SpecDecoder {
         return certificate
     }
 
-    func registration(_ node: Node) -> Registration? {
+    func registration(_ node: Node) -> Spec.Registration? {
         guard
             let fields = reader.fields(
                 node, "'registration'", allowed: ["endpoint", "claims", "bodyVariable"],
@@ -178,10 +178,10 @@ struct SpecDecoder {
         let claims =
             fields["claims"].map { claimsNode in
                 reader.namedEntries(claimsNode, "'claims'").map {
-                    Registration.Claim(name: $0.name, value: reader.json($0.value))
+                    Spec.Registration.Claim(name: $0.name, value: reader.json($0.value))
                 }
             } ?? []
-        return Registration(
+        return Spec.Registration(
             endpoint: fields["endpoint"].flatMap { reader.located($0, "'endpoint'") },
             claims: claims,
             bodyVariable: fields["bodyVariable"].flatMap { reader.string($0, "'bodyVariable'") } ?? "registrationJwt")

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 import Yams
 

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Checks what decoding cannot: references between parts of the spec, and that every `{{variable}}` is defined
 /// before it is used.
 enum SpecValidator {
@@ -151,7 +153,7 @@ enum SpecValidator {
     }
 
     /// Every `:name` segment of the URL needs a value under `params`, and every value a segment.
-    static func pathParameterProblems(_ step: Step) -> [Diagnostic] {
+    static func pathParameterProblems(_ step: Spec.Step) -> [Diagnostic] {
         let url = URLParts(step.url.value)
         let segments = Set(url.pathVariables)
         var problems: [Diagnostic] = []

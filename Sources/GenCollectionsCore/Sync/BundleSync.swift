@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 
 /// `sync`: the files to write so that a bundle on disk matches the spec, keeping the user's additions

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Semantic comparison of a generated collection with a collection file, per folder, request and field.
 struct CollectionComparison {
     /// The file name, for findings.

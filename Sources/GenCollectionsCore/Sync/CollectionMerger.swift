@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 
 /// Rebuilds a collection file from the newly generated collection, keeping what the user added in Postman.

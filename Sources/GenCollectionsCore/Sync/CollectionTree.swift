@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// A collection's items flattened for matching: every request and folder with the path of folders above it.
 struct CollectionTree {
     /// A position in the tree: a folder or a request, by index.

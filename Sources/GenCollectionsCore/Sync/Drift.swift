@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// What `check` found (or what `sync` did), per file, folder, request and field.
 ///
 /// Directions are those of regeneration: `added` means the spec has it and the file does not, `removed` means the

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 
 /// Compares a bundle generated in memory with the files on disk, semantically (see `PostmanNormalization`).

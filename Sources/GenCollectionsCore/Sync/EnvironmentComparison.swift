@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Semantic comparison of a generated environment with an environment file, per variable. Values are never
 /// printed: an environment holds secrets.
 enum EnvironmentComparison {

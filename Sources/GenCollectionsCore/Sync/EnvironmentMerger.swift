@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Rebuilds an environment file from the newly generated one, keeping the values users filled in.
 ///
 /// Variables follow the spec's order. A variable keeps the file's value when the file has a non-empty value and

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// What is not drift. Files are compared after this normalisation, so a collection re-saved by the Postman app
 /// compares equal to the generated one:
 /// - key order and whitespace are ignored (documents are parsed, objects compared as sets of members);

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Foundation
 
 /// Field-by-field comparison of one generated item (request or folder) with the file's, shared by the drift

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Line arithmetic on Postman scripts (`exec` arrays): comparison of the generated lines with a file's lines,
 /// and the merge that keeps a user's own lines.
 ///

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// A check over one linted file. One type per rule, one file per rule, under `Rules/`.

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Lints paths on disk: finds the configuration, walks directories, reads files and runs the linter.

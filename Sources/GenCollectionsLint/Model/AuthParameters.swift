@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Reads auth parameters in both shapes: v2.1 `[{key, value}]` and v2.0 `{key: value}`.
 public enum AuthParameters {
     /// The auth objects of a collection: the collection's, each folder's and each request's.

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Walks a collection's item tree with an explicit stack (folders nest without limit).
 enum CollectionWalker {
     /// Folders and requests in document order, each knowing its folder.

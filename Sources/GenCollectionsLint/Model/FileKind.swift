@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// What a linted JSON file is, decided from its content (the file name only breaks ties).
 public enum FileKind: Sendable, Hashable {
     /// A Postman collection in format v2.1.0 or v2.0.0.

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// One parsed file and the facts rules share, each computed once on first use.
 public final class LintedFile {
     /// The path as the user named it.

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// The parts of a Postman URL object, which are what Newman sends (it never reads `raw`).
 public struct PostmanURLParts: Sendable {
     public var `protocol`: String?

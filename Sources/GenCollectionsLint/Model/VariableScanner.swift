@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Finds `{{name}}` tokens and variable definitions.
 enum VariableScanner {
     /// Members whose strings Newman never resolves: documentation, scripts, saved responses, names and ids.

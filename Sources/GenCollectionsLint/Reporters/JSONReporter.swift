@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// A JSON document: a summary and one object per diagnostic, keys sorted, stable across runs.

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// JUnit XML: one test suite per linted file, one failing test case per finding, one passing case for a clean file.

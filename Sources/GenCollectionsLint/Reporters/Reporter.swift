@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// What a lint run produced: the files it linted and everything it found.

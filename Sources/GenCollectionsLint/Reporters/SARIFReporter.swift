@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// A client the bank knows: pre-registered at start, or registered by DCR.

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// The PSU's pages in `login` mode: a minimal form (no script, every echoed value escaped) that names the sandbox

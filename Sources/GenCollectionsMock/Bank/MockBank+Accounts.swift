@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Account information: account-access consents and the PSU's accounts, balances and transactions.

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// The authorisation endpoint: reads the request object, checks the client, redirect URI, scope and consent,

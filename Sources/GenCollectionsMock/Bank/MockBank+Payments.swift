@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Domestic payments: consents and payments, both idempotent on `x-idempotency-key`.

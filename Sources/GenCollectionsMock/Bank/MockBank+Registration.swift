@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Dynamic Client Registration (`application/jwt`, RFC 7591 answers) and the Ozone helper API's environment

@@ -1,9 +1,12 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Open Banking resources: the client certificate, the FAPI headers, then the endpoint.
 extension MockBank {
-    func resource(_ request: MockRequest, group: String, pattern: String, ids: [String], step: Step?) -> MockResponse {
+    func resource(
+        _ request: MockRequest, group: String, pattern: String, ids: [String], step: Spec.Step?
+    ) -> MockResponse {
         guard let client = request.client else { return Self.certificateRequired() }
         if let problem = fapiHeaderProblem(request) { return problem }
         let id = ids.first ?? ""

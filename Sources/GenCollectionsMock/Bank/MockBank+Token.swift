@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// The token endpoint: client_credentials, authorization_code and refresh_token, with client_secret_basic.

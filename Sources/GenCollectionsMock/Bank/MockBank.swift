@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 import NIOConcurrencyHelpers
 
@@ -68,7 +69,7 @@ public final class MockBank: Sendable {
 
     /// The step's example instead of the default answer; the state changed as the default said, and the ids
     /// the mock made replace the example's, so later steps find what they captured.
-    static func serve(_ example: ResponseExample, over response: MockResponse) -> MockResponse {
+    static func serve(_ example: Spec.ResponseExample, over response: MockResponse) -> MockResponse {
         var served = MockResponse(status: example.status)
         switch example.body {
         case var .json(value)?:
@@ -88,7 +89,7 @@ public final class MockBank: Sendable {
 
     /// A step whose path the mock has no logic for: the client certificate and, for a bearer step, a token of
     /// this client; then an Open Banking-shaped empty answer (the step's example replaces it).
-    func stepDefault(_ request: MockRequest, step: Step) -> MockResponse {
+    func stepDefault(_ request: MockRequest, step: Spec.Step) -> MockResponse {
         guard let client = request.client else { return Self.certificateRequired() }
         if case .bearer? = step.auth {
             if case let .failure(refusal) = bearer(request, client: client, scope: nil, psu: nil) { return refusal }

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// The authorisation request object (a JWT). `alg: none` (compact form ending in `.`) is what Ozone-style banks

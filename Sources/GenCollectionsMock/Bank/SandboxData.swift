@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// A sandbox PSU: the user who logs in at the consent page, and their accounts.

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// What the bank answers: status, headers and body. Error bodies follow Open Banking's `OBErrorResponse1`

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// The file `register --send` writes and `fetch-env` reads: the bank's whole registration reply, which holds

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Downloads the Postman environment a bank's helper API prepares for a registered client

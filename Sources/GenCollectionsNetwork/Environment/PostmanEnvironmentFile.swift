@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Reads and edits Postman environment files as JSON, keeping every key and value this tool does not touch.

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Assembles the claims of the registration JWT from the spec's `registration.claims` and the command line.
@@ -59,7 +60,8 @@ public enum RegistrationClaims {
 
     /// Builds and validates the claims.
     /// - Throws: `DiagnosticsError` with every problem found when any is an error.
-    public static func build(registration: Registration, input: Input, resolver: SpecValueResolver) throws -> Built {
+    public static func build(registration: Spec.Registration, input: Input, resolver: SpecValueResolver) throws -> Built
+    {
         var claims: [Claim] = []
         var warnings: [Diagnostic] = []
         var unresolved: [Diagnostic] = []

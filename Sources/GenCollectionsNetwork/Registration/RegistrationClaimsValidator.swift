@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Checks registration claims against OB DCR v3.2/v3.3 (`OBClientRegistrationRequest1`) before anything is signed,

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// What a bank returns for a successful registration (RFC 7591 §3.2.1, `OBClientRegistration1`).

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// The software statement assertion (SSA) from the Open Banking Directory: a JWS whose claims name the

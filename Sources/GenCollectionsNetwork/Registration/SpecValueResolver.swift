@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// Fills `{{name}}` references in the spec's registration claims and endpoint, outside Postman.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// The options `generate`, `check` and `sync` share: which spec, which helper file, which folder.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 
 extension GenCollectionsCommand {

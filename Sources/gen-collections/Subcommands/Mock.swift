@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 import GenCollectionsMock
 import GenCollectionsNetwork

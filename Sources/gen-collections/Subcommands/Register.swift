@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GenCollectionsBase
 import GenCollectionsCore
 import GenCollectionsNetwork
 
@@ -133,7 +134,7 @@ extension GenCollectionsCommand {
         }
 
         private func sendRegistration(
-            _ jwt: String, registration: Registration, resolver: SpecValueResolver
+            _ jwt: String, registration: Spec.Registration, resolver: SpecValueResolver
         ) async throws {
             let target: String
             if let endpoint {

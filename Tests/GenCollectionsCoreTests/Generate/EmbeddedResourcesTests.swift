@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsTestSupport
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// `specs/` and `templates/` are the one source of truth; the compiled-in copy must match them.

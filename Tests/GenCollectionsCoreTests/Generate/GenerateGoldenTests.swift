@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsTestSupport
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// The generated bundles, byte for byte: the committed default bundle in `output/` and one `expected/` folder per

@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsTestSupport
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// Every generated collection validates against the official Postman v2.1.0 schema (Python `jsonschema`), and every

@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsTestSupport
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// Runs the generated scripts in node against a small stand-in for Postman's `pm` API, so a reader sees what they
@@ -63,7 +64,7 @@ struct ScriptBehaviourTests {
 
     struct ScriptError: Error { var message: String }
 
-    static func step(_ key: String) throws -> Step {
+    static func step(_ key: String) throws -> Spec.Step {
         try DefaultSpec.load().flows.flatMap(\.steps).first { $0.key == key }!
     }
 

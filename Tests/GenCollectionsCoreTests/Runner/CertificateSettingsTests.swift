@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 @Suite struct CertificateSettingsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsTestSupport
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// The generated runner with the real `newman` against a local HTTPS server that requires a client

@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsTestSupport
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// `run-newman.sh` against a stand-in newman: exact flags, the consent phases, resuming, exit codes.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// Broken specs and the exact diagnostics they produce: `Fixtures/SpecErrors/<case>.yaml` next to

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// What counts as drift and what does not, and the report in both formats (golden files).

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 @Suite struct ScriptLinesTests {

@@ -2,6 +2,7 @@ import Foundation
 import GenCollectionsTestSupport
 import Testing
 
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// `check` and `sync` through the built binary: exit codes, messages, files. Build first (`swift build && swift test`).

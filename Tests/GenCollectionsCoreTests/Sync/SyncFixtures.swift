@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// The sync fixtures and what a user does to a bundle in the Postman app, as JSON edits.

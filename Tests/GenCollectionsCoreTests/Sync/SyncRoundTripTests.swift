@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
 /// Generate → edit in Postman → change the spec → sync: the spec's changes are applied, the user's edits are all

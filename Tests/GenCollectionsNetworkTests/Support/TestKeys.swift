@@ -1,5 +1,6 @@
 import Foundation
 import GenCollectionsTestSupport
+import GenCollectionsBase
 import GenCollectionsCore
 import _CryptoExtras
 

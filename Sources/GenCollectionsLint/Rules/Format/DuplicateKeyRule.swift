@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// The same key twice in one object: JavaScript keeps the last, silently.
 public struct DuplicateKeyRule: LintRule {
     public static let description = RuleDescription(

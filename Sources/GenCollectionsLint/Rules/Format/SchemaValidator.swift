@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// The checks behind `postman-schema`, one function per schema definition.
 struct SchemaValidator {
     let file: LintedFile

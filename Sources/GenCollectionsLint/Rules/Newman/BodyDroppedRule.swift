@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// A body on GET (or COPY, HEAD, PURGE, UNLOCK), which Newman drops unless body pruning is disabled.
 public struct BodyDroppedRule: LintRule {
     public static let description = RuleDescription(

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// An https URL on a port other than 443 whose host has a certificate pattern without that port.

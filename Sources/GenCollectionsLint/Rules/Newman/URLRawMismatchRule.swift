@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// `raw` says one URL, the parts another: the app shows `raw`, Newman sends the parts.

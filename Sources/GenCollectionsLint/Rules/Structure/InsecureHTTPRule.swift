@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import GenCollectionsCore
 
 /// `http://` to a host that is not the local machine.

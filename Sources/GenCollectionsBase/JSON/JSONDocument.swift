@@ -10,18 +10,18 @@ public struct JSONDocument: Sendable {
     }
 
     /// One value (or object key) of the document.
-    struct Node: Sendable {
-        var kind: Kind
+    public struct Node: Sendable {
+        public var kind: Kind
         /// Set on strings that contain a backslash escape.
-        var escaped: Bool
+        public var escaped: Bool
         /// Byte offset of the first byte (the quote, bracket or first digit).
-        var start: UInt32
+        public var start: UInt32
         /// Byte offset just past the last byte.
-        var end: UInt32
+        public var end: UInt32
         /// Index of the first node after this subtree.
-        var next: UInt32
+        public var next: UInt32
         /// Index of the enclosing container (for an object value: the object, not its key).
-        var parent: UInt32
+        public var parent: UInt32
     }
 
     /// Marks the root's parent.
@@ -29,7 +29,7 @@ public struct JSONDocument: Sendable {
 
     /// The JSON text, as read.
     public let bytes: [UInt8]
-    var nodes: [Node]
+    public internal(set) var nodes: [Node]
     /// Byte offsets at which lines 2, 3, ... start.
     let lineStarts: [Int]
 

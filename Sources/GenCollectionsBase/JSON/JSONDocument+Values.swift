@@ -57,7 +57,7 @@ extension JSONDocument {
     }
 
     /// Decodes the escapes of a string body the reader has already validated.
-    static func unescape(_ body: ArraySlice<UInt8>) -> String {
+    public static func unescape(_ body: ArraySlice<UInt8>) -> String {
         var scalars = String.UnicodeScalarView()
         var utf8: [UInt8] = []
         var index = body.startIndex

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GenCollectionsCore
+@testable import GenCollectionsBase
 
 @Suite struct OrderedJSONParserTests {
     func parse(_ text: String) throws -> JSONValue { try OrderedJSONParser.parse(Data(text.utf8)) }

@@ -1,5 +1,5 @@
 import Testing
-@testable import GenCollectionsLint
+@testable import GenCollectionsBase
 
 /// The reader accepts exactly RFC 8259 JSON and reports the first bad byte with its line and column.
 struct JSONReaderTests {
