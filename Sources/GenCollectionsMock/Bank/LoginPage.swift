@@ -5,7 +5,8 @@ import GenCollectionsCore
 /// users but never their passwords, and error pages for requests that cannot be redirected.
 enum LoginPage {
     static func form(
-        parameters: [(name: String, value: String)], users: [SandboxUser], consent: StoredConsent, message: String?
+        bank: String, parameters: [(name: String, value: String)], users: [SandboxUser], consent: StoredConsent,
+        message: String?
     ) -> MockResponse {
         let hidden = parameters.filter { !["username", "password", "action"].contains($0.name) }.map {
             "<input type=\"hidden\" name=\"\(escape($0.name))\" value=\"\(escape($0.value))\">"
@@ -21,7 +22,7 @@ enum LoginPage {
                 + (initiation["CreditorAccount"]?["Name"]?.text ?? "the creditor")
         }
         let body = """
-            <h1>Sandbox bank: log in</h1>
+            <h1>\(escape(bank)): log in</h1>
             <p>A third party asks to \(escape(what)).</p>
             <p>Consent <code>\(escape(consent.id))</code>.</p>
             \(message.map { "<p class=\"error\" role=\"alert\">\(escape($0))</p>" } ?? "")

@@ -62,7 +62,8 @@ extension MockBank {
         case .login:
             guard request.method == "POST" else {
                 return LoginPage.form(
-                    parameters: parameters, users: configuration.users, consent: consent, message: nil)
+                    bank: spec.title, parameters: parameters, users: configuration.users, consent: consent, message: nil
+                )
             }
             if parameters["action"] == "deny" {
                 state.withLockedValue { state in
@@ -75,7 +76,7 @@ extension MockBank {
                 user.password == parameters["password"]
             else {
                 var page = LoginPage.form(
-                    parameters: parameters, users: configuration.users, consent: consent,
+                    bank: spec.title, parameters: parameters, users: configuration.users, consent: consent,
                     message: "Wrong user name or password.")
                 page.status = 401
                 return page
