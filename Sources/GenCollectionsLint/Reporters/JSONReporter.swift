@@ -22,7 +22,7 @@ public enum JSONReporter: Reporter {
         var diagnostics: [Entry]
     }
 
-    public static func report(_ result: LintResult) -> String {
+    public static func report(_ result: LintResult, options: ReportOptions) -> String {
         let output = Output(
             summary: .init(
                 files: result.files.count, errors: result.count(.error), warnings: result.count(.warning),
