@@ -71,10 +71,12 @@ measure() {  # label, command...
         printf '%-28s did not finish within %s s\n' "$label" "${LINT_TIMEOUT:-300}"
         return
     fi
-    local wall rss
+    local wall cpu rss
     wall=$(grep 'Elapsed (wall clock)' "$report" | awk '{print $NF}')
+    # CPU time (user + system) is steadier than wall time on a shared machine.
+    cpu=$(awk -F': ' '/User time|System time/ {total += $2} END {printf "%.2f", total}' "$report")
     rss=$(grep 'Maximum resident set size' "$report" | awk '{print $NF}')
-    printf '%-28s wall %8s   peak RSS %7.1f MiB\n' "$label" "$wall" "$(awk "BEGIN {print $rss / 1024}")"
+    printf '%-28s wall %8s   cpu %6ss   peak RSS %7.1f MiB\n' "$label" "$wall" "$cpu" "$(awk "BEGIN {print $rss / 1024}")"
 }
 
 for case in "${cases[@]}"; do
