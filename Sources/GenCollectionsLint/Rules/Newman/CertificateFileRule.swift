@@ -3,15 +3,16 @@ import Foundation
 /// Certificate-list paths that point at no file: Newman then sends the requests without a certificate.
 public struct CertificateFileRule: LintRule {
     public static let description = RuleDescription(
-        id: "certificate-file", name: "Certificate File", category: .newman, defaultSeverity: .warning,
+        id: "certificate-file", name: "Certificate File", category: .newman, defaultSeverity: .note,
         summary: "The key, cert and pfx files of a certificate list must exist where newman runs",
         explanation: """
             Newman reads `key.src`, `cert.src` and `pfx.src` relative to the directory it runs in (not to the list, \
             and not to `--working-dir`), and a missing file does not fail the run: it logs a warning and sends the \
             request without a client certificate, so mutual TLS fails with an unrelated-looking TLS error. A path \
             counts as found when it exists relative to the list's directory (where gen-collections' runner runs \
-            newman) or to the directory lint runs in. Lint right before the run to catch a missing or misnamed \
-            file; where the files are only written later in CI, turn the rule down in `.gen-collections.yml`.
+            newman) or to the directory lint runs in. Certificates are usually kept out of the repository and \
+            written just before the run, so this is a note by default; raise it to `error` in the \
+            `.gen-collections.yml` of the job that runs newman, to catch a missing or misnamed file before the run.
             """,
         passing: [
             Example(
