@@ -185,14 +185,18 @@ public enum LintRunner {
         var unreadable: Diagnostic?
     }
 
+    /// The file's bytes (the `Data` it was read into is released on return, so a file is held once).
+    private static func bytes(of path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
     static func lintTarget(_ path: String, linter: Linter, locators: Bool) -> LintedTarget {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = bytes(of: path) else {
             let diagnostic = Diagnostic.error(
                 "lint-unreadable", "cannot read '\(path)'", at: SourceLocation(file: path),
                 hint: "check that the path exists and is readable")
             return LintedTarget(linted: false, report: .init(diagnostics: []), unreadable: diagnostic)
         }
-        let bytes = [UInt8](data)
         let lowered = path.lowercased()
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") {
             // Other YAML files are not ours to lint.

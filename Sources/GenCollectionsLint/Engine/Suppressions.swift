@@ -19,7 +19,7 @@ struct Suppressions {
 
     static let nextLineMarker = "gen-collections-disable-next-line"
     static let blockMarker = "gen-collections-disable"
-    private static let markerBytes = Array(blockMarker.utf8)
+    private static let markerBytes = ByteSearch.Needle(blockMarker)
 
     var scopes: [Scope] = []
     var problems: [Finding] = []

@@ -49,7 +49,7 @@ public struct NewmanSandboxRule: LintRule {
     /// Text every problem line contains; other lines are skipped without decoding them.
     private static let triggers = [
         "require(", "sendRequest", "crypto.subtle", "pm.vault", "runRequest",
-    ].map { Array($0.utf8) }
+    ].map(ByteSearch.Needle.init)
 
     public func check(_ file: LintedFile) -> [Finding] {
         let document = file.document

@@ -29,8 +29,8 @@ public struct RemoteCodeRule: LintRule {
 
     public init() {}
 
-    private static let eval = Array("eval(".utf8), function = Array("new Function(".utf8)
-    private static let sendRequest = Array("sendRequest".utf8)
+    private static let eval = ByteSearch.Needle("eval("), function = ByteSearch.Needle("new Function(")
+    private static let sendRequest = ByteSearch.Needle("sendRequest")
 
     public func check(_ file: LintedFile) -> [Finding] {
         let evaluates = file.scripts.contains { script in

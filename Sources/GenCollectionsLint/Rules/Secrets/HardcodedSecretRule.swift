@@ -14,7 +14,7 @@ public struct HardcodedSecretRule: LintRule {
             parts and in `url.raw`), form, urlencoded and JSON body fields, the `originalRequest` of saved \
             examples, scripts that store a literal into a secret-named variable, a certificate list's \
             `passphrase`, and, anywhere in the file, signed JWTs and the token formats of AWS, GitHub, Slack, \
-            Stripe, Google and SendGrid. Values that only hold a secret's place are not reported: numbers and \
+            Stripe and Google. Values that only hold a secret's place are not reported: numbers and \
             booleans (`accessTokenValidity: 3600`), `Bearer ` with nothing after it, `<API Key>` or `YOUR_TOKEN` \
             placeholders and upper-case descriptions. Use `{{variables}}` filled from an environment that is not \
             committed (or CI secrets) instead, and rotate the leaked value.
@@ -28,6 +28,9 @@ public struct HardcodedSecretRule: LintRule {
         "token", "password", "clientSecret", "accessToken", "refreshToken", "secretKey", "sessionToken", "authKey",
         "consumerSecret", "tokenSecret", "secret", "privateKey", "client_secret", "apiKey",
     ]
+
+    /// What a line that stores a variable contains (`.set(`, `setEnvironmentVariable(`, `setGlobalVariable(`).
+    private static let setCalls = [".set(", "Variable("].map(ByteSearch.Needle.init)
 
     private static let hint =
         "use a {{variable}} filled from an uncommitted environment or CI secret, and rotate the value"
@@ -59,14 +62,13 @@ public struct HardcodedSecretRule: LintRule {
         }
         for request in requests {
             for header in request.headers {
-                guard let value = header.value, let node = header.valueNode, SecretHeuristics.isLiteralSecret(value)
-                else { continue }
+                guard let value = header.value, let node = header.valueNode else { continue }
+                // The name decides first (cheap); only then is the value looked at.
                 let key = header.key.lowercased()
-                if key == "authorization" || key == "proxy-authorization" || SecretHeuristics.isSecretName(key)
-                    || (Self.isKeyLikeName(key) && SecretHeuristics.isHighEntropy(value))
-                {
-                    report(node, "header '\(header.key)'")
-                }
+                let secretName =
+                    key == "authorization" || key == "proxy-authorization" || SecretHeuristics.isSecretName(key)
+                guard secretName || Self.isKeyLikeName(key), SecretHeuristics.isLiteralSecret(value) else { continue }
+                if secretName || SecretHeuristics.isHighEntropy(value) { report(node, "header '\(header.key)'") }
             }
             for (node, key) in bodyFields(of: request, in: file) {
                 findings.append(
@@ -93,8 +95,12 @@ public struct HardcodedSecretRule: LintRule {
 
     /// Names of headers and query parameters that carry keys without saying "secret" (`Ocp-Apim-Subscription-Key`).
     private static func isKeyLikeName(_ lowered: String) -> Bool {
-        (lowered.contains("key") || lowered.contains("auth")) && !lowered.contains("idempotency")
+        (ByteSearch.contains(lowered, keyWord) || ByteSearch.contains(lowered, authWord))
+            && !ByteSearch.contains(lowered, idempotencyWord)
     }
+
+    private static let keyWord = ByteSearch.Needle("key"), authWord = ByteSearch.Needle("auth")
+    private static let idempotencyWord = ByteSearch.Needle("idempotency")
 
     /// Saved response bodies and descriptions, where a sample JWT is documentation rather than a credential.
     private func isDocumentation(_ node: Int, _ file: LintedFile) -> Bool {
@@ -189,7 +195,10 @@ public struct HardcodedSecretRule: LintRule {
         let document = file.document
         var findings: [Finding] = []
         for line in script.lineNodes {
-            guard let text = document.string(line), text.utf8.contains(UInt8(ascii: "(")) else { continue }
+            guard document.kind(line) == .string,
+                ByteSearch.containsAny(document.bytes, document.byteRange(line), Self.setCalls),
+                let text = document.string(line)
+            else { continue }
             let names = ScriptVariables.calls(in: text).compactMap { call -> String? in
                 guard
                     call.method == "set" || call.method == "setEnvironmentVariable"
@@ -245,7 +254,7 @@ enum RawJSONFields {
     /// Fragments every secret-word spelling contains, whatever its case style: a body without any of them is
     /// not parsed.
     static let secretFragments = ["ecret", "assw", "oken", "pikey", "piKey", "pi_key", "assphrase", "redential"]
-        .map { Array($0.utf8) }
+        .map(ByteSearch.Needle.init)
 
     /// The keys of `"secretName": "literal"` members.
     static func secretFields(in text: String) -> [String] {
