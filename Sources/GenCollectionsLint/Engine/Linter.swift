@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GenCollectionsBase
 import GenCollectionsCore
@@ -107,13 +108,16 @@ public struct Linter: Sendable {
             break
         }
         let suppressions = Suppressions(file: file, knownRules: RuleRegistry.ids)
+        let active = rules.compactMap { rule in
+            context.configuration.severity(of: rule.description).map { (rule, $0) }
+        }
+        let results = Self.run(active.map(\.0), on: file)
         var found: [(offset: Int, diagnostic: Diagnostic)] = []
-        for rule in rules {
-            let description = rule.description
-            guard let severity = context.configuration.severity(of: description) else { continue }
-            for finding in rule.init().check(file)
-            where suppressions.scopes.isEmpty || !suppressions.suppresses(description.id, at: finding.offset) {
-                found.append((finding.offset, diagnostic(finding, severity, description.id, file)))
+        for ((rule, severity), findings) in zip(active, results) {
+            let id = rule.description.id
+            for finding in findings
+            where suppressions.scopes.isEmpty || !suppressions.suppresses(id, at: finding.offset) {
+                found.append((finding.offset, diagnostic(finding, severity, id, file)))
             }
         }
         for problem in suppressions.problems {
@@ -128,6 +132,25 @@ public struct Linter: Sendable {
             hashes = sorted.map { locator.hash(atOffset: $0.offset) }
         }
         return FileReport(diagnostics: sorted.map(\.diagnostic), locators: hashes)
+    }
+
+    /// The findings of each rule, in rule order. A large file's rules run on all cores: the facts rules share are
+    /// computed first, so the rules only read the file.
+    static func run(_ rules: [any LintRule.Type], on file: LintedFile) -> [[Finding]] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard workers > 1, rules.count > 1, file.document.nodeCount > 200_000 else {
+            return rules.map { $0.init().check(file) }
+        }
+        file.computeSharedFacts()
+        let shared = SharedFile(file: file)
+        let results = ResultSlots(count: rules.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(workers, rules.count)) { _ in
+            while let index = next.take(below: rules.count) {
+                results.set(index, rules[index].init().check(shared.file))
+            }
+        }
+        return results.values
     }
 
     private func diagnostic(
@@ -174,6 +197,31 @@ public struct Linter: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         return context
+    }
+}
+
+/// A parsed file shared by rule workers once its facts are computed (it is only read from then on).
+private final class SharedFile: @unchecked Sendable {
+    let file: LintedFile
+    init(file: LintedFile) { self.file = file }
+}
+
+/// One result per rule, written by the workers.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Finding]]
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ findings: [Finding]) {
+        lock.lock()
+        slots[index] = findings
+        lock.unlock()
+    }
+
+    var values: [[Finding]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
 

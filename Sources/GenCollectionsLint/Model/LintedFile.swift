@@ -72,7 +72,7 @@ public final class LintedFile {
         case .auto:
             return requests.contains { request in
                 request.headers.contains { $0.key.lowercased().hasPrefix("x-fapi-") }
-                    || (request.urlNode.map { urlText($0).contains("open-banking/") } ?? false)
+                    || (request.urlNode.map { ByteSearch.contains(urlText($0), Self.openBankingPath) } ?? false)
             }
         }
     }()
@@ -93,6 +93,22 @@ public final class LintedFile {
         }
         return mentions
     }
+
+    /// Computes every lazily computed fact now, so that rules running on several threads only read the file.
+    func computeSharedFacts() {
+        _ = items
+        _ = requests
+        _ = exampleRequests
+        _ = secretMatches
+        _ = scripts
+        _ = variableUses
+        _ = variableDefinitions
+        _ = scriptVariables
+        _ = looksLikeOpenBanking
+    }
+
+    /// What every Open Banking resource path contains.
+    static let openBankingPath = ByteSearch.Needle("open-banking/")
 
     /// The URL of a `url` node as text: the string itself, or `raw`, or the joined path parts.
     public func urlText(_ node: Int) -> String {

@@ -82,18 +82,18 @@ public struct ScriptVariables: Sendable {
             var cursor = index + 1
             while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
             guard cursor < bytes.count, bytes[cursor] != UInt8(ascii: ")") else { continue }
-            guard let argument = Self.argument(bytes, at: cursor) else { continue }
+            let method = String(decoding: bytes[methodStart..<index], as: UTF8.self)
+            // Only calls that set a variable need a computed name; others are read with a literal or not at all.
+            let sets = method == "set" || method == "setEnvironmentVariable" || method == "setGlobalVariable"
+            guard let argument = Self.argument(bytes, at: cursor, computed: sets) else { continue }
             calls.append(
-                (
-                    String(decoding: bytes[receiverStart..<(methodStart - 1)], as: UTF8.self),
-                    String(decoding: bytes[methodStart..<index], as: UTF8.self), argument
-                ))
+                (String(decoding: bytes[receiverStart..<(methodStart - 1)], as: UTF8.self), method, argument))
         }
         return calls
     }
 
     /// The argument starting at `start`.
-    private static func argument(_ bytes: [UInt8], at start: Int) -> Argument? {
+    private static func argument(_ bytes: [UInt8], at start: Int, computed: Bool) -> Argument? {
         let quote = bytes[start]
         if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`") {
             var end = start + 1
@@ -104,6 +104,7 @@ public struct ScriptVariables: Sendable {
             let closesArgument = after >= bytes.count || bytes[after] == UInt8(ascii: ",") || bytes[after] == 0x29
             if closesArgument, !(quote == UInt8(ascii: "`") && literal.contains("${")) { return .literal(literal) }
         }
+        guard computed else { return nil }
         // An expression: up to the first comma or closing parenthesis outside brackets and quotes.
         var depth = 0, end = start
         var inQuote: UInt8?

@@ -17,6 +17,27 @@ public enum SecretHeuristics {
             && !harmlessWordBytes.contains { contains(lowered, $0) }
     }
 
+    /// A quick, allocation-free test that bytes (a key inside a raw body) may contain a secret word: a
+    /// case-insensitive search for the words' distinctive parts. `isSecretName` decides after a real parse.
+    static func mayBeSecretName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 5 else { return false }
+        for word in quickWords {
+            var index = range.lowerBound
+            while index + word.count <= range.upperBound {
+                var offset = 0
+                while offset < word.count, bytes[index + offset] | 0x20 == word[offset] { offset += 1 }
+                if offset == word.count { return true }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    private static let quickWords = [
+        "secret", "passw", "token", "apikey", "api_key", "passphrase", "credential",
+        "privatekey", "private_key", "signingkey", "assertion",
+    ].map { Array($0.utf8) }
+
     private static let secretWordBytes = secretWords.map { Array($0.utf8) }
     private static let harmlessWordBytes = harmlessWords.map { Array($0.utf8) }
 

@@ -46,6 +46,9 @@ public struct IdempotencyKeyRule: LintRule {
     private static let endpoints = [
         "payment-consents", "payments", "standing-order-consents", "standing-orders", "vrp-consents", "vrps",
     ]
+    private static let paymentWord = ByteSearch.Needle("payment"), vrpWord = ByteSearch.Needle("vrp")
+    private static let standingOrderWord = ByteSearch.Needle("standing-order")
+
     /// The longest key the specification allows.
     static let maximumLength = 40
 
@@ -62,6 +65,12 @@ public struct IdempotencyKeyRule: LintRule {
 
     /// Whether a POST to `url` initiates a payment (and so must be idempotent).
     static func isPaymentPOST(_ url: String) -> Bool {
+        // Every such path has "payment", "standing-order" or "vrp" in it; most URLs are ruled out without splitting.
+        let lowered = url.lowercased()
+        guard
+            ByteSearch.contains(lowered, paymentWord) || ByteSearch.contains(lowered, vrpWord)
+                || ByteSearch.contains(lowered, standingOrderWord)
+        else { return false }
         let segments = pathSegments(url)
         guard let last = segments.last else { return false }
         if endpoints.contains(where: { last.hasSuffix($0) }) { return true }
@@ -71,14 +80,15 @@ public struct IdempotencyKeyRule: LintRule {
 
     public func check(_ file: LintedFile) -> [Finding] {
         guard file.looksLikeOpenBanking else { return [] }
-        let addedByScripts = file.prerequestScriptsMention("x-idempotency-key")
+        var scripted: [Bool]?
         return file.requests.compactMap { request in
             guard request.method == "POST", let url = request.urlNode else { return nil }
             let text = file.urlText(url)
             guard Self.isPaymentPOST(text) else { return nil }
             let last = Self.lastPathSegment(text)
             guard let header = request.header("x-idempotency-key") else {
-                if addedByScripts[request.item] { return nil }
+                if scripted == nil { scripted = file.prerequestScriptsMention("x-idempotency-key") }
+                if scripted?[request.item] == true { return nil }
                 return file.finding(
                     at: request.methodNode ?? request.node, "payment POST to '\(last)' has no x-idempotency-key header",
                     hint: "add \"x-idempotency-key\": \"{{$guid}}\"")

@@ -32,11 +32,13 @@ public struct JWSSignatureRule: LintRule {
 
     public func check(_ file: LintedFile) -> [Finding] {
         guard file.looksLikeOpenBanking else { return [] }
-        let addedByScripts = file.prerequestScriptsMention("x-jws-signature")
+        var scripted: [Bool]?
         return file.requests.compactMap { request in
             guard request.method == "POST", let url = request.urlNode else { return nil }
             let text = file.urlText(url)
-            guard IdempotencyKeyRule.isPaymentPOST(text), !addedByScripts[request.item] else { return nil }
+            guard IdempotencyKeyRule.isPaymentPOST(text) else { return nil }
+            if scripted == nil { scripted = file.prerequestScriptsMention("x-jws-signature") }
+            guard scripted?[request.item] != true else { return nil }
             let last = IdempotencyKeyRule.lastPathSegment(text)
             guard let header = request.header("x-jws-signature") else {
                 return file.finding(

@@ -49,6 +49,7 @@ public struct HardcodedSecretRule: LintRule {
                 file.finding(at: node, "\(what) is a literal secret committed with the collection", hint: Self.hint))
         }
         let requests = file.requests + file.exampleRequests
+        var headerKinds: [String: HeaderKind] = [:]
         var authNodes = AuthParameters.authNodes(in: file)
         authNodes += file.exampleRequests.compactMap(\.authNode).filter { document.kind($0) == .object }
         for auth in authNodes {
@@ -63,12 +64,11 @@ public struct HardcodedSecretRule: LintRule {
         for request in requests {
             for header in request.headers {
                 guard let value = header.value, let node = header.valueNode else { continue }
-                // The name decides first (cheap); only then is the value looked at.
-                let key = header.key.lowercased()
-                let secretName =
-                    key == "authorization" || key == "proxy-authorization" || SecretHeuristics.isSecretName(key)
-                guard secretName || Self.isKeyLikeName(key), SecretHeuristics.isLiteralSecret(value) else { continue }
-                if secretName || SecretHeuristics.isHighEntropy(value) { report(node, "header '\(header.key)'") }
+                // The name decides first (once per distinct name); only then is the value looked at.
+                let kind = headerKinds[header.key] ?? Self.kind(ofHeader: header.key)
+                headerKinds[header.key] = kind
+                guard kind != .other, SecretHeuristics.isLiteralSecret(value) else { continue }
+                if kind == .secret || SecretHeuristics.isHighEntropy(value) { report(node, "header '\(header.key)'") }
             }
             for (node, key) in bodyFields(of: request, in: file) {
                 findings.append(
@@ -91,6 +91,17 @@ public struct HardcodedSecretRule: LintRule {
                 Finding(offset: match.offset, message: "\(name) is committed with the collection", hint: Self.hint))
         }
         return findings
+    }
+
+    /// What a header's name says about its value.
+    enum HeaderKind { case secret, keyLike, other }
+
+    static func kind(ofHeader name: String) -> HeaderKind {
+        let key = name.lowercased()
+        if key == "authorization" || key == "proxy-authorization" || SecretHeuristics.isSecretName(key) {
+            return .secret
+        }
+        return isKeyLikeName(key) ? .keyLike : .other
     }
 
     /// Names of headers and query parameters that carry keys without saying "secret" (`Ocp-Apim-Subscription-Key`).
@@ -129,7 +140,7 @@ public struct HardcodedSecretRule: LintRule {
         guard let body = request.bodyNode, let mode = document.string(body, "mode") else { return [] }
         if mode == "raw", let raw = document.member(body, "raw") {
             guard document.kind(raw) == .string,
-                ByteSearch.containsAny(document.bytes, document.byteRange(raw), RawJSONFields.secretFragments),
+                RawJSONFields.mayHoldSecretKey(document.bytes, document.byteRange(raw)),
                 let text = document.string(raw)
             else { return [] }
             return RawJSONFields.secretFields(in: text).map { (raw, $0) }
@@ -251,10 +262,24 @@ public struct HardcodedSecretRule: LintRule {
 
 /// Secret-named members with literal string values in a raw body that is JSON, found without building a tree.
 enum RawJSONFields {
-    /// Fragments every secret-word spelling contains, whatever its case style: a body without any of them is
-    /// not parsed.
-    static let secretFragments = ["ecret", "assw", "oken", "pikey", "piKey", "pi_key", "assphrase", "redential"]
-        .map(ByteSearch.Needle.init)
+    /// Whether a body (its bytes in the file, escaped) has a member key that may name a secret: one pass for
+    /// the `:` after each key, a look at the key's letters, and only then a real parse.
+    static func mayHoldSecretKey(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var found = false
+            let slice = UnsafeBufferPointer(rebasing: buffer[range])
+            ByteSearch.offsets(of: UInt8(ascii: ":"), in: slice) { colon in
+                guard !found else { return }
+                var end = colon
+                while end > 0, slice[end - 1] == 0x20 { end -= 1 }
+                guard end > 0, slice[end - 1] == 0x22 else { return }  // the key's closing quote
+                var start = end - 1
+                while start > 0, slice[start - 1] != 0x22, end - start < 64 { start -= 1 }
+                found = SecretHeuristics.mayBeSecretName(slice, (start)..<(end - 1))
+            }
+            return found
+        }
+    }
 
     /// The keys of `"secretName": "literal"` members.
     static func secretFields(in text: String) -> [String] {
