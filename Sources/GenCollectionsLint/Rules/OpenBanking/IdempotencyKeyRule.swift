@@ -46,9 +46,6 @@ public struct IdempotencyKeyRule: LintRule {
     private static let endpoints = [
         "payment-consents", "payments", "standing-order-consents", "standing-orders", "vrp-consents", "vrps",
     ]
-    private static let paymentWord = ByteSearch.Needle("payment"), vrpWord = ByteSearch.Needle("vrp")
-    private static let standingOrderWord = ByteSearch.Needle("standing-order")
-
     /// The longest key the specification allows.
     static let maximumLength = 40
 
@@ -63,19 +60,43 @@ public struct IdempotencyKeyRule: LintRule {
         return url[..<end].lowercased().split(separator: "/").map(String.init)
     }
 
-    /// Whether a POST to `url` initiates a payment (and so must be idempotent).
+    /// Whether a POST to `url` initiates a payment (and so must be idempotent). Compared on bytes: it runs for
+    /// every POST of a collection.
     static func isPaymentPOST(_ url: String) -> Bool {
-        // Every such path has "payment", "standing-order" or "vrp" in it; most URLs are ruled out without splitting.
-        let lowered = url.lowercased()
-        guard
-            ByteSearch.contains(lowered, paymentWord) || ByteSearch.contains(lowered, vrpWord)
-                || ByteSearch.contains(lowered, standingOrderWord)
-        else { return false }
-        let segments = pathSegments(url)
-        guard let last = segments.last else { return false }
-        if endpoints.contains(where: { last.hasSuffix($0) }) { return true }
-        // POST /file-payment-consents/{ConsentId}/file uploads the payment file.
-        return last == "file" && segments.dropLast().contains { $0.hasSuffix("payment-consents") }
+        var url = url
+        return url.withUTF8 { bytes in
+            var end = bytes.count
+            if let stop = bytes.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { end = stop }
+            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            let last = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if endpointBytes.contains(where: { hasSuffix(last, $0) }) { return true }
+            // POST /file-payment-consents/{ConsentId}/file uploads the payment file.
+            guard last.count == 4, hasSuffix(last, fileBytes), start > 1 else { return false }
+            var previousEnd = start - 1
+            while previousEnd > 0, bytes[previousEnd - 1] == UInt8(ascii: "/") { previousEnd -= 1 }
+            var previousStart = previousEnd
+            while previousStart > 0, bytes[previousStart - 1] != UInt8(ascii: "/") { previousStart -= 1 }
+            // The consent id sits between: look one segment further back.
+            var consentsEnd = previousStart > 0 ? previousStart - 1 : 0
+            while consentsEnd > 0, bytes[consentsEnd - 1] == UInt8(ascii: "/") { consentsEnd -= 1 }
+            var consentsStart = consentsEnd
+            while consentsStart > 0, bytes[consentsStart - 1] != UInt8(ascii: "/") { consentsStart -= 1 }
+            return hasSuffix(UnsafeBufferPointer(rebasing: bytes[consentsStart..<consentsEnd]), consentsBytes)
+                || hasSuffix(UnsafeBufferPointer(rebasing: bytes[previousStart..<previousEnd]), consentsBytes)
+        }
+    }
+
+    private static let endpointBytes = endpoints.map { Array($0.utf8) }
+    private static let fileBytes = Array("file".utf8), consentsBytes = Array("payment-consents".utf8)
+
+    /// Whether `bytes` ends with `suffix`, ignoring ASCII case.
+    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count else { return false }
+        let offset = bytes.count - suffix.count
+        for index in 0..<suffix.count where bytes[offset + index] | 0x20 != suffix[index] | 0x20 { return false }
+        return true
     }
 
     public func check(_ file: LintedFile) -> [Finding] {
@@ -85,7 +106,7 @@ public struct IdempotencyKeyRule: LintRule {
             guard request.method == "POST", let url = request.urlNode else { return nil }
             let text = file.urlText(url)
             guard Self.isPaymentPOST(text) else { return nil }
-            let last = Self.lastPathSegment(text)
+            var last: String { Self.lastPathSegment(text) }
             guard let header = request.header("x-idempotency-key") else {
                 if scripted == nil { scripted = file.prerequestScriptsMention("x-idempotency-key") }
                 if scripted?[request.item] == true { return nil }

@@ -39,7 +39,7 @@ public struct JWSSignatureRule: LintRule {
             guard IdempotencyKeyRule.isPaymentPOST(text) else { return nil }
             if scripted == nil { scripted = file.prerequestScriptsMention("x-jws-signature") }
             guard scripted?[request.item] != true else { return nil }
-            let last = IdempotencyKeyRule.lastPathSegment(text)
+            var last: String { IdempotencyKeyRule.lastPathSegment(text) }
             guard let header = request.header("x-jws-signature") else {
                 return file.finding(
                     at: request.methodNode ?? request.node, "payment POST to '\(last)' has no x-jws-signature header",
