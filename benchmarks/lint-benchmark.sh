@@ -7,6 +7,7 @@
 #   2. gen-collections lint --parse-only   (the same JSON reader, no rules: the "bare parsing" baseline)
 #   3. python3 json.load             (for reference)
 # Usage: benchmarks/lint-benchmark.sh [requests]   (default 7600 requests ≈ 20 MB)
+#        GEN_COLLECTIONS_BINARY=path  measures another build (e.g. the previous release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests="${1:-7600}"
@@ -14,11 +15,11 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 collection="$work/large.postman_collection.json"
 
-if [[ ! -x .build/release/gen-collections ]] || [[ -n "$(find Sources -newer .build/release/gen-collections -name '*.swift' | head -1)" ]]; then
+binary=${GEN_COLLECTIONS_BINARY:-.build/release/gen-collections}
+if [[ -z ${GEN_COLLECTIONS_BINARY:-} ]] && { [[ ! -x $binary ]] || [[ -n "$(find Sources -newer "$binary" -name '*.swift' | head -1)" ]]; }; then
     echo "building release binary..." >&2
     swift build -c release --product gen-collections >&2
 fi
-binary=.build/release/gen-collections
 
 python3 - "$collection" "$requests" <<'PY'
 import json, sys
@@ -68,10 +69,12 @@ measure() {  # label, command...
     local label="$1"; shift
     local report="$work/time.txt"
     /usr/bin/time -v "$@" > /dev/null 2> "$report" || true
-    local wall rss
+    local wall cpu rss
     wall=$(grep 'Elapsed (wall clock)' "$report" | awk '{print $NF}')
+    # CPU time (user + system) is steadier than wall time on a shared machine.
+    cpu=$(awk -F': ' '/User time|System time/ {total += $2} END {printf "%.2f", total}' "$report")
     rss=$(grep 'Maximum resident set size' "$report" | awk '{print $NF}')
-    printf '%-34s wall %8s   peak RSS %7.1f MiB\n' "$label" "$wall" "$(awk "BEGIN {print $rss / 1024}")"
+    printf '%-34s wall %8s   cpu %6ss   peak RSS %7.1f MiB\n' "$label" "$wall" "$cpu" "$(awk "BEGIN {print $rss / 1024}")"
 }
 
 for run in 1 2 3; do

@@ -31,4 +31,22 @@ import Testing
         #expect(problems.first?.hasPrefix(".gen-collections.yml:2:1: error: ") == true, "\(problems)")
         #expect(problems.first?.contains("[config-yaml-syntax]") == true)
     }
+
+    @Test func settingsOfTheWrongTypeAreReported() {
+        let problems = Self.problems(
+            "lint:\n  rules: [missing-test-script]\n  disabled: empty-folder\n  ignore: vendor/**\n")
+        #expect(problems.count == 3, "\(problems)")
+        #expect(problems.allSatisfy { $0.contains("[config-invalid]") })
+        #expect(problems.first?.hasPrefix(".gen-collections.yml:2:10:") == true, "\(problems)")
+        let entries = Self.problems("lint:\n  ignore: [[a], \"b/**\"]\n  rules: {empty-folder: [off]}\n")
+        #expect(entries.count == 2, "\(entries)")
+    }
+
+    @Test func ignoreMatchesPathsGivenAsDotOrAbsolute() {
+        var configuration = LintConfiguration(ignore: ["vendor/**"])
+        configuration.baseDirectory = LintConfiguration.absolute(".")
+        #expect(configuration.isIgnored("./vendor/a.postman_collection.json"))
+        #expect(configuration.isIgnored(LintConfiguration.absolute("vendor/x/a.postman_collection.json")))
+        #expect(!configuration.isIgnored("./mine/a.postman_collection.json"))
+    }
 }

@@ -137,3 +137,37 @@ extension LintEndToEndTests {
         #expect(alone.status == 0, "\(alone.stdout)")
     }
 }
+
+extension LintEndToEndTests {
+    @Test func noFileToLintExits66WithAMessage() throws {
+        let result = try run(["lint", "bad-config.yml"])
+        #expect(result.status == 66, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("[lint-no-files]"), "\(result.stdout)")
+    }
+
+    @Test func maxWarningsFailsAboveTheLimit() throws {
+        #expect(try run(["lint", "--max-warnings", "0", "warnings/warn.postman_collection.json"]).status == 1)
+        #expect(try run(["lint", "--max-warnings", "10", "warnings/warn.postman_collection.json"]).status == 0)
+    }
+
+    @Test func aBaselineWrittenThenAppliedHidesTheKnownFindings() throws {
+        let baseline = NSTemporaryDirectory() + "lint-e2e-baseline-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: baseline) }
+        let written = try run(["lint", "--write-baseline", baseline, "errors/secret.postman_collection.json"])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stderr.contains("finding(s) to \(baseline)"), "\(written.stderr)")
+        let applied = try run(["lint", "--baseline", baseline, "errors/secret.postman_collection.json"])
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        #expect(applied.stdout.isEmpty)
+        #expect(applied.stderr.contains("hidden by the baseline"))
+    }
+
+    @Test func aMissingEnvFileStillLintsTheRestAndExits66() throws {
+        let result = try run([
+            "lint", "--env", "missing.postman_environment.json", "errors/secret.postman_collection.json",
+        ])
+        #expect(result.status == 66)
+        #expect(result.stdout.contains("cannot read 'missing.postman_environment.json'"))
+        #expect(result.stdout.contains("[hardcoded-secret]"), "\(result.stdout)")
+    }
+}

@@ -27,12 +27,17 @@ struct ReporterTests {
                 "lint-unreadable", "cannot read 'missing dir/x.json'", at: SourceLocation(file: "missing dir/x.json")),
         ])
 
+    /// Reporters get the rules as data; a fixed repository root makes SARIF URIs deterministic.
+    static let options = ReportOptions(
+        failOn: .error, rules: RuleRegistry.metadata, repositoryRoot: "/repo", workingDirectory: "/repo")
+
     static let extensions = ["text": "txt", "json": "json", "junit": "xml", "sarif": "sarif", "github": "txt"]
 
     @Test(arguments: Reporters.all.map { $0.identifier })
     func matchesGolden(format: String) throws {
         let reporter = try #require(Reporters.named(format))
-        let output = reporter.report(Self.result).replacing(GenCollections.version, with: "${VERSION}")
+        let output = reporter.report(Self.result, options: Self.options).replacing(
+            GenCollections.version, with: "${VERSION}")
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/Reporters/\(format).\(Self.extensions[format] ?? "txt")")
         let expected = try? String(contentsOf: golden, encoding: .utf8)
@@ -45,7 +50,7 @@ struct ReporterTests {
     }
 
     @Test func sarifHasTheRequiredFields() throws {
-        let data = Data(SARIFReporter.report(Self.result).utf8)
+        let data = Data(SARIFReporter.report(Self.result, options: Self.options).utf8)
         let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         #expect((log["$schema"] as? String)?.contains("sarif-2.1.0") == true)
@@ -69,6 +74,24 @@ struct ReporterTests {
             #expect(uri?.isEmpty == false && uri?.contains(" ") == false)
             if let region = physical["region"] as? [String: Any] { #expect((region["startLine"] as? Int ?? 0) >= 1) }
         }
+    }
+
+    @Test func sarifURIsAreRelativeToTheRepositoryRoot() {
+        let options = ReportOptions(repositoryRoot: "/work/repo", workingDirectory: "/work/repo/postman")
+        let inside = SARIFReporter.artifact("/work/repo/postman/../out/a b.json", options: options)
+        #expect(inside.uri == "out/a%20b.json" && inside.uriBaseId == "%SRCROOT%")
+        let relative = SARIFReporter.artifact("./bank.postman_collection.json", options: options)
+        #expect(relative.uri == "postman/bank.postman_collection.json" && relative.uriBaseId == "%SRCROOT%")
+        let outside = SARIFReporter.artifact("/tmp/x.json", options: options)
+        #expect(outside.uri == "file:///tmp/x.json" && outside.uriBaseId == nil)
+    }
+
+    @Test func junitCountsOnlyFindingsAtTheFailOnSeverityAsFailures() {
+        let lenient = JUnitReporter.report(Self.result, options: ReportOptions(failOn: .error))
+        #expect(lenient.contains("<testsuites name=\"gen-collections lint\" tests=\"5\" failures=\"2\">"))
+        #expect(lenient.contains("<system-out>"))
+        let strict = JUnitReporter.report(Self.result, options: ReportOptions(failOn: .warning))
+        #expect(strict.contains("failures=\"3\">"))
     }
 
     @Test func githubEscapesPropertiesAndData() {

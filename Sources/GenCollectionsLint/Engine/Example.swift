@@ -24,8 +24,10 @@ public struct Example: Sendable {
     public var wrapping: Wrapping
     /// Variables defined by the environment given with `--env`.
     public var environment: [String]
-    /// `matches` patterns of certificate lists linted in the same run.
+    /// `matches` patterns of a certificate list linted in the same run, one entry each, in order.
     public var certificates: [String]
+    /// Files that exist, relative to the example's directory (for rules that look at the disk).
+    public var existingFiles: [String]
     /// Open Banking mode for this example.
     public var openBanking: LintConfiguration.OpenBankingMode
     /// Where the example is written, so a failing test points at it.
@@ -34,12 +36,14 @@ public struct Example: Sendable {
 
     public init(
         _ code: String, _ wrapping: Wrapping = .request, environment: [String] = [], certificates: [String] = [],
-        openBanking: LintConfiguration.OpenBankingMode = .auto, file: StaticString = #filePath, line: UInt = #line
+        existingFiles: [String] = [], openBanking: LintConfiguration.OpenBankingMode = .auto,
+        file: StaticString = #filePath, line: UInt = #line
     ) {
         self.code = code
         self.wrapping = wrapping
         self.environment = environment
         self.certificates = certificates
+        self.existingFiles = existingFiles
         self.openBanking = openBanking
         self.sourceFile = "\(file)"
         self.sourceLine = Int(line)

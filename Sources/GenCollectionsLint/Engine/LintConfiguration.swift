@@ -1,3 +1,4 @@
+import Foundation
 import GenCollectionsBase
 import GenCollectionsCore
 import Yams
@@ -92,12 +93,26 @@ public struct LintConfiguration: Sendable {
             for (key, value) in lint {
                 switch key.string ?? "" {
                 case "rules":
-                    for (rule, level) in value.mapping ?? [:] {
+                    guard let rules = value.mapping else {
+                        if value.null == nil {
+                            fail(
+                                "config-invalid", value, "'lint.rules' must be a mapping of rule ids to severities",
+                                hint: "write e.g. 'rules: {missing-test-script: note}'")
+                        }
+                        continue
+                    }
+                    for (rule, level) in rules {
                         let id = rule.string ?? ""
                         guard knownRules.contains(id) else {
                             fail(
                                 "config-unknown-rule", rule, "unknown rule '\(id)'",
                                 hint: "run 'gen-collections rules' for the list")
+                            continue
+                        }
+                        guard level.scalar != nil else {
+                            fail(
+                                "config-invalid", level, "the severity of rule '\(id)' must be a word",
+                                hint: "use error, warning, note or off")
                             continue
                         }
                         switch level.string ?? "" {
@@ -113,8 +128,16 @@ public struct LintConfiguration: Sendable {
                         }
                     }
                 case "disabled":
-                    for rule in value.sequence ?? [] {
-                        let id = rule.string ?? ""
+                    guard let disabled = value.sequence else {
+                        if value.null == nil {
+                            fail(
+                                "config-invalid", value, "'lint.disabled' must be a list of rule ids",
+                                hint: "write e.g. 'disabled: [empty-folder]'")
+                        }
+                        continue
+                    }
+                    for rule in disabled {
+                        let id = rule.scalar?.string ?? ""
                         if knownRules.contains(id) {
                             configuration.severities[id] = .some(nil)
                         } else {
@@ -124,7 +147,23 @@ public struct LintConfiguration: Sendable {
                         }
                     }
                 case "ignore":
-                    configuration.ignore = (value.sequence ?? []).compactMap(\.string)
+                    guard let patterns = value.sequence else {
+                        if value.null == nil {
+                            fail(
+                                "config-invalid", value, "'lint.ignore' must be a list of glob patterns",
+                                hint: "write e.g. 'ignore: [\"vendor/**\"]'")
+                        }
+                        continue
+                    }
+                    for pattern in patterns {
+                        if let text = pattern.scalar?.string {
+                            configuration.ignore.append(text)
+                        } else {
+                            fail(
+                                "config-invalid", pattern, "an 'ignore' entry must be a glob pattern string",
+                                hint: "quote the pattern")
+                        }
+                    }
                 case "openBanking":
                     if let mode = value.string.flatMap(OpenBankingMode.init(rawValue:)) {
                         configuration.openBanking = mode
@@ -144,15 +183,23 @@ public struct LintConfiguration: Sendable {
         return configuration
     }
 
-    /// Whether `path` matches an `ignore` pattern.
+    /// Whether `path` matches an `ignore` pattern. Both sides are made absolute first, so the patterns work
+    /// whether the run names `.`, a relative directory or an absolute path.
     public func isIgnored(_ path: String) -> Bool {
         guard !ignore.isEmpty else { return false }
-        var relative = path
-        if let base = baseDirectory, relative.hasPrefix(base + "/") {
-            relative = String(relative.dropFirst(base.count + 1))
+        let absolute = Self.absolute(path)
+        let base = Self.absolute(baseDirectory.flatMap { $0.isEmpty ? nil : $0 } ?? ".")
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        guard absolute.hasPrefix(prefix) else { return false }
+        let relative = String(absolute.dropFirst(prefix.count))
+        return ignore.contains {
+            Glob.matches(pattern: $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0, path: relative)
         }
-        if relative.hasPrefix("./") { relative = String(relative.dropFirst(2)) }
-        return ignore.contains { Glob.matches(pattern: $0, path: relative) }
+    }
+
+    /// The standardized absolute form of `path`.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
 

@@ -40,6 +40,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case variables = "Variables"
     case secrets = "Secrets"
     case structure = "Structure"
+    case scripts = "Scripts"
     case openBanking = "Open Banking"
 }
 

@@ -60,6 +60,8 @@ public struct Script: Sendable {
     public var text: String
     /// Position of the owning item in `LintedFile.items`, nil for collection-level scripts.
     public var item: Int?
+    /// `"disabled": true` on the event: Newman skips it.
+    public var disabled: Bool
 }
 
 /// A `{{name}}` token in a value Newman resolves.
@@ -69,6 +71,16 @@ public struct VariableUse: Sendable {
     public var offset: Int
     /// The string node holding it.
     public var node: Int
+    /// For a nested token (`{{base_{{stage}}}}`), the outer name around it: Newman resolves the inner token
+    /// first, then looks up `base_<value>`.
+    public var enclosing: NamePattern?
+
+    public init(name: String, offset: Int, node: Int, enclosing: NamePattern? = nil) {
+        self.name = name
+        self.offset = offset
+        self.node = node
+        self.enclosing = enclosing
+    }
 }
 
 /// A variable defined in the file: collection `variable[]`, item variables or environment `values[]`.

@@ -3,8 +3,8 @@ import GenCollectionsBase
 /// Walks a collection's item tree with an explicit stack (folders nest without limit).
 enum CollectionWalker {
     /// Folders and requests in document order, each knowing its folder.
-    static func items(of document: JSONDocument) -> [CollectionItem] {
-        guard let top = document.member(document.root, "item") else { return [] }
+    static func items(of document: JSONDocument, root: Int) -> [CollectionItem] {
+        guard let top = document.member(root, "item") else { return [] }
         var items: [CollectionItem] = []
         // Pending item arrays with their owning folder; reversed pushes keep document order.
         var stack: [(elements: [Int], position: Int, parent: Int?)] = [(document.elements(top), 0, nil)]
@@ -62,8 +62,8 @@ enum CollectionWalker {
     }
 
     /// Scripts of the collection and of every item.
-    static func scripts(of document: JSONDocument, items: [CollectionItem]) -> [Script] {
-        var scripts = scripts(in: document.member(document.root, "event"), item: nil, document: document)
+    static func scripts(of document: JSONDocument, root: Int, items: [CollectionItem]) -> [Script] {
+        var scripts = scripts(in: document.member(root, "event"), item: nil, document: document)
         for (index, item) in items.enumerated() {
             scripts += self.scripts(in: document.member(item.node, "event"), item: index, document: document)
         }
@@ -80,7 +80,7 @@ enum CollectionWalker {
             let text = lines.map { document.string($0) ?? "" }.joined(separator: "\n")
             return Script(
                 listen: document.string(event, "listen") ?? "", eventNode: event, lineNodes: lines, text: text,
-                item: item)
+                item: item, disabled: document.isTrue(event, "disabled"))
         }
     }
 }

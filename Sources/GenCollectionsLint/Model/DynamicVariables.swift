@@ -1,3 +1,5 @@
+import Foundation
+
 /// Postman's dynamic variables (postman-collection 4.4.0 and 5.2.1, `lib/superstring/dynamic-variables.js`).
 public enum DynamicVariables {
     /// All 118 names, `$` included.
@@ -25,6 +27,30 @@ public enum DynamicVariables {
         $randomFileName $randomCommonFileName $randomMimeType $randomCommonFileType $randomCommonFileExt
         $randomFileType $randomFileExt $randomSemver
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// The fixed lengths of dynamic variables whose values always have the same size.
+    static let lengths: [String: Int] = ["$guid": 36, "$randomUUID": 36, "$timestamp": 10, "$isoTimestamp": 24]
+
+    /// The length a value has at least once Newman replaces its dynamic variables, or nil when it uses another
+    /// variable (whose length is unknown).
+    static func minimumLength(of value: String) -> Int? {
+        var total = 0
+        var rest = value[...]
+        while let open = rest.range(of: "{{") {
+            total += rest[..<open.lowerBound].count
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return total + rest.count }
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            guard let length = lengths[name] else {
+                guard names.contains(name) else { return nil }
+                total += 1  // any other dynamic variable yields at least one character
+                rest = rest[close.upperBound...]
+                continue
+            }
+            total += length
+            rest = rest[close.upperBound...]
+        }
+        return total + rest.count
+    }
 
     /// A known name close to `name` (same letters ignoring case, or a common alias), for hints.
     static func closest(to name: String) -> String? {

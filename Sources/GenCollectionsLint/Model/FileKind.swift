@@ -21,16 +21,16 @@ public enum FileKind: Sendable, Hashable {
         case v2_1 = "2.1.0"
     }
 
-    /// Decides the kind of `document`, read from the file at `path`.
-    static func detect(_ document: JSONDocument, path: String) -> FileKind {
-        let root = document.root
+    /// Decides the kind of the value at `root` of `document`, read from the file at `path`.
+    static func detect(_ document: JSONDocument, root: Int, path: String) -> FileKind {
+        let named = FileName(path)
         switch document.kind(root) {
         case .array:
             let elements = document.elements(root)
             if elements.contains(where: { document.member($0, "matches") != nil }) { return .certificateList }
-            if elements.isEmpty, path.lowercased().contains("cert") { return .certificateList }
-            if path.hasSuffix(".postman_globals.json") { return .globals }
-            if path.hasSuffix(".postman_environment.json") { return .environment }
+            if named.isCertificateList { return .certificateList }
+            if named.suffix == .globals { return .globals }
+            if named.suffix == .environment { return .environment }
             return .unknown
         case .object:
             if let info = document.member(root, "info"),
@@ -47,13 +47,28 @@ public enum FileKind: Sendable, Hashable {
                 return .collectionV1
             }
             let scope = document.string(root, "_postman_variable_scope")
-            if scope == "globals" || (scope == nil && path.hasSuffix(".postman_globals.json")) { return .globals }
+            if scope == "globals" || (scope == nil && named.suffix == .globals) { return .globals }
             if document.member(root, "values") != nil || scope == "environment" { return .environment }
-            if path.hasSuffix(".postman_collection.json") { return .collection(.v2_1) }
+            if named.suffix == .collection { return .collection(.v2_1) }
+            // Newman rejects a list that is not an array; the schema check says so.
+            if named.isCertificateList || document.member(root, "matches") != nil { return .certificateList }
             return .unknown
         default:
-            return .unknown
+            return named.isCertificateList ? .certificateList : .unknown
         }
+    }
+
+    /// The value Newman reads: the root, or the inside of a Postman API envelope (`{"collection": {…}}`,
+    /// `{"environment": {…}}`, `{"globals": {…}}`), which Newman unwraps.
+    static func contentRoot(of document: JSONDocument) -> (root: Int, envelope: String?) {
+        let root = document.root
+        guard document.kind(root) == .object, document.member(root, "info") == nil,
+            document.member(root, "values") == nil, document.member(root, "item") == nil
+        else { return (root, nil) }
+        for name in ["collection", "environment", "globals"] {
+            if let inner = document.member(root, name), document.kind(inner) == .object { return (inner, name) }
+        }
+        return (root, nil)
     }
 
     /// A short name for messages: "collection", "environment", ...
@@ -70,4 +85,29 @@ public enum FileKind: Sendable, Hashable {
 
     /// Whether variables are defined by `values` (environments and globals).
     public var isVariableScope: Bool { self == .environment || self == .globals }
+}
+
+/// What a file's name says it is.
+struct FileName {
+    enum Suffix { case collection, environment, globals }
+
+    /// The Postman export suffix, if any.
+    var suffix: Suffix?
+    /// `*.json` whose name contains `cert` and `list`, as `ssl-client-cert-list.json`.
+    var isCertificateList: Bool
+
+    init(_ path: String) {
+        let name = String(path.split(separator: "/").last ?? "").lowercased()
+        if name.hasSuffix(".postman_collection.json") {
+            suffix = .collection
+        } else if name.hasSuffix(".postman_environment.json") {
+            suffix = .environment
+        } else if name.hasSuffix(".postman_globals.json") {
+            suffix = .globals
+        }
+        isCertificateList = name.hasSuffix(".json") && name.contains("cert") && name.contains("list")
+    }
+
+    /// Whether the name promises a file this linter knows (so content that is none of them is an error).
+    var promisesKnownKind: Bool { suffix != nil || isCertificateList }
 }

@@ -6,17 +6,21 @@ public struct LintContext: Sendable {
     public var disabledEnvironmentVariables: Set<String>
     /// Whether any `--env` file was given (so "defined nowhere" is a stronger claim).
     public var hasEnvironment: Bool
-    /// `matches` patterns of the Newman certificate lists linted in the same run.
-    public var certificatePatterns: [String]
+    /// The Newman certificate lists linted in the same run.
+    public var certificateLists: [CertificateList]
+    /// Whether a file exists, for the certificate-file rule (nil: the rule does not run, as in pure library use).
+    public var fileExists: (@Sendable (String) -> Bool)?
+    /// The directory Newman is assumed to run from besides a certificate list's own directory (the lint run's).
+    public var workingDirectory: String?
     /// The effective configuration.
     public var configuration: LintConfiguration
 
     public init(
         environmentVariables: Set<String> = [], disabledEnvironmentVariables: Set<String> = [],
-        hasEnvironment: Bool = false, certificatePatterns: [String] = [],
+        hasEnvironment: Bool = false, certificateLists: [CertificateList] = [],
         configuration: LintConfiguration = LintConfiguration()
     ) {
-        self.certificatePatterns = certificatePatterns
+        self.certificateLists = certificateLists
         self.environmentVariables = environmentVariables
         self.disabledEnvironmentVariables = disabledEnvironmentVariables
         self.hasEnvironment = hasEnvironment

@@ -6,13 +6,18 @@ public final class LintedFile {
     public let path: String
     public let document: JSONDocument
     public let kind: FileKind
+    /// The value Newman reads: the document's root, or the inside of a Postman API envelope.
+    public let root: Int
+    /// `collection`, `environment` or `globals` when the file is a Postman API envelope Newman unwraps.
+    public let envelope: String?
     /// What the whole run knows: `--env` variables, certificate patterns, configuration.
     public let context: LintContext
 
     init(path: String, document: JSONDocument, context: LintContext) {
         self.path = path
         self.document = document
-        self.kind = FileKind.detect(document, path: path)
+        (root, envelope) = FileKind.contentRoot(of: document)
+        self.kind = FileKind.detect(document, root: root, path: path)
         self.context = context
     }
 
@@ -23,24 +28,37 @@ public final class LintedFile {
     }
 
     /// Folders and requests in document order (collections only).
-    public private(set) lazy var items: [CollectionItem] = isCollection ? CollectionWalker.items(of: document) : []
+    public private(set) lazy var items: [CollectionItem] =
+        isCollection ? CollectionWalker.items(of: document, root: root) : []
 
     /// Every request with its method, URL, headers, body and auth.
     public private(set) lazy var requests: [RequestFacts] = items.indices.compactMap { index in
         items[index].requestNode.map { CollectionWalker.facts(of: $0, item: index, in: document) }
     }
 
+    /// The `originalRequest` of every saved example response (`response[]`): not sent, but committed.
+    public private(set) lazy var exampleRequests: [RequestFacts] = items.indices.flatMap { index -> [RequestFacts] in
+        guard !items[index].isFolder, let responses = document.member(items[index].node, "response") else { return [] }
+        return document.elements(responses).compactMap { response in
+            document.member(response, "originalRequest").map {
+                CollectionWalker.facts(of: $0, item: index, in: document)
+            }
+        }
+    }
+
+    /// Private keys and well-known provider tokens anywhere in the file.
+    private(set) lazy var secretMatches: [SecretScanner.Match] = SecretScanner.scan(document)
+
     /// Every script of the collection, collection level first.
     public private(set) lazy var scripts: [Script] =
-        isCollection ? CollectionWalker.scripts(of: document, items: items) : []
+        isCollection ? CollectionWalker.scripts(of: document, root: root, items: items) : []
 
     /// `{{name}}` tokens in values Newman resolves (descriptions, scripts and saved responses excluded).
     public private(set) lazy var variableUses: [VariableUse] = VariableScanner.uses(in: document, kind: kind)
 
     /// Variables defined in this file (collection and item `variable` lists, or environment `values`).
     public private(set) lazy var variableDefinitions: [VariableDefinition] = VariableScanner.definitions(
-        in: document,
-        kind: kind, items: items)
+        in: document, root: root, kind: kind, items: items)
 
     /// Names scripts set (`pm.environment.set('x', …)` and friends) and names they read.
     public private(set) lazy var scriptVariables: ScriptVariables = ScriptVariables(scripts: scripts)
@@ -54,10 +72,43 @@ public final class LintedFile {
         case .auto:
             return requests.contains { request in
                 request.headers.contains { $0.key.lowercased().hasPrefix("x-fapi-") }
-                    || (request.urlNode.map { urlText($0).contains("open-banking/") } ?? false)
+                    || (request.urlNode.map { ByteSearch.contains(urlText($0), Self.openBankingPath) } ?? false)
             }
         }
     }()
+
+    /// For each item, whether an enabled pre-request script of the item, a folder above it or the collection
+    /// contains `needle` (case-insensitive), as when a script adds a header with `pm.request.headers.add`.
+    public func prerequestScriptsMention(_ needle: String) -> [Bool] {
+        let wanted = needle.lowercased()
+        var mentions = Array(repeating: false, count: items.count)
+        var collection = false
+        for script in scripts where script.listen == "prerequest" && !script.disabled {
+            guard script.text.lowercased().contains(wanted) else { continue }
+            if let item = script.item { mentions[item] = true } else { collection = true }
+        }
+        for index in items.indices {
+            if collection { mentions[index] = true }
+            if let parent = items[index].parent, mentions[parent] { mentions[index] = true }
+        }
+        return mentions
+    }
+
+    /// Computes every lazily computed fact now, so that rules running on several threads only read the file.
+    func computeSharedFacts() {
+        _ = items
+        _ = requests
+        _ = exampleRequests
+        _ = secretMatches
+        _ = scripts
+        _ = variableUses
+        _ = variableDefinitions
+        _ = scriptVariables
+        _ = looksLikeOpenBanking
+    }
+
+    /// What every Open Banking resource path contains.
+    static let openBankingPath = ByteSearch.Needle("open-banking/")
 
     /// The URL of a `url` node as text: the string itself, or `raw`, or the joined path parts.
     public func urlText(_ node: Int) -> String {

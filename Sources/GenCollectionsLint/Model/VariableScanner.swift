@@ -79,12 +79,16 @@ enum VariableScanner {
             var cursor = index + 2
             while cursor < end, bytes[cursor] != open, bytes[cursor] != close { cursor += 1 }
             if cursor + 1 < end, bytes[cursor] == close, bytes[cursor + 1] == close {
-                let raw = Array(bytes[(index + 2)..<cursor])
-                let name =
-                    escaped && raw.contains(UInt8(ascii: "\\"))
-                    ? JSONDocument.unescape(raw[...])
-                    : String(decoding: raw, as: UTF8.self)
-                uses.append(VariableUse(name: name, offset: index, node: node))
+                func text(_ range: Range<Int>) -> String {
+                    let raw = Array(bytes[range])
+                    return escaped && raw.contains(UInt8(ascii: "\\"))
+                        ? JSONDocument.unescape(raw[...]) : String(decoding: raw, as: UTF8.self)
+                }
+                var use = VariableUse(name: text((index + 2)..<cursor), offset: index, node: node)
+                use.enclosing = enclosingPattern(bytes, token: index..<(cursor + 2), in: start..<end).map {
+                    NamePattern(prefix: text($0.prefix), suffix: text($0.suffix))
+                }
+                uses.append(use)
                 index = cursor + 2
             } else {
                 index += 1
@@ -92,32 +96,53 @@ enum VariableScanner {
         }
     }
 
+    /// For a token nested as `{{prefix{{token}}suffix}}`, the byte ranges of the prefix and suffix: the outer
+    /// name Newman looks up once the inner token is replaced.
+    private static func enclosingPattern(
+        _ bytes: UnsafeBufferPointer<UInt8>, token: Range<Int>, in string: Range<Int>
+    ) -> (prefix: Range<Int>, suffix: Range<Int>)? {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var prefixStart = token.lowerBound
+        while prefixStart > string.lowerBound, bytes[prefixStart - 1] != open, bytes[prefixStart - 1] != close {
+            prefixStart -= 1
+        }
+        guard prefixStart - 2 >= string.lowerBound, bytes[prefixStart - 1] == open, bytes[prefixStart - 2] == open
+        else { return nil }
+        var suffixEnd = token.upperBound
+        while suffixEnd < string.upperBound, bytes[suffixEnd] != open, bytes[suffixEnd] != close { suffixEnd += 1 }
+        guard suffixEnd + 1 < string.upperBound, bytes[suffixEnd] == close, bytes[suffixEnd + 1] == close else {
+            return nil
+        }
+        return (prefixStart..<token.lowerBound, token.upperBound..<suffixEnd)
+    }
+
     /// `{{name}}` tokens in a plain string (scripts, where `replaceIn` may use them).
-    static func tokens(in text: String) -> [String] {
+    static func tokens(in text: String) -> [VariableUse] {
         var uses: [VariableUse] = []
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBufferPointer { buffer in
             scan(UnsafeBufferPointer(buffer), from: 0, to: buffer.count, node: 0, escaped: false, into: &uses)
         }
-        return uses.map(\.name)
+        return uses
     }
 
     /// Variables the file defines.
-    static func definitions(in document: JSONDocument, kind: FileKind, items: [CollectionItem]) -> [VariableDefinition]
-    {
+    static func definitions(
+        in document: JSONDocument, root: Int, kind: FileKind, items: [CollectionItem]
+    ) -> [VariableDefinition] {
         var lists: [Int] = []
         switch kind {
         case .collection:
-            lists = [document.member(document.root, "variable")].compactMap { $0 }
+            lists = [document.member(root, "variable")].compactMap { $0 }
             // Item and folder variables: every `variable` array under an `item` entry.
             for item in items {
                 if let list = document.member(item.node, "variable") { lists.append(list) }
             }
         case .environment, .globals:
             lists =
-                document.kind(document.root) == .array
-                ? [document.root]
-                : [document.member(document.root, "values")].compactMap { $0 }
+                document.kind(root) == .array
+                ? [root]
+                : [document.member(root, "values")].compactMap { $0 }
         default:
             return []
         }

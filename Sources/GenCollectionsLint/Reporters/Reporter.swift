@@ -22,12 +22,43 @@ public struct LintResult: Sendable {
     }
 }
 
+/// What a reporter needs besides the diagnostics.
+public struct ReportOptions: Sendable {
+    /// Findings at or above this severity fail the run (JUnit counts only those as failures).
+    public var failOn: Diagnostic.Severity
+    /// Every rule and built-in diagnostic, for formats that describe them (SARIF).
+    public var rules: [RuleMetadata]
+    /// Absolute path of the repository root: SARIF URIs are relative to it (`%SRCROOT%`).
+    public var repositoryRoot: String?
+    /// Absolute path relative paths in diagnostics start from.
+    public var workingDirectory: String?
+
+    public init(
+        failOn: Diagnostic.Severity = .error, rules: [RuleMetadata] = [], repositoryRoot: String? = nil,
+        workingDirectory: String? = nil
+    ) {
+        self.failOn = failOn
+        self.rules = rules
+        self.repositoryRoot = repositoryRoot
+        self.workingDirectory = workingDirectory
+    }
+}
+
 /// Renders a lint result in one output format.
 public protocol Reporter: Sendable {
     /// The `--format` value.
     static var identifier: String { get }
+    /// Whether the format can print each file's findings as soon as the file is done.
+    static var isStreaming: Bool { get }
     /// The whole report, ending with a newline.
-    static func report(_ result: LintResult) -> String
+    static func report(_ result: LintResult, options: ReportOptions) -> String
+    /// The part of a streaming report for one file's diagnostics.
+    static func report(fileDiagnostics: [Diagnostic]) -> String
+}
+
+extension Reporter {
+    public static var isStreaming: Bool { false }
+    public static func report(fileDiagnostics: [Diagnostic]) -> String { "" }
 }
 
 /// The reporters by `--format` value.
@@ -45,18 +76,28 @@ public enum Reporters {
 /// `file:line:column: severity: message [rule-id]`, with hints on the following line.
 public enum TextReporter: Reporter {
     public static let identifier = "text"
+    public static var isStreaming: Bool { true }
 
-    public static func report(_ result: LintResult) -> String {
-        result.diagnostics.map { $0.description + "\n" }.joined()
+    public static func report(_ result: LintResult, options: ReportOptions) -> String {
+        report(fileDiagnostics: result.diagnostics)
+    }
+
+    public static func report(fileDiagnostics: [Diagnostic]) -> String {
+        fileDiagnostics.map { $0.description + "\n" }.joined()
     }
 }
 
 /// GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=…::message` per finding.
 public enum GitHubReporter: Reporter {
     public static let identifier = "github"
+    public static var isStreaming: Bool { true }
 
-    public static func report(_ result: LintResult) -> String {
-        result.diagnostics.map { diagnostic in
+    public static func report(_ result: LintResult, options: ReportOptions) -> String {
+        report(fileDiagnostics: result.diagnostics)
+    }
+
+    public static func report(fileDiagnostics: [Diagnostic]) -> String {
+        fileDiagnostics.map { diagnostic in
             let command =
                 switch diagnostic.severity {
                 case .error: "error"

@@ -13,7 +13,12 @@ public enum SARIFReporter: Reporter {
         enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
     }
 
-    struct Run: Encodable { var tool: Tool; var results: [Result] }
+    struct Run: Encodable {
+        var tool: Tool
+        /// Columns count Unicode scalars (code points), as the linter's positions do.
+        var columnKind = "unicodeCodePoints"
+        var results: [Result]
+    }
     struct Tool: Encodable { var driver: Driver }
 
     struct Driver: Encodable {
@@ -41,26 +46,18 @@ public enum SARIFReporter: Reporter {
 
     struct Location: Encodable {
         struct Physical: Encodable { var artifactLocation: Artifact; var region: Region? }
-        struct Artifact: Encodable { var uri: String }
+        struct Artifact: Encodable { var uri: String; var uriBaseId: String? }
         struct Region: Encodable { var startLine: Int; var startColumn: Int? }
         var physicalLocation: Physical
     }
 
-    public static func report(_ result: LintResult) -> String {
-        let rules =
-            RuleRegistry.all.map { rule in
-                let description = rule.description
-                return Rule(
-                    id: description.id, name: description.name.replacing(" ", with: ""),
-                    shortDescription: Text(text: description.summary),
-                    fullDescription: Text(text: description.explanation),
-                    defaultConfiguration: .init(level: level(description.defaultSeverity)))
-            }
-            + BuiltInDiagnostics.all.map { id, summary in
-                Rule(
-                    id: id, name: id, shortDescription: Text(text: summary), fullDescription: Text(text: summary),
-                    defaultConfiguration: .init(level: "error"))
-            }
+    public static func report(_ result: LintResult, options: ReportOptions) -> String {
+        let rules = options.rules.map { rule in
+            Rule(
+                id: rule.id, name: rule.name, shortDescription: Text(text: rule.summary),
+                fullDescription: Text(text: rule.explanation),
+                defaultConfiguration: .init(level: rule.defaultSeverity))
+        }
         let results = result.diagnostics.map { diagnostic in
             var message = diagnostic.message
             if let hint = diagnostic.hint { message += " (\(hint))" }
@@ -69,7 +66,7 @@ public enum SARIFReporter: Reporter {
                     [
                         Location(
                             physicalLocation: .init(
-                                artifactLocation: .init(uri: uri(location.file)),
+                                artifactLocation: artifact(location.file, options: options),
                                 region: location.line.map {
                                     Location.Region(startLine: $0, startColumn: location.column)
                                 }))
@@ -80,6 +77,38 @@ public enum SARIFReporter: Reporter {
                 locations: locations)
         }
         return JSONReporter.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+    }
+
+    /// The artifact of `path`: relative to the repository root (`%SRCROOT%`) when it is inside it, which is what
+    /// GitHub code scanning expects; an absolute `file://` URI otherwise.
+    static func artifact(_ path: String, options: ReportOptions) -> Location.Artifact {
+        guard let root = options.repositoryRoot else {
+            return Location.Artifact(uri: uri(path), uriBaseId: path.hasPrefix("/") ? nil : "%SRCROOT%")
+        }
+        let absolute: String
+        if path.hasPrefix("/") {
+            absolute = path
+        } else {
+            let base = options.workingDirectory ?? root
+            absolute = (base.hasSuffix("/") ? base : base + "/") + path
+        }
+        let normalised = normalise(absolute)
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        if normalised.hasPrefix(prefix) {
+            return Location.Artifact(uri: uri(String(normalised.dropFirst(prefix.count))), uriBaseId: "%SRCROOT%")
+        }
+        return Location.Artifact(uri: "file://" + uri(normalised), uriBaseId: nil)
+    }
+
+    /// `.` and `..` segments resolved, without touching the disk.
+    static func normalise(_ path: String) -> String {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/") {
+            if segment == "." || segment.isEmpty { continue }
+            if segment == ".." { _ = segments.popLast(); continue }
+            segments.append(segment)
+        }
+        return "/" + segments.joined(separator: "/")
     }
 
     static func level(_ severity: Diagnostic.Severity) -> String {

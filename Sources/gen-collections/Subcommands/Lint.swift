@@ -13,8 +13,9 @@ extension GenCollectionsCommand {
                 Directories are searched for *.postman_collection.json, *.postman_environment.json, \
                 *.postman_globals.json, certificate lists (*cert*list*.json) and gen-collections spec files. \
                 Settings come from .gen-collections.yml, found upward from the first path, or --config. \
-                Exit status: 0 clean, 1 findings at or above --fail-on (or an invalid configuration), \
-                64 usage error, 66 an input cannot be read. Rules and their docs: gen-collections rules.
+                Exit status: 0 clean, 1 findings at or above --fail-on or more warnings than --max-warnings \
+                (or an invalid configuration or baseline), 64 usage error, 66 an input cannot be read or no file \
+                was found to lint. Rules and their docs: gen-collections rules.
                 """)
 
         @Argument(help: "Files and directories to lint.")
@@ -26,6 +27,9 @@ extension GenCollectionsCommand {
         @Option(name: .customLong("fail-on"), help: "Exit 1 on findings of this severity or worse: error or warning.")
         var failOn: String = "error"
 
+        @Option(name: .customLong("max-warnings"), help: "Exit 1 when there are more warnings than this.")
+        var maxWarnings: Int?
+
         @Option(
             name: .customLong("env"),
             help: "An environment or globals file whose variables count as defined (repeatable).")
@@ -33,6 +37,17 @@ extension GenCollectionsCommand {
 
         @Option(help: "The configuration file (default: .gen-collections.yml found upward from the first path).")
         var config: String?
+
+        @Option(help: "A baseline file: the findings it lists are not reported (see --write-baseline).")
+        var baseline: String?
+
+        @Option(
+            name: .customLong("write-baseline"),
+            help: "Write every current finding to this baseline file and exit 0 (adopt the linter on old files).")
+        var writeBaseline: String?
+
+        @Option(help: .hidden)
+        var jobs: Int?
 
         @Flag(name: .customLong("parse-only"), help: .hidden)
         var parseOnly = false
@@ -44,26 +59,71 @@ extension GenCollectionsCommand {
             guard failOn == "error" || failOn == "warning" else {
                 throw ValidationError("unknown --fail-on value '\(failOn)'; use error or warning")
             }
+            if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+            if baseline != nil, writeBaseline != nil {
+                throw ValidationError("use either --baseline or --write-baseline, not both")
+            }
         }
 
         func run() throws {
             if parseOnly { return try parseOnlyRun() }
-            let outcome = LintRunner.run(.init(paths: paths, configurationPath: config, environmentPaths: environments))
+            let reporter = Reporters.named(format) ?? TextReporter.self
+            let threshold: Diagnostic.Severity = failOn == "warning" ? .warning : .error
+            let stream = reporter.isStreaming
+            let options = LintRunner.Options(
+                paths: paths, configurationPath: config, environmentPaths: environments, baselinePath: baseline,
+                writeBaselinePath: writeBaseline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let outcome = LintRunner.run(options) { file in
+                guard stream, !file.diagnostics.isEmpty else { return }
+                FileHandle.standardOutput.write(Data(reporter.report(fileDiagnostics: file.diagnostics).utf8))
+            }
             if !outcome.setupErrors.isEmpty {
                 FileHandle.standardError.write(Data(outcome.setupErrors.map { $0.description + "\n" }.joined().utf8))
                 throw ExitCode.failure
             }
-            let reporter = Reporters.named(format) ?? TextReporter.self
-            FileHandle.standardOutput.write(Data(reporter.report(outcome.result).utf8))
             let result = outcome.result
-            if format == "text" {
-                let summary =
-                    "\(result.files.count) file(s) linted: \(result.count(.error)) error(s), "
-                    + "\(result.count(.warning)) warning(s), \(result.count(.note)) note(s)\n"
-                FileHandle.standardError.write(Data(summary.utf8))
+            if !stream {
+                let current = FileManager.default.currentDirectoryPath
+                let reportOptions = ReportOptions(
+                    failOn: threshold, rules: RuleRegistry.metadata,
+                    repositoryRoot: Self.repositoryRoot(from: current), workingDirectory: current)
+                FileHandle.standardOutput.write(Data(reporter.report(result, options: reportOptions).utf8))
+            }
+            var summary =
+                "\(result.files.count) file(s) linted: \(result.count(.error)) error(s), "
+                + "\(result.count(.warning)) warning(s), \(result.count(.note)) note(s)"
+            if outcome.baselined > 0 { summary += "; \(outcome.baselined) known finding(s) hidden by the baseline" }
+            if outcome.staleBaselineEntries > 0 {
+                summary +=
+                    "; \(outcome.staleBaselineEntries) baseline entr(ies) no longer found (rewrite it to drop them)"
+            }
+            if let written = outcome.wroteBaseline {
+                summary += "; wrote \(written.entries) finding(s) to \(written.path)"
+            }
+            if format == "text" || outcome.wroteBaseline != nil {
+                FileHandle.standardError.write(Data((summary + "\n").utf8))
             }
             if outcome.hasUnreadableInput { throw ExitCode(66) }
-            if result.hasFindings(atOrAbove: failOn == "warning" ? .warning : .error) { throw ExitCode.failure }
+            if outcome.wroteBaseline != nil { return }
+            if result.hasFindings(atOrAbove: threshold) { throw ExitCode.failure }
+            if let maxWarnings, result.count(.warning) > maxWarnings {
+                FileHandle.standardError.write(
+                    Data("\(result.count(.warning)) warning(s), more than --max-warnings \(maxWarnings)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+
+        /// The nearest directory at or above `directory` that holds `.git` (SARIF URIs are relative to it).
+        static func repositoryRoot(from directory: String) -> String {
+            var current = URL(fileURLWithPath: directory).standardizedFileURL
+            while true {
+                if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) {
+                    return current.path
+                }
+                let parent = current.deletingLastPathComponent()
+                if parent.path == current.path { return URL(fileURLWithPath: directory).standardizedFileURL.path }
+                current = parent
+            }
         }
 
         /// Benchmark baseline: read and parse the files with the lint JSON reader, run no rule.

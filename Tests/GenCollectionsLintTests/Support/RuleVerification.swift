@@ -43,9 +43,12 @@ func verifyRule(_ rule: any LintRule.Type) {
 
 /// The diagnostics `rule` alone reports for `example`.
 func lint(_ example: Example, with rule: any LintRule.Type) -> [Diagnostic] {
-    let context = LintContext(
+    var context = LintContext(
         environmentVariables: Set(example.environment), hasEnvironment: !example.environment.isEmpty,
-        certificatePatterns: example.certificates)
+        certificateLists: example.certificates.isEmpty
+            ? [] : [CertificateList(path: "ssl-client-cert-list.json", entries: example.certificates.map { [$0] })])
+    let existing = Set(example.existingFiles)
+    context.fileExists = { existing.contains($0) }
     let linter = Linter(
         configuration: LintConfiguration(openBanking: example.openBanking), context: context, rules: [rule])
     return linter.lint(file: example.fileName, bytes: Array(example.document.text.utf8))

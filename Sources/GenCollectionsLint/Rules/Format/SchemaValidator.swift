@@ -12,6 +12,15 @@ struct SchemaValidator {
         self.document = file.document
     }
 
+    /// What the shapes come from, for hints (kept short: a hint per finding must not grow with the document).
+    private var schemaName: String {
+        switch file.kind {
+        case .collection: return "the postman collection schema"
+        case .certificateList: return "newman's --ssl-client-cert-list format"
+        default: return "newman's environment format"
+        }
+    }
+
     // MARK: - Primitives
 
     private static func name(_ kind: JSONDocument.Kind) -> String {
@@ -36,7 +45,7 @@ struct SchemaValidator {
             findings.append(
                 file.finding(
                     at: node, "\(what) must be \(wanted), found \(Self.name(kind))",
-                    hint: "see the postman collection schema for '\(document.pointer(of: node))'"))
+                    hint: "make it \(wanted), as \(schemaName) requires"))
         }
         return accepted
     }
@@ -68,7 +77,7 @@ struct SchemaValidator {
     // MARK: - Collections
 
     mutating func collection() {
-        let root = document.root
+        let root = file.root
         guard expect(root, [.object], "a collection") else { return }
         if let info = require(root, "info", in: "the collection"), expect(info, [.object], "'info'") {
             if let name = require(info, "name", in: "'info'") { expect(name, [.string], "'info.name'") }
@@ -106,7 +115,7 @@ struct SchemaValidator {
                     hint: "an item is either a request or a folder"))
         }
         common(node)
-        expect(document.member(node, "response"), [.array], "'response'")
+        each(document.member(node, "response"), "'response'") { $0.response($1) }
         if let items = item.itemsNode { expect(items, [.array], "a folder's 'item'") }
         if let request = item.requestNode { self.request(request) }
     }
@@ -134,6 +143,21 @@ struct SchemaValidator {
         }
         if let auth = document.member(node, "auth") { self.auth(auth) }
         expect(document.member(node, "description"), [.string, .object, .null], "'description'")
+    }
+
+    /// A saved example: `code` is an integer (the schema says so; Postman shows nothing otherwise).
+    private mutating func response(_ node: Int) {
+        guard expect(node, [.object, .string], "a saved response"), document.kind(node) == .object else { return }
+        if let code = document.member(node, "code"), expect(code, [.number], "a response's 'code'"),
+            let text = document.numberText(code), text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        {
+            findings.append(
+                file.finding(
+                    at: code, "a response's 'code' must be an integer, found \(text)",
+                    hint: "write the status code as an integer such as 200"))
+        }
+        expect(document.member(node, "status"), [.string], "a response's 'status'")
+        if let original = document.member(node, "originalRequest") { request(original) }
     }
 
     private mutating func keyValue(_ node: Int, _ what: String, keyRequired: Bool, valueRequired: Bool) {
@@ -205,7 +229,7 @@ struct SchemaValidator {
     // MARK: - Environments, globals, certificate lists
 
     mutating func variableScope() {
-        let root = document.root
+        let root = file.root
         let values: Int?
         if document.kind(root) == .array {
             values = root
@@ -221,12 +245,17 @@ struct SchemaValidator {
             }
             validator.expect(validator.document.member(element, "enabled"), [.true], "'enabled'")
             validator.expect(validator.document.member(element, "disabled"), [.true], "'disabled'")
-            validator.expect(validator.document.member(element, "type"), [.string], "'type'")
+            validator.expect(
+                validator.document.member(element, "value"), [.string, .number, .true, .null], "a variable's 'value'")
+            validator.expectEnum(
+                validator.document.member(element, "type"),
+                ["default", "secret", "any", "text", "string", "number", "boolean"],
+                "variable type")
         }
     }
 
     mutating func certificateList() {
-        each(document.root, "a certificate list") { validator, entry in
+        each(file.root, "a certificate list") { validator, entry in
             guard validator.expect(entry, [.object], "a certificate entry") else { return }
             if let matches = validator.require(entry, "matches", in: "a certificate entry"),
                 validator.expect(matches, [.array], "'matches'")

@@ -59,6 +59,6 @@ public struct BodyDroppedRule: LintRule {
             if disables(file.items[index].node) { return true }
             current = file.items[index].parent
         }
-        return disables(document.root)
+        return disables(file.root)
     }
 }

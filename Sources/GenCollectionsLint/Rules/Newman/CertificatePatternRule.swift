@@ -34,7 +34,7 @@ public struct CertificatePatternRule: LintRule {
         guard file.kind == .certificateList else { return [] }
         let document = file.document
         var findings: [Finding] = []
-        for entry in document.elements(document.root) {
+        for entry in document.elements(file.root) {
             let name = document.string(entry, "name") ?? "unnamed"
             let hasKeys =
                 document.member(entry, "pfx") != nil

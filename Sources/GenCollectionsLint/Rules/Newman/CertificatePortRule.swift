@@ -10,12 +10,17 @@ public struct CertificatePortRule: LintRule {
             A certificate `matches` pattern without a port only matches the default port, 443. When a request goes \
             to `https://host:8443/...` and the certificate lists linted in the same run cover `host` only as \
             `https://host/*`, Newman sends that request without a client certificate and mutual TLS fails. Add \
-            `https://host:8443/*` (or `https://host:*/*`) to the entry's `matches`. Lint the certificate list \
-            together with the collection for this check to run.
+            `https://host:8443/*` (or `https://host:*/*`) to the entry's `matches`. Newman uses the first entry \
+            whose patterns match, so an earlier `<all_urls>` entry covers every port. A collection is checked \
+            against the certificate lists in its own directory (or the nearest directory above it that has one), \
+            so lists of unrelated bundles in one directory walk do not mix; lint the certificate list together \
+            with the collection for this check to run.
             """,
         passing: [
             Example(#"{"url": "https://api.example.com:8443/a"}"#, certificates: ["https://api.example.com:8443/*"]),
             Example(#"{"url": "https://api.example.com/a"}"#, certificates: ["https://*.example.com/*"]),
+            Example(
+                #"{"url": "https://api.example.com:8443/a"}"#, certificates: ["<all_urls>", "https://*.example.com/*"]),
         ],
         failing: [
             Example(#"{"url": ↓"https://api.example.com:8443/a"}"#, certificates: ["https://*.example.com/*"])
@@ -24,8 +29,9 @@ public struct CertificatePortRule: LintRule {
     public init() {}
 
     public func check(_ file: LintedFile) -> [Finding] {
-        let patterns = file.context.certificatePatterns.compactMap(CertificateMatch.init)
-        guard file.isCollection, !patterns.isEmpty else { return [] }
+        guard file.isCollection else { return [] }
+        let lists = CertificateList.applicable(file.context.certificateLists, to: file.path)
+        guard !lists.isEmpty else { return [] }
         let document = file.document
         return file.requests.compactMap { request in
             guard let url = request.urlNode else { return nil }
@@ -34,41 +40,17 @@ public struct CertificatePortRule: LintRule {
             guard parts.scheme?.lowercased() == "https", let port = parts.port, port != "443" else { return nil }
             let host = parts.host.joined(separator: ".").lowercased()
             guard !host.contains("{{") else { return nil }
-            let sameHost = patterns.filter { $0.covers(host: host) }
-            guard !sameHost.isEmpty, !sameHost.contains(where: { $0.port == "*" || $0.port == port }) else {
-                return nil
+            for list in lists where list.firstEntry(matching: parts) == nil {
+                let sameHost = list.entries.joined().compactMap(CertificateMatch.init).filter { $0.covers(host: host) }
+                guard let first = sameHost.first else { continue }
+                let suffix = lists.count > 1 ? " in '\(list.path)'" : ""
+                return file.finding(
+                    at: node,
+                    "no certificate pattern\(suffix) covers port \(port) of '\(host)'; "
+                        + "'\(first.text)' only matches port \(first.port ?? "443")",
+                    hint: "add 'https://\(host):\(port)/*' to the certificate entry's matches")
             }
-            return file.finding(
-                at: node,
-                "no certificate pattern covers port \(port) of '\(host)'; "
-                    + "'\(sameHost[0].text)' only matches port \(sameHost[0].port ?? "443")",
-                hint: "add 'https://\(host):\(port)/*' to the certificate entry's matches")
+            return nil
         }
-    }
-}
-
-/// The host and port of a certificate match pattern.
-struct CertificateMatch {
-    var text: String
-    var host: String
-    var port: String?
-
-    init?(_ text: String) {
-        guard CertificatePatternRule.problem(with: text) == nil, let range = text.range(of: "://") else { return nil }
-        let authority = text[range.upperBound...].prefix { $0 != "/" }
-        let pieces = authority.split(separator: ":", maxSplits: 1)
-        self.text = text
-        host = String(pieces.first ?? "").lowercased()
-        port = pieces.count > 1 ? String(pieces[1]) : nil
-    }
-
-    /// Whether the pattern's host matches `host` (`*.example.com` also matches `example.com`).
-    func covers(host candidate: String) -> Bool {
-        if host == "*" { return true }
-        if host.hasPrefix("*.") {
-            let domain = String(host.dropFirst(2))
-            return candidate == domain || candidate.hasSuffix("." + domain)
-        }
-        return host == candidate
     }
 }

@@ -11,7 +11,9 @@ public struct UnknownDynamicVariableRule: LintRule {
         passing: [
             Example(
                 #"{"url": "https://example.com", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid}}"}, {"key": "t", "value": "{{$timestamp}}"}]}"#
-            )
+            ),
+            Example(
+                #"{"url": "https://example.com", "header": [{"key": "x-fapi-interaction-id", "value": "{{$guid }}"}]}"#),
         ],
         failing: [
             Example(
@@ -23,7 +25,9 @@ public struct UnknownDynamicVariableRule: LintRule {
     public func check(_ file: LintedFile) -> [Finding] {
         let defined = Set(file.variableDefinitions.map(\.name)).union(file.context.environmentVariables)
         return file.variableUses.compactMap { use in
-            guard use.name.hasPrefix("$"), !DynamicVariables.names.contains(use.name), !defined.contains(use.name)
+            // `{{$guid }}` is variable-name-spaces' finding, not a second one here.
+            guard use.name.hasPrefix("$"), use.name.trimmingSpaces == use.name,
+                !DynamicVariables.names.contains(use.name), !defined.contains(use.name)
             else {
                 return nil
             }

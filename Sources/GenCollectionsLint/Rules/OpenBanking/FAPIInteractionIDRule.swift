@@ -27,7 +27,9 @@ public struct FAPIInteractionIDRule: LintRule {
     public func check(_ file: LintedFile) -> [Finding] {
         guard file.looksLikeOpenBanking else { return [] }
         return file.requests.compactMap { request in
-            guard let url = request.urlNode, file.urlText(url).contains("open-banking/") else { return nil }
+            guard let url = request.urlNode, ByteSearch.contains(file.urlText(url), LintedFile.openBankingPath) else {
+                return nil
+            }
             guard let header = request.header("x-fapi-interaction-id") else {
                 return file.finding(
                     at: request.node, "open banking request has no x-fapi-interaction-id header",

@@ -6,12 +6,17 @@ public struct SecretValueCommittedRule: LintRule {
         explanation: """
             An environment or globals file in the repository with a value for a secret (a variable typed `secret` or \
             named like one) leaks it to everyone who can read the repository. Commit the file with empty secret \
-            values and fill them in CI with `--env-var name=value` from the CI's secret store; rotate the leaked value.
+            values and fill them in CI with `--env-var name=value` from the CI's secret store; rotate the leaked value. \
+            Placeholders are not values: `CONSTANT: PSU USER PASSWORD`, `<password>`, `YOUR_TOKEN`, numbers and \
+            booleans (`tokenLifetime: 3600`).
             """,
         passing: [
             Example(
                 #"{"name": "Env", "values": [{"key": "clientSecret", "value": "", "type": "secret"}, {"key": "basicToken", "value": "{{fromCI}}", "type": "secret"}]}"#,
-                .file("example.postman_environment.json"))
+                .file("example.postman_environment.json")),
+            Example(
+                #"{"name": "Env", "values": [{"key": "psuPassword", "value": "CONSTANT: PSU USER PASSWORD", "type": "secret"}, {"key": "apiKey", "value": "<API Key>", "type": "secret"}, {"key": "accessTokenLifetime", "value": "3600"}]}"#,
+                .file("example.postman_environment.json")),
         ],
         failing: [
             Example(
@@ -28,7 +33,7 @@ public struct SecretValueCommittedRule: LintRule {
             guard
                 document.string(definition.node, "type") == "secret" || SecretHeuristics.isSecretName(definition.name),
                 let valueNode = document.member(definition.node, "value"), let value = document.string(valueNode),
-                SecretHeuristics.isLiteral(value)
+                SecretHeuristics.isLiteralSecret(value)
             else { return nil }
             return file.finding(
                 at: valueNode, "secret variable '\(definition.name)' has a value committed in this file",

@@ -7,16 +7,27 @@ public struct UndefinedVariableRule: LintRule {
             Newman leaves an unresolved `{{name}}` as literal text and sends the request anyway, which fails far \
             from the cause. A name counts as defined when the collection or one of its folders or requests defines \
             it, when an environment or globals file given with `--env` does, or when a script sets it with \
-            `pm.environment.set`, `pm.collectionVariables.set`, `pm.globals.set` or `pm.variables.set`. Each \
-            name is reported once, at its first use.
+            `pm.environment.set`, `pm.collectionVariables.set`, `pm.globals.set` or `pm.variables.set`. A script \
+            that sets a computed name (`pm.environment.set(kind + "_id", …)`) defines every name that fits the \
+            literal parts (here, names ending in `_id`); one whose name has no literal part at all may set any name, \
+            so nothing is reported for that collection. Each name is reported once, at its first use.
             """,
         passing: [
             Example(
                 #"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "variable": [{"key": "host", "value": "example.com"}], "item": [{"name": "R", "request": "https://{{host}}/a", "event": [{"listen": "test", "script": {"exec": ["pm.environment.set('id', pm.response.json().id);"]}}]}, {"name": "S", "request": "https://{{host}}/b/{{id}}?t={{token}}"}]}"#,
-                .file("example.postman_collection.json"), environment: ["token"])
+                .file("example.postman_collection.json"), environment: ["token"]),
+            Example(
+                #"[{"name": "Create", "request": "https://example.com/accounts", "event": [{"listen": "test", "script": {"exec": ["const kind = 'account';", "pm.environment.set(kind + \"_id\", pm.response.json().id);", "pm.environment.set(`${kind}_name`, pm.response.json().name);"]}}]}, {"name": "Get", "request": "https://example.com/accounts/{{account_id}}?n={{account_name}}"}]"#,
+                .items),
         ],
         failing: [
-            Example(#"{"url": "https://↓{{host}}/a/{{host}}?token=↓{{token}}"}"#)
+            Example(#"{"url": "https://↓{{host}}/a/{{host}}?token=↓{{token}}"}"#),
+            Example(
+                #"[{"name": "Create", "request": "https://example.com/accounts", "event": [{"listen": "test", "script": {"exec": ["pm.environment.set(kind + \"_id\", 1);"]}}]}, {"name": "Get", "request": "https://example.com/accounts/{{account_id}}/↓{{account_name}}"}]"#,
+                .items),
+            Example(
+                #"[{"name": "R", "request": "https://example.com/↓{{id}}", "event": [{"listen": "test", "disabled": true, "script": {"exec": ["pm.environment.set('id', 1);"]}}]}]"#,
+                .items),
         ])
 
     public init() {}
@@ -27,6 +38,9 @@ public struct UndefinedVariableRule: LintRule {
         defined.formUnion(file.context.environmentVariables)
         defined.formUnion(file.context.disabledEnvironmentVariables)
         defined.formUnion(file.scriptVariables.sets)
+        let computed = file.scriptVariables.computedSets
+        // A set whose name is computed with no literal part may define anything.
+        guard !computed.contains(where: { $0.prefix.isEmpty && $0.suffix.isEmpty }) else { return [] }
         var counts: [String: Int] = [:]
         for use in file.variableUses { counts[use.name, default: 0] += 1 }
         var reported: Set<String> = []
@@ -36,7 +50,7 @@ public struct UndefinedVariableRule: LintRule {
             : "pass the environment with --env FILE, or define it in the collection's variables"
         return file.variableUses.compactMap { use in
             guard !use.name.hasPrefix("$"), use.name.trimmingSpaces == use.name, !defined.contains(use.name),
-                reported.insert(use.name).inserted
+                !computed.contains(where: { $0.matches(use.name) }), reported.insert(use.name).inserted
             else { return nil }
             let times = counts[use.name, default: 1]
             let usage = times > 1 ? " (used \(times) times)" : ""

@@ -8,7 +8,12 @@ public struct VariableNameSpacesRule: LintRule {
             named " baseUrl " and stays unresolved. Remove the spaces.
             """,
         passing: [Example(#"{"url": "https://{{host}}/a"}"#, environment: ["host"])],
-        failing: [Example(#"{"url": "https://↓{{ host }}/a"}"#, environment: ["host"])])
+        failing: [
+            Example(#"{"url": "https://↓{{ host }}/a"}"#, environment: ["host"]),
+            Example(
+                #"{"url": "https://example.com", "header": [{"key": "x-fapi-interaction-id", "value": "↓{{$guid }}"}]}"#
+            ),
+        ])
 
     public init() {}
 

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Substring search over raw bytes, for prefilters in hot paths: the C library's vectorised `memchr` jumps to
+/// the needle's rarest byte (an upper-case letter, punctuation or a rare letter rather than `e` or `s`), then
+/// the rest is compared.
+enum ByteSearch {
+    /// A needle with the position of its rarest byte.
+    struct Needle: Sendable {
+        let bytes: [UInt8]
+        let anchor: Int
+
+        init(_ text: String) {
+            let bytes = Array(text.utf8)
+            self.bytes = bytes
+            anchor = bytes.indices.min { Needle.commonness(bytes[$0]) < Needle.commonness(bytes[$1]) } ?? 0
+        }
+
+        /// How often a byte appears in collections (letters by English frequency; the rest is rarer).
+        static func commonness(_ byte: UInt8) -> Int {
+            let letters = "etaoinsrhldcumfpgwybvkxjqz"
+            if let rank = letters.utf8.firstIndex(of: byte | 0x20), byte | 0x20 >= UInt8(ascii: "a") {
+                let position = letters.utf8.distance(from: letters.utf8.startIndex, to: rank)
+                return byte >= UInt8(ascii: "a") ? 100 - position : 40 - position  // upper case is rarer
+            }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return 80
+            case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                return 90
+            default: return 10
+            }
+        }
+    }
+
+    /// Whether `buffer[range]` contains `needle`.
+    static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: Needle) -> Bool {
+        let bytes = needle.bytes, anchor = needle.anchor
+        guard !bytes.isEmpty else { return true }
+        guard range.count >= bytes.count, let base = buffer.baseAddress else { return false }
+        // Candidate anchor positions run from lowerBound + anchor to upperBound - count + anchor.
+        var start = range.lowerBound + anchor
+        let last = range.upperBound - bytes.count + anchor
+        while start <= last {
+            guard let hit = memchr(base + start, Int32(bytes[anchor]), last - start + 1) else { return false }
+            let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - anchor
+            var offset = 0
+            while offset < bytes.count, base[index + offset] == bytes[offset] { offset += 1 }
+            if offset == bytes.count { return true }
+            start = index + anchor + 1
+        }
+        return false
+    }
+
+    /// Whether `bytes[range]` contains `needle`.
+    static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: Needle) -> Bool {
+        bytes.withUnsafeBufferPointer { contains($0, range, needle) }
+    }
+
+    /// Whether `text` contains `needle`.
+    static func contains(_ text: String, _ needle: Needle) -> Bool {
+        var text = text
+        return text.withUTF8 { contains($0, 0..<$0.count, needle) }
+    }
+
+    /// Whether `bytes[range]` contains any of `needles`.
+    static func containsAny(_ bytes: [UInt8], _ range: Range<Int>, _ needles: [Needle]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in needles.contains { contains(buffer, range, $0) } }
+    }
+
+    /// Every offset in `buffer` where `byte` occurs, found with `memchr`.
+    static func offsets(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = buffer.baseAddress else { return }
+        var start = 0
+        while start < buffer.count, let hit = memchr(base + start, Int32(byte), buffer.count - start) {
+            let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            body(index)
+            start = index + 1
+        }
+    }
+}

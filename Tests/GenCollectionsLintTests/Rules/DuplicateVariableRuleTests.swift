@@ -1,0 +1,9 @@
+import Testing
+@testable import GenCollectionsLint
+
+/// `DuplicateVariableRule` against its passing and failing examples.
+struct DuplicateVariableRuleTests {
+    @Test func examples() {
+        verifyRule(DuplicateVariableRule.self)
+    }
+}

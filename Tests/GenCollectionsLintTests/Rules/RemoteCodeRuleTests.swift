@@ -1,0 +1,9 @@
+import Testing
+@testable import GenCollectionsLint
+
+/// `RemoteCodeRule` against its passing and failing examples.
+struct RemoteCodeRuleTests {
+    @Test func examples() {
+        verifyRule(RemoteCodeRule.self)
+    }
+}
