@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gen-collections", targets: ["gen-collections"]),
+        .executable(name: "mock-load", targets: ["mock-load"]),
         .library(name: "GenCollectionsCore", targets: ["GenCollectionsCore"]),
         .library(name: "GenCollectionsBase", targets: ["GenCollectionsBase"]),
     ],
@@ -73,6 +74,23 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // An offline sandbox bank served from the spec, over mutual TLS (`mock`): the flow's state machine
+        // (Bank/, no sockets), the spec's routes, the NIO server, the test PKI and the request log.
+        .target(
+            name: "GenCollectionsMock",
+            dependencies: [
+                "GenCollectionsBase",
+                "GenCollectionsCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "gen-collections",
@@ -82,7 +100,18 @@ let package = Package(
                 "GenCollectionsLint",
                 "GenCollectionsTLS",
                 "GenCollectionsNetwork",
+                "GenCollectionsMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The load client of benchmarks/mock-load.sh: concurrent mutual-TLS clients against `gen-collections mock`.
+        .executableTarget(
+            name: "mock-load",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // What every test target shares: the process runner and the package paths.
@@ -118,6 +147,16 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "GenCollectionsMockTests",
+            dependencies: [
+                "GenCollectionsMock", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -16,7 +16,7 @@ struct GenCollectionsCommand: AsyncParsableCommand {
         version: GenCollections.version,
         subcommands: [
             Generate.self, Init.self, Check.self, Sync.self, Lint.self, Rules.self, Certs.self, Register.self,
-            FetchEnv.self,
+            FetchEnv.self, Mock.self,
         ],
         defaultSubcommand: Generate.self
     )

@@ -81,12 +81,33 @@ struct CollectionTranslator {
         if let reason = step.unsupported {
             description += (description.isEmpty ? "" : "\n\n") + "Not supported by this bank: \(reason)"
         }
+        let request = Request(
+            method: step.method, header: headers, body: body, url: url(step), auth: auth, description: nil)
         return RequestItem(
             id: id("step/\(step.key)"), name: step.name.value, description: description.isEmpty ? nil : description,
-            request: Request(
-                method: step.method, header: headers, body: body, url: url(step), auth: auth, description: nil),
-            event: events.isEmpty ? nil : events,
-            protocolProfileBehavior: step.followRedirects.map { ProtocolProfileBehavior(followRedirects: $0) })
+            request: request, event: events.isEmpty ? nil : events,
+            protocolProfileBehavior: step.followRedirects.map { ProtocolProfileBehavior(followRedirects: $0) },
+            response: step.response.map { [savedExample($0, of: step, request: request)] })
+    }
+
+    /// The spec's example as a Postman saved example of the request.
+    private func savedExample(_ example: Spec.ResponseExample, of step: Spec.Step, request: Request) -> SavedResponse {
+        var headers = example.headers.map { KeyValue(key: $0.name, value: $0.value.value) }
+        let body: String
+        let language: String
+        switch example.body {
+        case let .json(value)?: (body, language) = (value.rendered(), "json")
+        case let .text(text)?: (body, language) = (text, "text")
+        case nil: (body, language) = ("", "text")
+        }
+        if example.body != nil, !headers.contains(where: { $0.key.lowercased() == "content-type" }) {
+            headers.append(
+                KeyValue(key: "Content-Type", value: language == "json" ? "application/json" : "text/plain"))
+        }
+        return SavedResponse(
+            id: id("step/\(step.key)/example"), name: "\(example.status) \(HTTPStatusText.reason(example.status))",
+            originalRequest: request, status: HTTPStatusText.reason(example.status), code: example.status,
+            previewLanguage: language, header: headers, body: body)
     }
 
     private func requestBody(_ body: Spec.Body?, headers: inout [KeyValue]) -> RequestBody? {

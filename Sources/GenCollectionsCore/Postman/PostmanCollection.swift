@@ -63,6 +63,24 @@ public struct RequestItem: Sendable, Hashable, Codable {
     public var event: [Event]?
     /// Only keys the spec asks for: a value here overrides newman's command-line flags.
     public var protocolProfileBehavior: ProtocolProfileBehavior?
+    /// Saved examples: the spec's `response` example of the step.
+    public var response: [SavedResponse]? = nil
+}
+
+/// A saved example response, as Postman shows it under a request.
+public struct SavedResponse: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var originalRequest: Request
+    public var status: String
+    public var code: Int
+    public var previewLanguage: String
+    public var header: [KeyValue]
+    public var body: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, originalRequest, status, code, previewLanguage = "_postman_previewlanguage", header, body
+    }
 }
 
 public struct ProtocolProfileBehavior: Sendable, Hashable, Codable {

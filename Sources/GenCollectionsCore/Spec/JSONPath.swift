@@ -54,3 +54,19 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             }.joined(separator: ", ") + "]"
     }
 }
+
+extension JSONValue {
+    /// The value at `path`, or nil when a key or index on the way is missing.
+    public func value(at path: JSONPath) -> JSONValue? {
+        var node: JSONValue? = self
+        for segment in path.segments {
+            switch segment {
+            case let .key(key): node = node?[key]
+            case let .index(index):
+                guard let items = node?.items, index < items.count else { return nil }
+                node = items[index]
+            }
+        }
+        return node
+    }
+}

@@ -130,6 +130,30 @@ extension Spec {
         public var testScript: [String]
         /// Set when the bank does not support this step: left out unless asked for, reason kept.
         public var unsupported: String?
+        /// The answer the bank gives, shown as a saved example and served by `gen-collections mock`.
+        public var response: ResponseExample? = nil
+    }
+
+    /// A step's example response: what `gen-collections mock` answers and what the step's tests are checked
+    /// against.
+    public struct ResponseExample: Sendable, Hashable {
+        public enum Body: Sendable, Hashable {
+            case json(JSONValue)
+            case text(String)
+        }
+
+        public var status: Int
+        public var headers: [NamedValue]
+        public var body: Body?
+        /// Where the `response` key is, for diagnostics.
+        public var location: SourceLocation
+
+        public init(status: Int, headers: [NamedValue] = [], body: Body? = nil, location: SourceLocation) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.location = location
+        }
     }
 
     public enum Auth: Sendable, Hashable {

@@ -5,7 +5,7 @@ extension SpecDecoder {
     static let stepKeys = [
         "name", "key", "description", "method", "url", "params", "query", "headerSets", "headers",
         "auth", "body", "followRedirects", "expect", "capture", "consent", "prerequest", "test",
-        "unsupported",
+        "unsupported", "response",
     ]
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
@@ -76,7 +76,35 @@ extension SpecDecoder {
             consent: consent,
             prerequestScript: prerequest,
             testScript: test,
-            unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") })
+            unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") },
+            response: fields["response"].flatMap { responseExample($0, what) })
+    }
+
+    /// `response: {status: 201, headers: {...}, json: {...}}` or `text: ...` instead of `json`.
+    func responseExample(_ node: Node, _ what: String) -> Spec.ResponseExample? {
+        guard
+            let fields = reader.fields(
+                node, "'response' of \(what)", allowed: ["status", "headers", "json", "text"], required: ["status"]),
+            let statusNode = fields["status"], let status = reader.int(statusNode, "'response.status'")
+        else { return nil }
+        guard (100...599).contains(status) else {
+            reader.error("spec-invalid-value", "\(status) is not an HTTP status code", at: statusNode)
+            return nil
+        }
+        var body: Spec.ResponseExample.Body?
+        if let json = fields["json"] {
+            if fields["text"] != nil {
+                reader.error(
+                    "spec-conflict", "'response' of \(what) has both 'json' and 'text'", at: fields.keyNodes["text"]!,
+                    hint: "give the body once: 'json' for a JSON value, 'text' for anything else")
+            }
+            body = .json(reader.json(json))
+        } else if let text = fields["text"] {
+            body = reader.string(text, "'response.text'").map(Spec.ResponseExample.Body.text)
+        }
+        return Spec.ResponseExample(
+            status: status, headers: fields["headers"].map { headers($0, "'response.headers' of \(what)") } ?? [],
+            body: body, location: reader.location(node))
     }
 
     /// `Get account balances` → `get-account-balances`.

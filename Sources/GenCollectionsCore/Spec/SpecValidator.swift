@@ -108,6 +108,7 @@ enum SpecValidator {
                     headerSets[name]?.headers.forEach { check($0.value) }
                 }
                 diagnostics += pathParameterProblems(step)
+                diagnostics += ResponseExampleCheck.problems(step)
                 if let consent = step.consent {
                     [
                         consent.authorizeEndpoint, consent.clientId, consent.redirectUri, consent.intentId,
