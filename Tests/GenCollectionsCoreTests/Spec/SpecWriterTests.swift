@@ -14,9 +14,9 @@ import Testing
         return paths.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("SpecErrors/") }.sorted()
     }()
 
-    @Test func bundledSpecsRoundTrip() throws {
-        let spec = try DefaultSpec.load()
-        try Self.assertRoundTrip(spec, name: "default")
+    @Test(arguments: BundledBank.all.map(\.name))
+    func bundledSpecRoundTrips(_ name: String) throws {
+        try Self.assertRoundTrip(try #require(BundledBank.named(name)).load(), name: name)
     }
 
     @Test(arguments: fixtureSpecs)
