@@ -3,10 +3,14 @@ import Yams
 /// The bank's OAuth behaviour: client authentication at the token endpoint, the consent request object, and the
 /// helper API.
 extension SpecDecoder {
-    /// Claims the consent script sets itself; `requestObject.claims` may not replace them.
-    static let standardRequestObjectClaims = [
-        "iss", "aud", "response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "nbf", "exp",
-        "claims", "max_age",
+    /// Claims the consent script sets itself, and where their values come from; `requestObject.claims` may not
+    /// replace them.
+    static let standardRequestObjectClaims: [String: String] = [
+        "iss": "the consent step's 'clientId'", "client_id": "the consent step's 'clientId'",
+        "aud": "the consent step's 'audience'", "response_type": "the consent step's 'responseType'",
+        "redirect_uri": "the consent step's 'redirectUri'", "scope": "the consent step's 'scope'",
+        "state": "a fresh UUID per consent", "nonce": "a fresh UUID per consent", "nbf": "the time of the request",
+        "exp": "'lifetime'", "claims": "the consent step's 'intentId' and 'acr'", "max_age": "'maxAge'",
     ]
 
     func clientAuth(_ node: Node) -> Spec.ClientAuth? {
@@ -77,13 +81,11 @@ extension SpecDecoder {
         }
         if let node = fields["claims"] {
             object.claims = claims(node, "'claims' of 'requestObject'").filter { claim in
-                guard Self.standardRequestObjectClaims.contains(claim.name.value) else { return true }
+                guard let source = Self.standardRequestObjectClaims[claim.name.value] else { return true }
                 reader.emit(
                     .error(
-                        "spec-conflict", "the request object claim '\(claim.name.value)' is set by the consent step",
-                        at: claim.name.location,
-                        hint: "set it on the consent step (clientId, audience, scope, ...) or with 'lifetime', "
-                            + "'acr' or 'maxAge'"))
+                        "spec-conflict", "the request object claim '\(claim.name.value)' cannot be set here",
+                        at: claim.name.location, hint: "its value comes from \(source)"))
                 return false
             }
         }
