@@ -29,7 +29,7 @@ struct SpecDecoder {
         if let name, let node = fields["name"], !Self.isFileStem(name.value) {
             reader.error(
                 "spec-invalid-value", "name '\(name.value)' cannot be used as a file name", at: node,
-                hint: "use letters, digits, '-', '_' and '.', e.g. 'monese-sandbox'")
+                hint: "use letters, digits, '-', '_' and '.', e.g. 'my-bank-sandbox'")
         }
         let flows = fields["flows"].map { reader.sequence($0, "'flows'").compactMap(flow) } ?? []
         guard let name else { return nil }

@@ -43,6 +43,34 @@ import Testing
         #expect(text.contains("Risk: *risk"))
     }
 
+    /// The example of docs/spec-format.md ("Writing specs"): a spec built in code writes, loads and validates.
+    @Test func aSpecBuiltInCodeWritesAndLoads() throws {
+        let spec = Spec(
+            name: "my-bank", title: "My Bank sandbox",
+            hosts: [Spec.Host(name: "rs", url: "https://rs.my-bank.example", from: ["rs"])],
+            flows: [
+                Spec.Flow(
+                    name: "Account information", key: "ais",
+                    steps: [
+                        Spec.Step(
+                            name: "Get accounts", url: "{{rs}}/open-banking/v3.1/aisp/accounts",
+                            expect: Spec.Expectations(status: [200]))
+                    ])
+            ])
+        let yaml = SpecWriter.write(spec)
+        let (loaded, warnings) = try SpecLoader.load(yaml, file: "my-bank.yaml")
+        #expect(loaded == spec && warnings.isEmpty)
+        #expect(
+            loaded.flows[0].steps[0].url.location?.description
+                == "my-bank.yaml:\(Self.line(of: "/aisp/accounts", in: yaml)):14")
+        #expect(spec.flows[0].steps[0].url.location == nil, "a spec built in code has no locations")
+    }
+
+    /// The 1-based line of the first line holding `text`.
+    static func line(of text: String, in yaml: String) -> Int {
+        (yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) } ?? -1) + 1
+    }
+
     // MARK: - Hostile values
 
     /// Strings that change type or meaning when written plain, or that break a careless emitter. (Not a leading
