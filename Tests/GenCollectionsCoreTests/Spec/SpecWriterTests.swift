@@ -87,7 +87,8 @@ import Testing
         "spaces only line\n   \nafter", "cr\rlf", "crlf\r\n", "nel\u{85}here", "ls\u{2028}ps\u{2029}", "mid\u{FEFF}bom",
         "bell\u{7}", "nul\u{0}", "del\u{7F}", "é ü ß", "日本語", "🙂 emoji", "zwj 👩‍💻", "nbsp\u{A0}here", "\u{A0}",
         String(repeating: "a long description with words ", count: 12) + "end",
-        String(repeating: "x", count: 300), "double  spaces  " + String(repeating: "word ", count: 40) + "end",
+        String(repeating: "x", count: 300), String(repeating: "k", count: 1100),
+        "double  spaces  " + String(repeating: "word ", count: 40) + "end",
     ]
 
     /// Each hostile string in every kind of place a spec holds text.

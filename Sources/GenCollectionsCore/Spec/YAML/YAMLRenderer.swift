@@ -31,8 +31,14 @@ struct YAMLRenderer {
     private mutating func mapping(_ entry: YAMLEntry, indent: Int) {
         let pad = String(repeating: " ", count: indent)
         lines += entry.comment.map { pad + Self.comment($0) }
-        let prefix = pad + YAMLScalar.inline(entry.key) + ":"
-        value(entry.value, prefix: prefix, indent: indent)
+        let key = YAMLScalar.inline(entry.key)
+        // YAML limits an implicit key to 1024 characters; a longer one takes the explicit `? key` form.
+        guard key.count > 1000 else {
+            value(entry.value, prefix: pad + key + ":", indent: indent)
+            return
+        }
+        lines.append(pad + "? " + key)
+        value(entry.value, prefix: pad + ":", indent: indent)
     }
 
     /// Writes `value` after `prefix` (`key:` or `-`), on the same line when it is inline, else below at `indent + 2`.
