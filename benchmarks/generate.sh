@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures `gen-collections` on the default spec, built in release mode: wall time (median of N runs) and peak
+# Measures `gen-collections` on each bundled bank's spec, built in release mode: wall time (median of N runs) and peak
 # memory, plus the same for a large generated spec (hundreds of endpoints). Prints one line per case.
 # Usage: benchmarks/generate.sh [runs]   (default 21)
 set -euo pipefail
@@ -46,4 +46,5 @@ measure() {
 }
 
 measure "default spec" generate
+measure "ozone-model-bank" generate --bank ozone-model-bank
 measure "large spec (1000 requests)" generate --spec "$work/large.yaml"

@@ -22,7 +22,7 @@ public enum CertificateCheck {
             return [
                 Diagnostic(
                     .note, id: "certs-no-tls", "the spec has no 'tls' section: no client certificate to check",
-                    at: SourceLocation(file: spec.file, line: 1, column: 1))
+                    at: spec.file.map { SourceLocation(file: $0, line: 1, column: 1) })
             ]
         }
         var diagnostics: [Diagnostic] = []

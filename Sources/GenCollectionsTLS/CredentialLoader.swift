@@ -9,7 +9,7 @@ struct Credentials {
     /// The certificate or PKCS#12 path as the spec writes it.
     var file: String
     var keyFile: String
-    var location: SourceLocation
+    var location: SourceLocation?
     var chain: [Certificate]
     var privateKey: Certificate.PrivateKey?
     /// Warnings about what could not be checked.

@@ -39,10 +39,20 @@ func readInput(_ path: String, what: String) throws -> Data {
     throw ExitStatus.noInput
 }
 
-/// Loads a spec file, or the embedded default when `path` is nil; prints warnings, exits 1 on errors.
+/// Loads a bundled bank's spec (they load without warnings); exits 1 if one ever fails to.
+func loadSpec(bundled bank: BundledBank) throws -> Spec {
+    do {
+        return try bank.load()
+    } catch let error as DiagnosticsError {
+        report(error.diagnostics)
+        throw ExitStatus.failure
+    }
+}
+
+/// Loads a spec file, or the default bank's spec when `path` is nil; prints warnings, exits 1 on errors.
 func loadSpec(_ path: String?) throws -> Spec {
     do {
-        guard let path else { return try DefaultSpec.load() }
+        guard let path else { return try BundledBank.default.load() }
         let data = try readInput(path, what: "spec")
         guard let text = String(data: data, encoding: .utf8) else {
             printError("\(path): error: the spec is not UTF-8 text [spec-yaml-syntax]")

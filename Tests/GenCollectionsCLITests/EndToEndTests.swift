@@ -105,6 +105,76 @@ import Testing
         #expect(try Self.run(["generate", "--nope"], in: folder).status == 64)
     }
 
+    @Test func bankPicksABundledSpec() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(["generate", "--bank", "ozone-model-bank", "--out", "bundle"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = "ozone-model-bank.postman_collection.json"
+        let written = try Data(contentsOf: folder.appendingPathComponent("bundle/\(file)"))
+        #expect(
+            written == (try Data(contentsOf: Self.root.appendingPathComponent("examples/ozone-model-bank/\(file)"))))
+    }
+
+    @Test func specAndBankTogetherIsAUsageError() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in [["generate"], ["check"], ["sync"], ["certs"], ["fetch-env", "--cert", "c", "--key", "k"]] {
+            let run = try Self.run(command + ["--spec", "bank.yaml", "--bank", "monese-sandbox"], in: folder)
+            #expect(run.status == 64, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("give --spec FILE or --bank NAME, not both"), "\(command): \(run.stderr)")
+        }
+    }
+
+    @Test func unknownBankNamesTheBundledOnes() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in [
+            ["generate"], ["init"], ["register", "--software-statement", "s", "--signing-key", "k", "--kid", "x"],
+        ] {
+            let run = try Self.run(command + ["--bank", "ozone"], in: folder)
+            #expect(run.status == 64, "\(command): \(run.stderr)")
+            #expect(
+                run.stderr.contains(
+                    "no bundled bank is named 'ozone'; did you mean 'ozone-model-bank'? the bundled banks are "
+                        + "monese-sandbox, ozone-model-bank"), "\(command): \(run.stderr)")
+        }
+    }
+
+    @Test func banksListsTheBundledBanks() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(["banks"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("monese-sandbox (default): Monese Open Banking Sandbox\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("ozone-model-bank: OBL Ozone Model Bank"))
+        #expect(run.stdout.contains("not supported: Account information / Get account transactions"))
+        let json = try Self.run(["banks", "--format", "json"], in: folder)
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.count == 2)
+    }
+
+    @Test func initWritesTheChosenBanksSpec() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(["init", "--bank", "ozone-model-bank"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("wrote ozone-model-bank.yaml"))
+        let written = try String(contentsOf: folder.appendingPathComponent("ozone-model-bank.yaml"), encoding: .utf8)
+        #expect(
+            written
+                == (try String(
+                    contentsOf: Self.root.appendingPathComponent("specs/ozone-model-bank.yaml"), encoding: .utf8)))
+    }
+
+    @Test func everyCommandThatTakesASpecTakesABank() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in ["generate", "check", "sync", "init", "certs", "register", "fetch-env"] {
+            let help = try Self.run([command, "--help"], in: folder)
+            #expect(help.stdout.contains("--bank <name>"), "\(command) --help:\n\(help.stdout)")
+        }
+    }
+
     @Test func unwritableOutputExits73() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -4,18 +4,23 @@ import GenCollectionsCore
 import Testing
 @testable import GenCollectionsLint
 
-/// What the generator writes lints clean at error level: the default bundle (with and without unsupported steps)
-/// and every generate fixture, each collection linted with its own environment as `--env`.
+/// What the generator writes lints clean at error level: every bundled bank's bundle (with and without unsupported
+/// steps) and every generate fixture, each collection linted with its own environment as `--env`.
 @Suite struct GeneratedBundleLintTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../GenCollectionsCoreTests/Fixtures/Generate").standardizedFileURL
 
     static func bundles() throws -> [(name: String, artifacts: [Artifact])] {
-        let spec = try DefaultSpec.load()
-        var bundles = [
-            ("default", try Generator.artifacts(for: spec)),
-            ("default+unsupported", try Generator.artifacts(for: spec, options: .init(includeUnsupported: true))),
-        ]
+        var bundles: [(name: String, artifacts: [Artifact])] = []
+        for bank in BundledBank.all {
+            let spec = try bank.load()
+            bundles.append((bank.name, try Generator.artifacts(for: spec)))
+            bundles.append(
+                (
+                    "\(bank.name)+unsupported",
+                    try Generator.artifacts(for: spec, options: .init(includeUnsupported: true))
+                ))
+        }
         for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path).sorted()
         where !name.hasPrefix(".") {
             let text = try String(contentsOf: fixtures.appendingPathComponent("\(name)/spec.yaml"), encoding: .utf8)

@@ -7,6 +7,9 @@ import Testing
 /// End to end against `TestHTTPSServer` (127.0.0.1, client certificate required), certificates from `TestPKI`.
 @Suite(.enabled(if: TestPKI.available, "the openssl CLI is not installed: cannot make test certificates"))
 struct HelperEnvironmentClientTests {
+    /// Ozone's helper path, as the bundled specs give it under `helperAPI.environment`.
+    static let path = "/ozone/v1.0/postman/environment"
+
     static let environment =
         #"{"id":"e","name":"client-1","values":[{"key":"rs","value":"https://rs1.example"},"#
         + #"{"key":"basicToken","value":"Y2xpZW50LTE6czNjcmV0","type":"secret"}]}"#
@@ -14,7 +17,7 @@ struct HelperEnvironmentClientTests {
     /// Answers like the helper API: the environment for the right Basic credentials, 401 otherwise.
     static let helper: TestHTTPSServer.Handler = { request in
         let expected = "Basic " + Data("client-1:s3cret".utf8).base64EncodedString()
-        guard request.path == "/ozone/v1.0/postman/environment" else {
+        guard request.path == path else {
             return .respond(status: 404, contentType: "text/plain", body: "no such path")
         }
         guard request.header("Authorization") == expected else {
@@ -43,7 +46,7 @@ struct HelperEnvironmentClientTests {
 
     @Test func success() async throws {
         try await withTestServer(Self.helper) { server, pki in
-            let url = server.baseURL + HelperEnvironmentClient.defaultPath
+            let url = server.baseURL + Self.path
             let body = try await HelperEnvironmentClient.fetch(
                 url: url, clientID: "client-1", clientSecret: "s3cret",
                 tls: tls(pki), timeout: 10)
@@ -56,7 +59,7 @@ struct HelperEnvironmentClientTests {
 
     @Test func wrongClientCertificate() async throws {
         try await withTestServer(Self.helper) { server, pki in
-            let url = server.baseURL + HelperEnvironmentClient.defaultPath
+            let url = server.baseURL + Self.path
             let error = await failure {
                 try await HelperEnvironmentClient.fetch(
                     url: url, clientID: "client-1", clientSecret: "s3cret",
@@ -88,7 +91,7 @@ struct HelperEnvironmentClientTests {
 
     @Test func wrongBasicCredentials() async throws {
         try await withTestServer(Self.helper) { server, pki in
-            let url = server.baseURL + HelperEnvironmentClient.defaultPath
+            let url = server.baseURL + Self.path
             let error = await failure {
                 try await HelperEnvironmentClient.fetch(
                     url: url, clientID: "client-1", clientSecret: "wrong-secret",
@@ -162,14 +165,25 @@ struct HelperEnvironmentClientTests {
             "\(String(describing: error))")
     }
 
-    @Test func theDefaultURLComesFromTheSpec() throws {
+    @Test func theURLComesFromTheSpecsHelperAPI() throws {
         let spec = try SpecLoader.load(DefaultSpec.text, file: "monese.yaml").spec
-        let found = HelperEnvironmentClient.defaultURL(spec: spec, resolver: SpecValueResolver(spec: spec))
-        #expect(found.url == "https://rs1.ob.monese.com/ozone/v1.0/postman/environment")
-        let local = HelperEnvironmentClient.defaultURL(
-            spec: spec,
-            resolver: SpecValueResolver(
-                spec: spec, overrides: ["rs": "https://127.0.0.1:8443"]))
-        #expect(local.url == "https://127.0.0.1:8443/ozone/v1.0/postman/environment")
+        let found = HelperEnvironmentClient.source(spec: spec, resolver: SpecValueResolver(spec: spec))
+        #expect(found == .url("https://rs1.ob.monese.com/ozone/v1.0/postman/environment"))
+        let local = HelperEnvironmentClient.source(
+            spec: spec, resolver: SpecValueResolver(spec: spec, overrides: ["rs": "https://127.0.0.1:8443"]))
+        #expect(local == .url("https://127.0.0.1:8443/ozone/v1.0/postman/environment"))
+    }
+
+    @Test func specsWithoutHelperAPIFallBackToTheirHelperStepOrSayThereIsNone() throws {
+        var spec = try SpecLoader.load(DefaultSpec.text, file: "monese.yaml").spec
+        spec.helperAPI = nil
+        let resolver = SpecValueResolver(spec: spec, overrides: ["rs": "https://rs.test"])
+        #expect(HelperEnvironmentClient.source(spec: spec, resolver: resolver) == .url("https://rs.test\(Self.path)"))
+        spec.flows = []
+        #expect(HelperEnvironmentClient.source(spec: spec, resolver: resolver) == .none)
+        spec.helperAPI = Spec.HelperAPI(environment: "{{helper}}/environment")
+        #expect(
+            HelperEnvironmentClient.source(spec: spec, resolver: resolver)
+                == .unresolved("{{helper}}/environment", names: ["helper"]))
     }
 }

@@ -1,13 +1,10 @@
-/// The Monese sandbox spec compiled into the binary: what `gen-collections` with no arguments generates and what
-/// `gen-collections init` writes.
+/// The default bank's spec (`BundledBank.default`): what `gen-collections` with no arguments generates.
 public enum DefaultSpec {
-    /// The path used in diagnostics and by `init`.
-    public static let fileName = "monese-sandbox.yaml"
+    /// The file `init` writes without a path.
+    public static var fileName: String { BundledBank.default.fileName }
 
-    public static var text: String { EmbeddedResources.files["specs/monese-sandbox.yaml"]! }
+    public static var text: String { BundledBank.default.text }
 
-    /// Loads the embedded spec; it is tested to load without errors.
-    public static func load() throws -> Spec {
-        try SpecLoader.load(text, file: "<embedded>/\(fileName)").spec
-    }
+    /// Loads the default spec; it is tested to load without errors.
+    public static func load() throws -> Spec { try BundledBank.default.load() }
 }

@@ -51,8 +51,10 @@ struct CollectionTranslator {
             headers.append(KeyValue(key: header.name, value: header.value.value))
         }
         var auth: PostmanAuth?
-        // The consent check opens the authorisation URL as a browser would: no inherited token.
-        switch step.auth ?? (step.consent != nil ? Spec.Auth.none : flow.auth) {
+        // The consent check opens the authorisation URL as a browser would: no inherited token. Token requests
+        // authenticate the client as `clientAuth` says, in a header or in form fields.
+        let (stepAuth, credentialFields) = spec.requestAuth(for: step, in: flow)
+        switch stepAuth {
         case let .basic(username, password)?:
             auth = PostmanAuth(
                 type: "basic",
@@ -65,19 +67,26 @@ struct CollectionTranslator {
             headers.append(KeyValue(key: "Authorization", value: "Basic \(token.value)"))
         case let .bearer(token)?:
             auth = PostmanAuth(type: "bearer", bearer: [KeyValue(key: "token", value: token.value, type: "string")])
-        case .none?:
+        case .none?, .client?:
             auth = PostmanAuth(type: "noauth")
         case nil:
             auth = nil
         }
-        let body = requestBody(step.body, headers: &headers)
+        let body = requestBody(Self.adding(credentialFields, to: step.body), headers: &headers)
         var events: [Event] = []
-        var prerequest = step.consent.map(Scripts.consent) ?? []
+        var prerequest = step.consent.map { Scripts.consent($0, requestObject: spec.requestObject) } ?? []
         if !step.prerequestScript.isEmpty { prerequest += ["// From the spec."] + step.prerequestScript }
         if !prerequest.isEmpty { events.append(event("prerequest", prerequest, id: "step/\(step.key)/prerequest")) }
         let tests = Scripts.tests(for: step)
         if !tests.isEmpty { events.append(event("test", tests, id: "step/\(step.key)/test")) }
         var description = step.description ?? ""
+        if let consent = step.consent, case .ps256 = spec.requestObject.signing {
+            description +=
+                (description.isEmpty ? "" : "\n\n") + "The bank takes PS256-signed request objects only, which Newman "
+                + "cannot sign: this step saves the signing input in \(consent.saveAs)SigningInput and the URL without "
+                + "its request in \(consent.saveAs)WithoutRequest, and skips its request; run-newman.sh signs the object "
+                + "and sets \(consent.saveAs)."
+        }
         if let reason = step.unsupported {
             description += (description.isEmpty ? "" : "\n\n") + "Not supported by this bank: \(reason)"
         }
@@ -117,9 +126,9 @@ struct CollectionTranslator {
             }
         }
         switch body {
-        case let .json(value, _)?:
+        case let .json(value)?:
             setContentType("application/json")
-            return RequestBody(mode: "raw", raw: value.rendered(), options: .init(raw: .init(language: "json")))
+            return RequestBody(mode: "raw", raw: value.value.rendered(), options: .init(raw: .init(language: "json")))
         case let .form(fields)?:
             setContentType("application/x-www-form-urlencoded")
             return RequestBody(
@@ -131,6 +140,13 @@ struct CollectionTranslator {
         case nil:
             return nil
         }
+    }
+
+    /// The form body with the client credentials appended, unless the step sets a field of the same name.
+    private static func adding(_ fields: [Spec.NamedValue], to body: Spec.Body?) -> Spec.Body? {
+        guard !fields.isEmpty else { return body }
+        guard case let .form(own)? = body else { return body ?? .form(fields) }
+        return .form(own + fields.filter { field in !own.contains { $0.name == field.name } })
     }
 
     private func url(_ step: Spec.Step) -> PostmanURL {

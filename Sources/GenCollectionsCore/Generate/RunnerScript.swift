@@ -18,12 +18,17 @@ public enum RunnerScript {
         includeUnsupported: Bool = false
     ) throws -> Artifact {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
+        var signingKey: Spec.RequestObject.SigningKey?
+        if case let .ps256(key) = spec.requestObject.signing { signingKey = key }
         let requests: [[String: Any]] = flows.flatMap { flow in
             flow.steps.map { step -> [String: Any] in
-                [
+                let signed = step.consent == nil ? nil : signingKey
+                return [
                     "name": shellQuoted(step.name.value), "folder": shellQuoted(flow.name.value),
                     "consentUrlVar": shellQuoted(step.consent?.saveAs ?? ""),
                     "codeVar": shellQuoted(step.consent?.codeVariable ?? ""),
+                    "requestObjectKey": shellQuoted(signed?.key.value ?? ""),
+                    "requestObjectPassphraseVar": shellQuoted(signed?.passphraseEnv ?? ""),
                 ]
             }
         }

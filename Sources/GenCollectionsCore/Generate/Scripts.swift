@@ -98,12 +98,21 @@ enum Scripts {
         return lines
     }
 
-    /// The consent step's pre-request script: an unsigned request object (`alg: none`, so it ends with a `.`)
-    /// carrying the consent id as `openbanking_intent_id`, and the authorisation URL saved for the runner.
-    static func consent(_ consent: Spec.Consent) -> [String] {
+    /// The consent step's pre-request script: a request object carrying the consent id as `openbanking_intent_id`,
+    /// and the authorisation URL saved for the runner. Unsigned (`alg: none`), the object ends with a `.`. Signed
+    /// (PS256), it is left to the runner, as Newman cannot sign RSA: the script saves the JWS signing input in
+    /// `<saveAs>SigningInput` and the URL without its `request` parameter in `<saveAs>WithoutRequest`, and skips
+    /// the authorisation-server check (see docs/certificates-and-runner.md).
+    static func consent(_ consent: Spec.Consent, requestObject: Spec.RequestObject = .init()) -> [String] {
         func resolved(_ text: Located<String>) -> String { "pm.variables.replaceIn(\(JSONValue.quoted(text.value)))" }
-        return [
-            "// Builds the PSU consent URL; the runner prints it from the environment variable \(consent.saveAs).",
+        let quoted = { (text: String) in JSONValue.quoted(text) }
+        let acr = requestObject.acr.map { quoted($0) }.joined(separator: ", ")
+        let idToken =
+            acr.isEmpty
+            ? "{ openbanking_intent_id: intent }"
+            : "{ openbanking_intent_id: intent, acr: { essential: true, values: [\(acr)] } }"
+        var lines = [
+            "// Builds the PSU consent URL; the runner prints it from the environment variable \(commentText(consent.saveAs)).",
             "var uuid = require(\"uuid\");",
             "var Buffer = require(\"buffer\").Buffer;",
             "function base64url(text) {",
@@ -114,8 +123,8 @@ enum Scripts {
             "var now = Math.floor(Date.now() / 1000);",
             "var parameters = {",
             "    client_id: clientId,",
-            "    response_type: \(JSONValue.quoted(consent.responseType)),",
-            "    scope: \(JSONValue.quoted(consent.scope)),",
+            "    response_type: \(quoted(consent.responseType)),",
+            "    scope: \(quoted(consent.scope)),",
             "    redirect_uri: \(resolved(consent.redirectUri)),",
             "    state: uuid.v4(),",
             "    nonce: uuid.v4()",
@@ -124,23 +133,76 @@ enum Scripts {
             "var claims = {",
             "    iss: clientId, aud: \(resolved(consent.audience)), response_type: parameters.response_type,",
             "    client_id: clientId, redirect_uri: parameters.redirect_uri, scope: parameters.scope,",
-            "    state: parameters.state, nonce: parameters.nonce, nbf: now, exp: now + 300,",
+            "    state: parameters.state, nonce: parameters.nonce, nbf: now, exp: now + \(requestObject.lifetime),",
+        ]
+        if let maxAge = requestObject.maxAge { lines.append("    max_age: \(maxAge),") }
+        lines += [
             "    claims: {",
             "        userinfo: { openbanking_intent_id: intent },",
-            "        id_token: { openbanking_intent_id: intent, acr: { essential: true, values: [\"urn:openbanking:psd2:sca\", \"urn:openbanking:psd2:ca\"] } }",
+            "        id_token: \(idToken)",
             "    }",
             "};",
-            "parameters.request = base64url(JSON.stringify({ alg: \"none\" })) + \".\" + base64url(JSON.stringify(claims)) + \".\";",
+        ]
+        if !requestObject.claims.isEmpty {
+            lines += [
+                "// More claims from the spec; their strings may hold {{variables}}.",
+                "function resolved(value) {",
+                "    if (typeof value === \"string\") { return pm.variables.replaceIn(value); }",
+                "    if (Array.isArray(value)) { return value.map(resolved); }",
+                "    if (value === null || typeof value !== \"object\") { return value; }",
+                "    var copy = {};",
+                "    Object.keys(value).forEach(function (key) { copy[key] = resolved(value[key]); });",
+                "    return copy;",
+                "}",
+            ]
+            lines += requestObject.claims.map {
+                "claims[\(quoted($0.name.value))] = resolved(\($0.value.rendered(indent: nil)));"
+            }
+        }
+        let query = [
             "var query = Object.keys(parameters).map(function (key) {",
             "    return encodeURIComponent(key) + \"=\" + encodeURIComponent(parameters[key]);",
             "}).join(\"&\");",
             "var authorize = \(resolved(consent.authorizeEndpoint));",
-            "pm.environment.set(\(JSONValue.quoted(consent.saveAs)), authorize + (authorize.indexOf(\"?\") < 0 ? \"?\" : \"&\") + query);",
-            "pm.environment.set(\(JSONValue.quoted(consent.saveAs + "State")), parameters.state);",
         ]
+        let url = "authorize + (authorize.indexOf(\"?\") < 0 ? \"?\" : \"&\") + query"
+        switch requestObject.signing {
+        case .none:
+            lines += [
+                "parameters.request = base64url(JSON.stringify({ alg: \"none\" })) + \".\" + base64url(JSON.stringify(claims)) + \".\";"
+            ]
+            lines += query
+            lines.append("pm.environment.set(\(quoted(consent.saveAs)), \(url));")
+        case let .ps256(key):
+            let withoutRequest = consent.saveAs + "WithoutRequest", signingInput = consent.saveAs + "SigningInput"
+            lines += [
+                "// The bank takes PS256-signed request objects, and Newman cannot sign RSA: the runner signs",
+                "// \(commentText(signingInput)) with the spec's key, then sets \(commentText(consent.saveAs)) to",
+                "// \(commentText(withoutRequest)) + \"&request=\" + the JWS (docs/certificates-and-runner.md).",
+                "var header = { alg: \"PS256\", kid: \(resolved(key.kid)) };",
+            ]
+            lines += query
+            lines += [
+                "pm.environment.unset(\(quoted(consent.saveAs)));",
+                "pm.environment.set(\(quoted(withoutRequest)), \(url));",
+                "pm.environment.set(\(quoted(signingInput)), base64url(JSON.stringify(header)) + \".\" + base64url(JSON.stringify(claims)));",
+            ]
+        }
+        lines.append("pm.environment.set(\(quoted(consent.saveAs + "State")), parameters.state);")
+        if case .ps256 = requestObject.signing {
+            lines += [
+                "// Unsigned, the request would only be refused: the bank checks the signed one when the PSU opens it.",
+                "console.log(\"the request object must be signed (PS256) by the runner; skipping the authorisation server check\");",
+                "pm.execution.skipRequest();",
+            ]
+        }
+        return lines
     }
 
     // MARK: - Pieces
+
+    /// Spec text inside a `//` comment: escaped as in a JSON string, so no line break can end the comment.
+    static func commentText(_ text: String) -> String { String(JSONValue.quoted(text).dropFirst().dropLast()) }
 
     /// An expected value as JavaScript; a string holding `{{variables}}` is resolved when the test runs.
     private static func javaScript(_ value: JSONValue) -> String {

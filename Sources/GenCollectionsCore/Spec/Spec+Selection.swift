@@ -1,7 +1,7 @@
 extension Spec {
     /// The flows and steps that go into the generated files: unsupported ones are left out unless asked for.
     /// The collection, the certificate list and the runner all use this one selection.
-    public func includedFlows(includeUnsupported: Bool = false) -> [Spec.Flow] {
+    public func includedFlows(includeUnsupported: Bool = false) -> [Flow] {
         flows.compactMap { flow in
             guard includeUnsupported || flow.unsupported == nil else { return nil }
             var flow = flow
@@ -10,12 +10,22 @@ extension Spec {
         }
     }
 
-    /// Host names and ports the collection calls, from the `hosts` defaults (e.g. `rs1.ob.monese.com`).
+    /// Host names and ports the collection calls, from the `hosts` defaults (e.g. `rs1.ob.example.com`).
     public var hostAuthorities: [(name: String, host: String, port: Int?)] {
         hosts.compactMap { host in
             let url = URLParts(host.url.value)
             guard !url.host.isEmpty, !url.host.contains(where: { $0.contains("{{") }) else { return nil }
             return (host.name.value, url.host.joined(separator: "."), url.port.flatMap(Int.init))
         }
+    }
+
+    /// The auth a step sends (its own, else its flow's; a consent step inherits none), with `auth: client` replaced
+    /// by what `clientAuth` stands for, and the form fields that adds to the body.
+    /// - Returns: nil auth when the step inherits Postman's.
+    public func requestAuth(for step: Step, in flow: Flow) -> (auth: Auth?, formFields: [NamedValue]) {
+        let auth = step.auth ?? (step.consent != nil ? Auth.none : flow.auth)
+        guard case .client? = auth else { return (auth, []) }
+        guard let clientAuth else { return (Auth.none, []) }
+        return clientAuth.request
     }
 }

@@ -1,11 +1,14 @@
 import GenCollectionsBase
 
-/// A parsed spec (format version 1): what a bank's API looks like and the flows to run against it.
+/// A spec (format version 1): what a bank's API looks like and the flows to run against it.
 ///
-/// Loaded by `SpecLoader`; every field a diagnostic may point at keeps its source location.
+/// `SpecLoader` reads one from YAML, keeping the source location of every value a diagnostic may point at;
+/// `SpecWriter` turns one back into YAML. Importers build one in code with the initialisers, which take the
+/// defaults a spec file may leave out.
 public struct Spec: Sendable, Hashable {
-    /// File stem of the generated files, e.g. `monese-sandbox`.
+    /// File stem of the generated files, e.g. `my-bank-sandbox`.
     public var name: Located<String>
+    /// The collection and environment name.
     public var title: String
     public var description: String?
     /// Version of the described API, e.g. `v3.1.11`.
@@ -15,19 +18,57 @@ public struct Spec: Sendable, Hashable {
     public var headerSets: [HeaderSet]
     public var tls: TLS?
     public var registration: Registration?
+    /// How the client authenticates at the token endpoint; steps with `auth: client` use it.
+    public var clientAuth: ClientAuth?
+    /// The request object the consent steps put into the authorisation URL.
+    public var requestObject: RequestObject
+    /// The bank's helper API, e.g. the Ozone environment-file download.
+    public var helperAPI: HelperAPI?
     public var flows: [Flow]
-    /// The spec file as the user named it.
-    public var file: String
+
+    /// - Parameter title: default: the name.
+    public init(
+        name: Located<String>, title: String? = nil, description: String? = nil, apiVersion: String? = nil,
+        hosts: [Host] = [], variables: [Variable] = [], headerSets: [HeaderSet] = [], tls: TLS? = nil,
+        registration: Registration? = nil, clientAuth: ClientAuth? = nil, requestObject: RequestObject = .init(),
+        helperAPI: HelperAPI? = nil, flows: [Flow] = []
+    ) {
+        self.name = name
+        self.title = title ?? name.value
+        self.description = description
+        self.apiVersion = apiVersion
+        self.hosts = hosts
+        self.variables = variables
+        self.headerSets = headerSets
+        self.tls = tls
+        self.registration = registration
+        self.clientAuth = clientAuth
+        self.requestObject = requestObject
+        self.helperAPI = helperAPI
+        self.flows = flows
+    }
+
+    /// The spec file as the user named it; nil for a spec built in code.
+    public var file: String? { name.location?.file }
 }
 
 extension Spec {
     /// A base URL held in an environment variable, such as the resource server `rs`.
     public struct Host: Sendable, Hashable {
+        /// The variable name, used as `{{name}}`.
         public var name: Located<String>
+        /// The default value.
         public var url: Located<String>
         public var description: String?
         /// Keys of the bank's helper-API environment file that may supply the value; the first present wins.
-        public var from: [String] = []
+        public var from: [String]
+
+        public init(name: Located<String>, url: Located<String>, description: String? = nil, from: [String] = []) {
+            self.name = name
+            self.url = url
+            self.description = description
+            self.from = from
+        }
     }
 
     /// An environment variable the collection uses.
@@ -38,191 +79,58 @@ extension Spec {
         }
 
         public var name: Located<String>
+        /// The default value.
         public var value: String?
         public var description: String?
+        /// Typed `secret` in the environment and left empty unless the helper file gives it.
         public var secret: Bool
         /// Keys of the bank's helper-API environment file that may supply the value; the first present wins.
-        public var from: [String] = []
+        public var from: [String]
+        /// Set for a variable that gets a fresh value before every request; it then has no value, source or secret.
         public var generate: Generator?
+
+        public init(
+            name: Located<String>, value: String? = nil, description: String? = nil, secret: Bool = false,
+            from: [String] = [], generate: Generator? = nil
+        ) {
+            self.name = name
+            self.value = value
+            self.description = description
+            self.secret = secret
+            self.from = from
+            self.generate = generate
+        }
     }
 
     /// Headers several requests share, e.g. the FAPI headers.
     public struct HeaderSet: Sendable, Hashable {
         public var name: Located<String>
         public var headers: [NamedValue]
+
+        public init(name: Located<String>, headers: [NamedValue] = []) {
+            self.name = name
+            self.headers = headers
+        }
     }
 
+    /// A name and a string value, in spec order: a header, a query or path parameter, a form field.
     public struct NamedValue: Sendable, Hashable {
         public var name: String
+        /// May hold `{{variables}}`.
         public var value: Located<String>
-    }
 
-    /// Mutual TLS: client certificates per host, and how the bank's server certificate is trusted.
-    public struct TLS: Sendable, Hashable {
-        public struct ClientCertificate: Sendable, Hashable {
-            public var name: Located<String>
-            /// PEM certificate and key, or a PKCS#12 file. Paths are relative to where the runner runs.
-            public var cert: Located<String>?
-            public var key: Located<String>?
-            public var pfx: Located<String>?
-            /// Name of the environment variable holding the key passphrase; the passphrase is never written.
-            public var passphraseEnv: String?
-            /// Host names from `hosts`, or host patterns such as `*.ob.monese.com` or `localhost:8443`.
-            public var hosts: [Located<String>]
-        }
-
-        public var clientCertificates: [ClientCertificate]
-        /// PEM bundle of the CAs that issued the bank's server certificates.
-        public var caBundle: Located<String>?
-        /// `false` turns server certificate verification off (`--insecure`), with a warning.
-        public var verify: Bool
-    }
-
-    /// Dynamic Client Registration: where to register and the claims of the registration JWT.
-    public struct Registration: Sendable, Hashable {
-        public var endpoint: Located<String>?
-        /// Claims in spec order; values may hold `{{variables}}`.
-        public var claims: [Claim]
-        /// Environment variable the registration request sends as its body.
-        public var bodyVariable: String
-
-        public struct Claim: Sendable, Hashable {
-            public var name: Located<String>
-            public var value: JSONValue
+        public init(name: String, value: Located<String>) {
+            self.name = name
+            self.value = value
         }
     }
 
-    /// An ordered folder of steps, such as "Account information".
-    public struct Flow: Sendable, Hashable {
-        public var name: Located<String>
-        /// Stable key; ids and sync matching derive from it, so renaming the flow keeps it.
-        public var key: String
-        public var description: String?
-        public var headerSets: [Located<String>]
-        public var auth: Auth?
-        public var steps: [Step]
-        /// Set when the bank does not support this flow: left out unless asked for.
-        public var unsupported: String?
-    }
+    /// The bank's helper API: the service Ozone-style sandboxes run beside the Open Banking APIs.
+    public struct HelperAPI: Sendable, Hashable {
+        /// URL of the Postman environment prepared for a registered client, e.g.
+        /// `{{rs}}/ozone/v1.0/postman/environment`; `fetch-env` downloads it with Basic client credentials.
+        public var environment: Located<String>
 
-    /// One request of a flow.
-    public struct Step: Sendable, Hashable {
-        public var name: Located<String>
-        /// Stable key, unique in the spec; defaults to the name in kebab case.
-        public var key: String
-        public var description: String?
-        public var method: String
-        public var url: Located<String>
-        /// Values of `:name` path segments.
-        public var pathParams: [NamedValue]
-        public var query: [NamedValue]
-        /// Header sets for this step; when nil, the flow's apply.
-        public var headerSets: [Located<String>]?
-        public var headers: [NamedValue]
-        public var auth: Auth?
-        public var body: Body?
-        public var followRedirects: Bool?
-        public var expect: Expectations
-        public var captures: [Capture]
-        public var consent: Consent?
-        /// Extra script lines the spec adds after the generated ones.
-        public var prerequestScript: [String]
-        public var testScript: [String]
-        /// Set when the bank does not support this step: left out unless asked for, reason kept.
-        public var unsupported: String?
-        /// The answer the bank gives, shown as a saved example and served by `gen-collections mock`.
-        public var response: ResponseExample? = nil
-    }
-
-    /// A step's example response: what `gen-collections mock` answers and what the step's tests are checked
-    /// against.
-    public struct ResponseExample: Sendable, Hashable {
-        public enum Body: Sendable, Hashable {
-            case json(JSONValue)
-            case text(String)
-        }
-
-        public var status: Int
-        public var headers: [NamedValue]
-        public var body: Body?
-        /// Where the `response` key is, for diagnostics.
-        public var location: SourceLocation
-
-        public init(status: Int, headers: [NamedValue] = [], body: Body? = nil, location: SourceLocation) {
-            self.status = status
-            self.headers = headers
-            self.body = body
-            self.location = location
-        }
-    }
-
-    public enum Auth: Sendable, Hashable {
-        case none
-        case basic(username: Located<String>, password: Located<String>)
-        /// A pre-encoded `base64(clientId:clientSecret)`, sent as `Authorization: Basic <token>`.
-        case basicToken(Located<String>)
-        case bearer(Located<String>)
-    }
-
-    public enum Body: Sendable, Hashable {
-        case json(JSONValue, at: SourceLocation)
-        case form([NamedValue])
-        case raw(Located<String>, contentType: String)
-    }
-
-    public struct Expectations: Sendable, Hashable {
-        public var status: [Int]
-        public var json: [FieldExpectation]
-        public var headers: [FieldExpectation]
-
-        public init(status: [Int] = [], json: [FieldExpectation] = [], headers: [FieldExpectation] = []) {
-            self.status = status
-            self.json = json
-            self.headers = headers
-        }
-    }
-
-    /// An assertion on one JSON field or header of the response.
-    public struct FieldExpectation: Sendable, Hashable {
-        public enum Check: Sendable, Hashable {
-            case present, absent
-            case equals(JSONValue)
-            case oneOf([JSONValue])
-        }
-
-        public var path: Located<String>
-        public var check: Check
-    }
-
-    /// A response value saved into an environment variable for later steps.
-    public struct Capture: Sendable, Hashable {
-        public enum Source: Sendable, Hashable {
-            /// A dotted path into the JSON body: `Data.Account[0].AccountId`.
-            case json(JSONPath)
-            case header(String)
-            /// A parameter of the `Location` header's query or fragment, e.g. the auth `code`.
-            case redirect(String)
-            /// The whole body as text.
-            case body
-        }
-
-        public var variable: Located<String>
-        public var source: Source
-    }
-
-    /// The PSU consent step: builds the authorisation URL with an unsigned request object and checks that the
-    /// bank's authorisation server accepts it. The runner prints the URL and collects the code.
-    public struct Consent: Sendable, Hashable {
-        public var authorizeEndpoint: Located<String>
-        public var clientId: Located<String>
-        public var responseType: String
-        public var scope: String
-        public var redirectUri: Located<String>
-        public var intentId: Located<String>
-        public var audience: Located<String>
-        /// Variable the consent URL is saved to.
-        public var saveAs: String
-        /// Variable that receives the authorisation code from the PSU's redirect.
-        public var codeVariable: String
+        public init(environment: Located<String>) { self.environment = environment }
     }
 }

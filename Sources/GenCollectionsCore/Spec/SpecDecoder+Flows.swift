@@ -16,7 +16,7 @@ extension SpecDecoder {
         let what = "flow '\(name.value)'"
         return Spec.Flow(
             name: name,
-            key: fields["key"].flatMap { reader.string($0, "'key'") } ?? Self.slug(name.value),
+            key: fields["key"].flatMap { reader.string($0, "'key'") },
             description: fields["description"].flatMap { reader.string($0, "'description'") },
             headerSets: fields["headerSets"].map { reader.strings($0, "'headerSets'") } ?? [],
             auth: fields["auth"].flatMap { auth($0, what) },
@@ -60,7 +60,7 @@ extension SpecDecoder {
         let test = fields["test"].map { reader.strings($0, "'test'").map(\.value) } ?? []
         return Spec.Step(
             name: name,
-            key: fields["key"].flatMap { reader.string($0, "'key'") } ?? Self.slug(name.value),
+            key: fields["key"].flatMap { reader.string($0, "'key'") },
             description: fields["description"].flatMap { reader.string($0, "'description'") },
             method: method,
             url: url,
@@ -70,7 +70,7 @@ extension SpecDecoder {
             headers: fields["headers"].map { headers($0, "'headers' of \(what)") } ?? [],
             auth: auth,
             body: body,
-            followRedirects: followRedirects ?? (consent != nil ? false : nil),
+            followRedirects: followRedirects,
             expect: expect,
             captures: captures,
             consent: consent,
@@ -107,28 +107,15 @@ extension SpecDecoder {
             body: body, location: reader.location(node))
     }
 
-    /// `Get account balances` → `get-account-balances`.
-    static func slug(_ name: String) -> String {
-        var slug = ""
-        for character in name.lowercased() {
-            if character.isLetter || character.isNumber {
-                slug.append(character)
-            } else if !slug.isEmpty, slug.last != "-" {
-                slug.append("-")
-            }
-        }
-        while slug.last == "-" { slug.removeLast() }
-        return slug
-    }
-
     // MARK: - Auth and body
 
     func auth(_ node: Node, _ what: String) -> Spec.Auth? {
         if case let .scalar(scalar) = node {
             if scalar.string == "none" { return Spec.Auth.none }
+            if scalar.string == "client" { return Spec.Auth.client }
             reader.error(
                 "spec-invalid-value", "unknown auth '\(scalar.string)' in \(what)", at: node,
-                hint: "use 'none', {basic: {username, password}}, {basic: {token}} or {bearer: TOKEN}")
+                hint: "use 'none', 'client', {basic: {username, password}}, {basic: {token}} or {bearer: TOKEN}")
             return nil
         }
         guard let fields = reader.fields(node, "'auth' of \(what)", allowed: ["basic", "bearer"]) else { return nil }
@@ -178,7 +165,7 @@ extension SpecDecoder {
         }
         switch kind {
         case "json":
-            return .json(reader.json(value), at: reader.location(value))
+            return .json(Located(reader.json(value), at: reader.location(value)))
         case "form":
             return .form(headers(value, "'form' of \(what)"))
         default:
@@ -305,6 +292,13 @@ extension SpecDecoder {
             let redirect = located("redirectUri"), let intent = located("intentId"), let audience = located("audience"),
             let scope = located("scope"), let code = located("code")
         else { return nil }
+        // These become environment variable names the runner and the scripts build other names from.
+        for name in [located("saveAs"), code].compactMap({ $0 }) where !SpecDecoder.isFileStem(name.value) {
+            reader.emit(
+                .error(
+                    "spec-invalid-value", "'\(name.value)' cannot name the consent's variable", at: name.location,
+                    hint: "use letters, digits, '-', '_' and '.', e.g. 'accountsConsentUrl'"))
+        }
         return Spec.Consent(
             authorizeEndpoint: authorize, clientId: clientId,
             responseType: located("responseType")?.value ?? "code id_token",

@@ -8,7 +8,7 @@ struct SpecDecoder {
 
     static let topLevelKeys = [
         "gen-collections", "name", "title", "description", "apiVersion", "hosts", "variables",
-        "headerSets", "tls", "registration", "flows",
+        "headerSets", "tls", "registration", "clientAuth", "requestObject", "helperAPI", "flows",
     ]
 
     func decode(_ root: Node) -> Spec? {
@@ -29,7 +29,7 @@ struct SpecDecoder {
         if let name, let node = fields["name"], !Self.isFileStem(name.value) {
             reader.error(
                 "spec-invalid-value", "name '\(name.value)' cannot be used as a file name", at: node,
-                hint: "use letters, digits, '-', '_' and '.', e.g. 'monese-sandbox'")
+                hint: "use letters, digits, '-', '_' and '.', e.g. 'my-bank-sandbox'")
         }
         let flows = fields["flows"].map { reader.sequence($0, "'flows'").compactMap(flow) } ?? []
         guard let name else { return nil }
@@ -43,8 +43,10 @@ struct SpecDecoder {
             headerSets: fields["headerSets"].map(headerSets) ?? [],
             tls: fields["tls"].flatMap(tls),
             registration: fields["registration"].flatMap(registration),
-            flows: flows,
-            file: reader.file)
+            clientAuth: fields["clientAuth"].flatMap(clientAuth),
+            requestObject: fields["requestObject"].flatMap(requestObject) ?? Spec.RequestObject(),
+            helperAPI: fields["helperAPI"].flatMap(helperAPI),
+            flows: flows)
     }
 
     static func isFileStem(_ name: String) -> Bool {
@@ -175,15 +177,15 @@ struct SpecDecoder {
                 node, "'registration'", allowed: ["endpoint", "claims", "bodyVariable"],
                 required: ["claims"])
         else { return nil }
-        let claims =
-            fields["claims"].map { claimsNode in
-                reader.namedEntries(claimsNode, "'claims'").map {
-                    Spec.Registration.Claim(name: $0.name, value: reader.json($0.value))
-                }
-            } ?? []
+        let claims = fields["claims"].map { self.claims($0, "'claims'") } ?? []
         return Spec.Registration(
             endpoint: fields["endpoint"].flatMap { reader.located($0, "'endpoint'") },
             claims: claims,
             bodyVariable: fields["bodyVariable"].flatMap { reader.string($0, "'bodyVariable'") } ?? "registrationJwt")
+    }
+
+    /// JWT claims in spec order, each value kept with its YAML type.
+    func claims(_ node: Node, _ what: String) -> [Spec.Claim] {
+        reader.namedEntries(node, what).map { Spec.Claim(name: $0.name, value: reader.json($0.value)) }
     }
 }

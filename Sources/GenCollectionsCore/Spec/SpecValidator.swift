@@ -11,7 +11,7 @@ enum SpecValidator {
 
     static func validate(_ spec: Spec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var declared: [String: SourceLocation] = [:]
+        var declared: [String: SourceLocation?] = [:]
         for (name, location) in spec.hosts.map({ ($0.name.value, $0.name.location) })
             + spec.variables.map({ ($0.name.value, $0.name.location) })
         {
@@ -19,14 +19,14 @@ enum SpecValidator {
                 diagnostics.append(
                     .error(
                         "spec-duplicate-name", "'\(name)' is declared twice, as a host and as a variable",
-                        at: location, hint: "first declared at \(first); rename one"))
+                        at: location, hint: "first declared at \(place(first)); rename one"))
             } else if name.contains("{") || name.contains("}") || name.hasPrefix("$") {
                 diagnostics.append(
                     .error(
                         "spec-invalid-value", "'\(name)' cannot be a variable name", at: location,
                         hint: "names may not contain '{' or '}' nor start with '$'"))
             }
-            declared[name] = declared[name] ?? location
+            if declared[name] == nil { declared[name] = location }
         }
         var defined = Set(declared.keys)
         if let registration = spec.registration { defined.insert(registration.bodyVariable) }
@@ -67,6 +67,7 @@ enum SpecValidator {
         }
 
         spec.hosts.forEach { check($0.url) }
+        spec.helperAPI.map { check($0.environment) }
         if let tls = spec.tls { diagnostics += CertificateSettings.hostProblems(tls, in: spec) }
         if let registration = spec.registration {
             registration.endpoint.map(check)
@@ -75,15 +76,15 @@ enum SpecValidator {
             }
         }
 
-        var flowKeys: [String: SourceLocation] = [:]
-        var stepKeys: [String: SourceLocation] = [:]
-        var stepNames: [String: SourceLocation] = [:]
+        var flowKeys: [String: SourceLocation?] = [:]
+        var stepKeys: [String: SourceLocation?] = [:]
+        var stepNames: [String: SourceLocation?] = [:]
         for flow in spec.flows {
             if let first = flowKeys.updateValue(flow.name.location, forKey: flow.key) {
                 diagnostics.append(
                     .error(
                         "spec-duplicate-name", "two flows have the key '\(flow.key)'", at: flow.name.location,
-                        hint: "the other is at \(first); give one a distinct 'key' or name"))
+                        hint: "the other is at \(place(first)); give one a distinct 'key' or name"))
             }
             checkSetNames(flow.headerSets)
             if flow.steps.isEmpty {
@@ -95,13 +96,13 @@ enum SpecValidator {
                     diagnostics.append(
                         .error(
                             "spec-duplicate-name", "two steps have the key '\(step.key)'", at: step.name.location,
-                            hint: "the other is at \(first); keys must be unique so ids stay stable"))
+                            hint: "the other is at \(place(first)); keys must be unique so ids stay stable"))
                 }
                 if let first = stepNames.updateValue(step.name.location, forKey: step.name.value) {
                     diagnostics.append(
                         .error(
                             "spec-duplicate-name", "two steps are named '\(step.name.value)'", at: step.name.location,
-                            hint: "the other is at \(first); newman --folder and reports need distinct names"))
+                            hint: "the other is at \(place(first)); newman --folder and reports need distinct names"))
                 }
                 checkSetNames(step.headerSets ?? [])
                 for name in (step.headerSets ?? flow.headerSets).map(\.value) {
@@ -114,6 +115,7 @@ enum SpecValidator {
                         consent.authorizeEndpoint, consent.clientId, consent.redirectUri, consent.intentId,
                         consent.audience,
                     ].forEach(check)
+                    requestObjectStrings(spec.requestObject).forEach(check)
                     defined.insert(consent.saveAs)
                 }
                 check(step.url)
@@ -121,10 +123,13 @@ enum SpecValidator {
                 switch step.auth ?? flow.auth {
                 case let .basic(username, password)?: check(username); check(password)
                 case let .basicToken(token)?, let .bearer(token)?: check(token)
+                case .client?:
+                    diagnostics += clientAuthProblems(spec, step: step)
+                    spec.clientAuth.map(credentialStrings)?.forEach(check)
                 case .none?, nil: break
                 }
                 switch step.body {
-                case let .json(value, location)?: value.strings.forEach { check(Located($0, at: location)) }
+                case let .json(value)?: value.value.strings.forEach { check(Located($0, at: value.location)) }
                 case let .form(fields)?: fields.forEach { check($0.value) }
                 case let .raw(text, _)?: check(text)
                 case nil: break
@@ -143,6 +148,7 @@ enum SpecValidator {
                 }
             }
         }
+        diagnostics += bankKnowledgeProblems(spec)
         for variable in spec.variables where !used.contains(variable.name.value) {
             diagnostics.append(
                 .warning(
@@ -150,6 +156,11 @@ enum SpecValidator {
                     at: variable.name.location, hint: "remove it, or use it as {{\(variable.name.value)}}"))
         }
         return diagnostics
+    }
+
+    /// `file:line:column` of an earlier declaration, for hints.
+    static func place(_ location: SourceLocation?) -> String {
+        location.map(String.init(describing:)) ?? "another place in the spec"
     }
 
     /// Every `:name` segment of the URL needs a value under `params`, and every value a segment.

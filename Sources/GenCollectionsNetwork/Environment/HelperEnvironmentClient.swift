@@ -5,19 +5,26 @@ import GenCollectionsCore
 /// Downloads the Postman environment a bank's helper API prepares for a registered client
 /// (Ozone-style banks: `GET {rs}/ozone/v1.0/postman/environment`, `Authorization: Basic base64(id:secret)`).
 public enum HelperEnvironmentClient {
-    /// The helper API's path under the resource server, used when the spec has no helper step.
-    public static let defaultPath = "/ozone/v1.0/postman/environment"
+    /// Where the spec says the helper file is.
+    public enum Source: Sendable, Equatable {
+        /// The URL, resolved.
+        case url(String)
+        /// The spec's URL uses these variables, which have no value here.
+        case unresolved(String, names: [String])
+        /// The spec has no `helperAPI.environment` and no helper step.
+        case none
+    }
 
-    /// The helper URL a spec implies: the URL of its `helper-environment` step (or of the first GET step whose
-    /// path ends in `/postman/environment`), else `{{rs}}/ozone/v1.0/postman/environment`, resolved.
-    /// - Returns: the URL, or nil with the names that could not be resolved.
-    public static func defaultURL(spec: Spec, resolver: SpecValueResolver) -> (url: String?, unresolved: [String]) {
+    /// The helper URL a spec gives: its `helperAPI.environment`, else (specs written before that key) the URL of
+    /// its `helper-environment` step or of the first GET step whose path ends in `/postman/environment`.
+    public static func source(spec: Spec, resolver: SpecValueResolver) -> Source {
         let steps = spec.flows.flatMap(\.steps)
         let step =
             steps.first { $0.key == "helper-environment" }
             ?? steps.first { $0.method == "GET" && $0.url.value.hasSuffix("/postman/environment") }
-        let (url, unresolved) = resolver.resolve(step?.url.value ?? "{{rs}}\(defaultPath)")
-        return unresolved.isEmpty ? (url, []) : (nil, unresolved)
+        guard let template = spec.helperAPI?.environment.value ?? step?.url.value else { return .none }
+        let (url, unresolved) = resolver.resolve(template)
+        return unresolved.isEmpty ? .url(url) : .unresolved(template, names: unresolved)
     }
 
     /// Fetches the environment file and checks it is one.

@@ -3,10 +3,9 @@ import Foundation
 import GenCollectionsBase
 import GenCollectionsCore
 
-/// The options `generate`, `check` and `sync` share: which spec, which helper file, which folder.
+/// The options `generate`, `check` and `sync` share: which spec or bank, which helper file, which folder.
 struct BundleOptions: ParsableArguments {
-    @Option(name: .long, help: "The spec file (YAML). Default: the embedded Monese sandbox spec.")
-    var spec: String?
+    @OptionGroup var source: SpecSourceOptions
 
     @Option(
         name: .long,
@@ -22,7 +21,7 @@ struct BundleOptions: ParsableArguments {
     /// The bundle, generated in memory; prints the problems and exits 1 on an invalid spec or helper file, 66 when
     /// one cannot be read.
     func generate() throws -> [Artifact] {
-        let spec = try loadSpec(spec)
+        let spec = try source.load()
         var options = Generator.Options(includeUnsupported: includeUnsupported)
         do {
             if let env {

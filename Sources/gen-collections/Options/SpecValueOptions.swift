@@ -5,8 +5,7 @@ import GenCollectionsNetwork
 
 /// The spec `register` and `fetch-env` read their defaults from, and `--var` values for its `{{variables}}`.
 struct SpecValueOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Spec file (default: the embedded Monese sandbox spec).", valueName: "file"))
-    var spec: String?
+    @OptionGroup var source: SpecSourceOptions
 
     @Option(
         name: .customLong("var"),
@@ -19,7 +18,7 @@ struct SpecValueOptions: ParsableArguments {
 
     /// The spec and a resolver of its `{{variables}}`: `--var` values first, then the spec's hosts and values.
     func load() throws -> (spec: Spec, resolver: SpecValueResolver) {
-        let spec = try loadSpec(spec)
+        let spec = try source.load()
         return (spec, SpecValueResolver(spec: spec, overrides: try parseVariables(variables).get()))
     }
 }

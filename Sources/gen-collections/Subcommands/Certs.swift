@@ -18,14 +18,13 @@ extension GenCollectionsCommand {
                 error; 66 the spec cannot be read.
                 """)
 
-        @Option(name: .long, help: "The spec file (YAML). Default: the embedded Monese sandbox spec.")
-        var spec: String?
+        @OptionGroup var source: SpecSourceOptions
 
         @Option(name: .long, help: "The folder certificate paths resolve from: where run-newman.sh runs.")
         var dir: String = "."
 
         func run() async throws {
-            let loaded = try loadSpec(spec)
+            let loaded = try source.load()
             let diagnostics = await CertificateCheck.run(spec: loaded, directory: URL(fileURLWithPath: dir))
             report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count

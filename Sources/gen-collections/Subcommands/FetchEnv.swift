@@ -24,7 +24,7 @@ extension GenCollectionsCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Helper-API URL (default: the spec's helper step, else {{rs}}/ozone/v1.0/postman/environment).",
+                "Helper-API URL (default: the spec's helperAPI.environment, resolved).",
                 valueName: "url"))
         var url: String?
 
@@ -76,14 +76,21 @@ extension GenCollectionsCommand {
         private func helperURL() throws -> String {
             if let url { return url }
             let (spec, resolver) = try specValues.load()
-            let (found, unresolved) = HelperEnvironmentClient.defaultURL(spec: spec, resolver: resolver)
-            guard let found else {
+            switch HelperEnvironmentClient.source(spec: spec, resolver: resolver) {
+            case let .url(found):
+                return found
+            case let .unresolved(template, names):
                 throw NetworkError(
                     .invalidInput, id: "fetch-env-no-url",
-                    "the helper URL uses '{{\(unresolved.first ?? "")}}', which has no value here",
-                    file: spec.file, hint: "pass --url, or --var \(unresolved.first ?? "name")=VALUE")
+                    "the helper URL '\(template)' uses '{{\(names[0])}}', which has no value here",
+                    file: spec.file, hint: "pass --url, or --var \(names[0])=VALUE")
+            case .none:
+                throw NetworkError(
+                    .invalidInput, id: "fetch-env-no-url", "the spec does not say where the bank's helper API is",
+                    file: spec.file,
+                    hint: "pass --url, or add helperAPI: {environment: \"{{rs}}/ozone/v1.0/postman/environment\"} "
+                        + "to the spec (the Ozone path)")
             }
-            return found
         }
 
         /// The client id and secret, from the flags, the secret file, the environment or the credentials file.

@@ -7,7 +7,10 @@ extension GenCollectionsCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the Postman collection, environment, certificate settings and runner for a spec.",
-            discussion: "Without --spec, uses the embedded Monese sandbox spec. Files are replaced atomically.")
+            discussion: """
+                Without --spec or --bank, uses the default bank (\(BundledBank.defaultName)); \
+                'gen-collections banks' lists the bundled ones. Files are replaced atomically.
+                """)
 
         @OptionGroup var bundle: BundleOptions
 

@@ -6,22 +6,37 @@ import GenCollectionsCore
 extension GenCollectionsCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the embedded Monese sandbox spec to a file you can edit.")
+            abstract: "Write a bundled bank's annotated spec to a file you can edit.",
+            discussion: """
+                Writes the default bank's spec (\(BundledBank.defaultName)) unless --bank names another; \
+                'gen-collections banks' lists them.
+                """)
 
-        @Argument(help: "Where to write the spec.")
-        var path: String = DefaultSpec.fileName
+        @Argument(help: "Where to write the spec (default: <bank>.yaml).")
+        var path: String?
+
+        @Option(
+            help: ArgumentHelp("The bundled bank whose spec to write.", valueName: "name"),
+            completion: .list(BundledBank.all.map(\.name)))
+        var bank: String = BundledBank.defaultName
 
         @Flag(name: .long, help: "Replace the file if it exists.")
         var force = false
 
+        func validate() throws {
+            if BundledBank.named(bank) == nil { throw ValidationError(BundledBank.unknownBankMessage(bank)) }
+        }
+
         func run() throws {
+            let bundled = BundledBank.named(bank) ?? .default
+            let path = self.path ?? bundled.fileName
             let url = URL(fileURLWithPath: path)
             if FileManager.default.fileExists(atPath: url.path), !force {
                 printError("\(path): error: the file exists; pass --force to replace it [output-exists]")
                 throw ExitStatus.failure
             }
             do {
-                try ArtifactWriter.write(Data(DefaultSpec.text.utf8), to: url)
+                try ArtifactWriter.write(Data(bundled.text.utf8), to: url)
             } catch {
                 printError("gen-collections: error: \(error) [output-unwritable]")
                 throw ExitStatus.cannotCreate

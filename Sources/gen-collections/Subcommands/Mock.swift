@@ -23,8 +23,7 @@ extension GenCollectionsCommand {
                 66 an input file cannot be read; 69 the address cannot be bound; 73 an output file cannot be written.
                 """)
 
-        @Option(help: ArgumentHelp("Spec file (default: the embedded Monese spec).", valueName: "file"))
-        var spec: String?
+        @OptionGroup var source: SpecSourceOptions
 
         @Option(help: "Port to listen on; 0 picks a free one (printed in the ready line).")
         var port: Int = 8443
@@ -74,8 +73,8 @@ extension GenCollectionsCommand {
 
         func run() async throws {
             let stop = StopSignal()
-            let spec = try loadSpec(self.spec)
-            say("spec \(spec.name.value) (\(self.spec ?? "embedded"))")
+            let spec = try source.load()
+            say("spec \(spec.name.value) (\(source.spec ?? "bundled"))")
             let files = TestPKI.files(in: certs, spec: spec)
             do {
                 let (written, kept) = try TestPKI.prepare(files)

@@ -4,16 +4,27 @@ import Testing
 @testable import GenCollectionsBase
 @testable import GenCollectionsCore
 
-/// The generated bundles, byte for byte: the committed default bundle in `output/` and one `expected/` folder per
-/// fixture spec under `Fixtures/Generate/<case>/`.
+/// The generated bundles, byte for byte: each bundled bank's committed bundle (the default bank's in `output/`, the
+/// others' in `examples/<name>/`) and one `expected/` folder per fixture spec under `Fixtures/Generate/<case>/`.
 @Suite struct GenerateGoldenTests {
     static let cases =
         (try? FileManager.default.contentsOfDirectory(atPath: Golden.fixtures.appendingPathComponent("Generate").path))?
         .filter { !$0.hasPrefix(".") }.sorted() ?? []
 
-    @Test func defaultBundleMatchesCommittedOutput() throws {
-        let artifacts = try Generator.artifacts(for: try DefaultSpec.load())
-        try assertFolder(PackagePaths.root.appendingPathComponent("output"), holds: artifacts)
+    /// Where a bundled bank's bundle is committed; `.ci/run` checks the same folders.
+    static func committedBundle(of bank: BundledBank) -> URL {
+        PackagePaths.root.appendingPathComponent(bank.isDefault ? "output" : "examples/\(bank.name)")
+    }
+
+    @Test(arguments: BundledBank.all.map(\.name))
+    func bundledBankMatchesItsCommittedBundle(_ name: String) throws {
+        let bank = try #require(BundledBank.named(name))
+        try assertFolder(Self.committedBundle(of: bank), holds: try Generator.artifacts(for: try bank.load()))
+    }
+
+    @Test func thereAreTwoBundledBanksAndTheDefaultIsOne() {
+        #expect(BundledBank.all.count >= 2)
+        #expect(BundledBank.all.contains(.default))
     }
 
     @Test(arguments: cases)

@@ -15,13 +15,15 @@ import Testing
     static let hasJSONSchema = Shell.run("/usr/bin/env", ["python3", "-c", "import jsonschema"]).status == 0
     static let hasNode = Shell.has("node")
 
-    /// The default bundle, with and without unsupported steps, and every fixture bundle.
+    /// Every bundled bank's bundle, with and without unsupported steps, and every fixture bundle.
     static func allCollections() throws -> [(name: String, collection: PostmanCollection)] {
         var collections: [(String, PostmanCollection)] = []
-        let spec = try DefaultSpec.load()
-        collections.append(("default", Generator.collection(for: spec)))
-        collections.append(
-            ("default+unsupported", Generator.collection(for: spec, options: .init(includeUnsupported: true))))
+        for bank in BundledBank.all {
+            let spec = try bank.load()
+            collections.append((bank.name, Generator.collection(for: spec)))
+            collections.append(
+                ("\(bank.name)+unsupported", Generator.collection(for: spec, options: .init(includeUnsupported: true))))
+        }
         for name in GenerateGoldenTests.cases {
             let folder = Golden.fixtures.appendingPathComponent("Generate/\(name)")
             let text = try String(contentsOf: folder.appendingPathComponent("spec.yaml"), encoding: .utf8)

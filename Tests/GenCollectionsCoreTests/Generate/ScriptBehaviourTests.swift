@@ -19,10 +19,15 @@ struct ScriptBehaviourTests {
                   not: { be: { oneOf: (list) => { if (list.includes(value)) throw new Error(`${message || 'value'} is ${JSON.stringify(value)}`); } } },
                   eql: (other) => { if (JSON.stringify(value) !== JSON.stringify(other)) throw new Error(`${JSON.stringify(value)} != ${JSON.stringify(other)}`); } } };
             return self; };
+        const print = console.log.bind(console);
+        const logs = [];
+        let skipped = false;
+        console.log = (...parts) => { logs.push(parts.join(' ')); };
         global.pm = {
             variables: { set: (k, v) => { environment[k] = v; },
                          replaceIn: (text) => text.replace(/{{([^{}]*?)}}/g, (m, name) => name in environment ? environment[name] : m) },
-            environment: { set: (k, v) => { environment[k] = v; } },
+            environment: { set: (k, v) => { environment[k] = v; }, unset: (k) => { delete environment[k]; } },
+            execution: { skipRequest: () => { skipped = true; } },
             response: { code: response.code, json: () => JSON.parse(response.body), text: () => response.body,
                         headers: { get: (name) => (response.headers || {})[name] } },
             expect,
@@ -30,12 +35,16 @@ struct ScriptBehaviourTests {
         };
         const sandboxRequire = (name) => name === 'uuid' ? { v4: () => '00000000-0000-4000-8000-000000000000' } : require(name);
         new Function('require', require('fs').readFileSync(process.argv[4], 'utf8'))(sandboxRequire);
-        console.log(JSON.stringify({ environment, results }));
+        print(JSON.stringify({ environment, results, logs, skipped }));
         """
 
     struct Outcome: Decodable {
         var environment: [String: String]
         var results: [[String]]
+        /// What the script printed with `console.log`.
+        var logs: [String]
+        /// Whether the script called `pm.execution.skipRequest()`.
+        var skipped: Bool
     }
 
     static func run(
@@ -99,6 +108,62 @@ struct ScriptBehaviourTests {
         #expect(intent?["essential"] as? Bool == true)
         #expect(claims["aud"] as? String == "https://auth1.ob.monese.com")
         #expect(claims["state"] as? String == query["state"])
+    }
+
+    /// A PS256 bank: the script builds what to sign and skips its request; signing as the runner must (RSASSA-PSS,
+    /// SHA-256, salt 32) gives a request object the bank's public key verifies. This is the runner's contract.
+    @Test func signedRequestObjectsAreLeftToTheRunnerAndItsRecipeWorks() throws {
+        let text = try String(
+            contentsOf: Golden.fixtures.appendingPathComponent("Generate/signed-request-object/spec.yaml"),
+            encoding: .utf8)
+        let spec = try SpecLoader.load(text, file: "spec.yaml").spec
+        let consent = try #require(spec.flows.flatMap(\.steps).compactMap(\.consent).first)
+        let outcome = try Self.run(
+            Scripts.consent(consent, requestObject: spec.requestObject),
+            environment: [
+                "authEndpoint": "https://auth.example/authorize", "clientId": "client-1",
+                "redirectUrl": "https://tpp.example/cb", "consentId": "urn-consent-7", "issuer": "https://auth.example",
+                "signingKid": "kid-1", "psuUser": "mits", "consentUrl": "stale from an earlier run",
+            ])
+        #expect(outcome.skipped, "the unsigned check request is skipped")
+        #expect(outcome.logs.contains { $0.contains("must be signed (PS256) by the runner") })
+        #expect(outcome.environment["consentUrl"] == nil, "no stale or unsigned URL is left for the runner to print")
+        let withoutRequest = try #require(outcome.environment["consentUrlWithoutRequest"])
+        let signingInput = try #require(outcome.environment["consentUrlSigningInput"])
+        #expect(!withoutRequest.contains("request="))
+
+        // What run-newman.sh must do, in node: sign, append, and the bank's public key verifies it.
+        let recipe = """
+            const crypto = require('crypto');
+            const [withoutRequest, signingInput] = process.argv.slice(1);
+            const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+            const pss = { padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 };
+            const signature = crypto.sign('sha256', Buffer.from(signingInput), { key: privateKey, ...pss });
+            const jws = signingInput + '.' + signature.toString('base64url');
+            const ok = crypto.verify('sha256', Buffer.from(signingInput), { key: publicKey, ...pss }, signature);
+            console.log(JSON.stringify({ url: withoutRequest + '&request=' + jws, ok }));
+            """
+        let signed = Shell.run("/usr/bin/env", ["node", "-e", recipe, withoutRequest, signingInput])
+        #expect(signed.status == 0, "\(signed.error)")
+        let result = try JSONSerialization.jsonObject(with: Data(signed.output.utf8)) as? [String: Any]
+        #expect(result?["ok"] as? Bool == true)
+        let signedURL = try #require(result?["url"] as? String)
+        let url = try #require(URLComponents(string: signedURL))
+        let query = Dictionary(uniqueKeysWithValues: (url.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+        #expect(query["client_id"] == "client-1" && query["scope"] == "openid accounts")
+        let jws = try #require(query["request"])
+        let parts = jws.split(separator: ".", omittingEmptySubsequences: false)
+        #expect(parts.count == 3 && !parts[2].isEmpty)
+        let header = try JSONSerialization.jsonObject(with: Self.base64URL(String(parts[0]))) as? [String: String]
+        #expect(header == ["alg": "PS256", "kid": "kid-1"])
+        let claims = try #require(
+            try JSONSerialization.jsonObject(with: Self.base64URL(String(parts[1]))) as? [String: Any])
+        #expect((claims["exp"] as? Int).map { $0 - (claims["nbf"] as? Int ?? 0) } == 600)
+        #expect(claims["max_age"] as? Int == 3600)
+        #expect(claims["login_hint"] as? String == "mits")
+        let idToken = (claims["claims"] as? [String: Any])?["id_token"] as? [String: Any]
+        #expect(idToken?["acr"] == nil, "acr: [] sends no acr claim")
+        #expect((idToken?["openbanking_intent_id"] as? [String: Any])?["value"] as? String == "urn-consent-7")
     }
 
     @Test func testScriptAssertsAndCapturesTheConsentID() throws {

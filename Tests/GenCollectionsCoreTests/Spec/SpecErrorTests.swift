@@ -26,9 +26,12 @@ import Testing
         Golden.assertMatches(rendered, golden: Self.folder.appendingPathComponent("\(name).diagnostics.txt"))
     }
 
-    @Test func defaultSpecLoadsWithoutWarnings() throws {
-        let (_, warnings) = try SpecLoader.load(DefaultSpec.text, file: DefaultSpec.fileName)
+    @Test(arguments: BundledBank.all.map(\.name))
+    func bundledSpecLoadsWithoutWarnings(_ name: String) throws {
+        let bank = try #require(BundledBank.named(name))
+        let (spec, warnings) = try SpecLoader.load(bank.text, file: bank.fileName)
         #expect(warnings.isEmpty, "\(warnings)")
+        #expect(spec.name.value == bank.name, "a bundled spec's name is its file stem")
     }
 
     @Test func emptySpecSaysHowToStart() {

@@ -33,6 +33,12 @@ FOLDERS=(
 )
 CONSENT_URL_VARS=( '' 'consentUrl' '' )
 CODE_VARS=( '' 'authCode' '' )
+# For consent steps whose request object must be signed (PS256): the PEM key and the variable holding its
+# passphrase. The step saves <consent URL var>SigningInput and <consent URL var>WithoutRequest; signing means
+# setting the consent URL var to WithoutRequest + "&request=" + SigningInput + "." + base64url(RSASSA-PSS-SHA256
+# signature, salt 32) in the exported environment (docs/certificates-and-runner.md).
+REQUEST_OBJECT_KEYS=( '' '' '' )
+REQUEST_OBJECT_PASSPHRASE_VARS=( '' '' '' )
 # Identifies this request list, so a saved state is never resumed against another collection.
 FINGERPRINT=cdfca84204d47b48
 STATE_DIR=.newman-state
@@ -233,6 +239,13 @@ if ((${#folders[@]})); then
 else
     selected=("${!REQUESTS[@]}")
 fi
+for i in "${selected[@]}"; do
+    if [[ -n ${REQUEST_OBJECT_KEYS[i]} ]] && ((!dry_run)); then
+        say "'${REQUESTS[i]}' needs its request object signed with PS256 (key ${REQUEST_OBJECT_KEYS[i]}${REQUEST_OBJECT_PASSPHRASE_VARS[i]:+, passphrase in \$${REQUEST_OBJECT_PASSPHRASE_VARS[i]}}), which this runner cannot do yet"
+        say "select the other requests with --folder, or see docs/certificates-and-runner.md"
+        exit 1
+    fi
+done
 
 # MARK: - Saved state
 

@@ -1,0 +1,30 @@
+import ArgumentParser
+import GenCollectionsBase
+import GenCollectionsCore
+
+extension GenCollectionsCommand {
+    /// `gen-collections banks`: the bank specs compiled into the binary.
+    struct Banks: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the bundled banks: their flows, what they do not support, and how clients authenticate.",
+            discussion: """
+                Each bank is a spec compiled in from specs/. Pass --bank NAME to generate, check, sync, certs, \
+                register or fetch-env instead of --spec FILE; 'gen-collections init --bank NAME' writes its spec \
+                to a file you can edit.
+                """)
+
+        @Option(name: .long, help: "The output format: text or json.")
+        var format: ReportFormat = .text
+
+        func run() throws {
+            let banks: [BankSummary]
+            do {
+                banks = try BankSummary.bundled()
+            } catch let error as DiagnosticsError {
+                report(error.diagnostics)
+                throw ExitStatus.failure
+            }
+            print(format == .json ? BankSummary.json(banks) : BankSummary.text(banks), terminator: "")
+        }
+    }
+}
