@@ -122,6 +122,22 @@ let package = Package(
         ),
         .testTarget(
             name: "GenCollectionsCLITests",
-            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"]),
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )
+
+// Coverage-guided fuzzing (scripts/fuzz, docs/fuzzing.md): a libFuzzer harness, declared only when
+// GEN_COLLECTIONS_FUZZ is set, so that `swift build` and `swift test` never see it. scripts/fuzz builds it with
+// `-sanitize=fuzzer,address` in its own scratch folder (.build-fuzz).
+if Context.environment["GEN_COLLECTIONS_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "gen-collections-fuzz",
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsLint"],
+            path: "Tests/Fuzz/Harness",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    package.products.append(.executable(name: "gen-collections-fuzz", targets: ["gen-collections-fuzz"]))
+}

@@ -11,11 +11,17 @@ public enum LintRunner {
         public var configurationPath: String?
         /// `--env` files whose variables count as defined.
         public var environmentPaths: [String]
+        /// `--max-input-size`: larger files are reported as unreadable, not read.
+        public var maximumFileSize: Int
 
-        public init(paths: [String], configurationPath: String? = nil, environmentPaths: [String] = []) {
+        public init(
+            paths: [String], configurationPath: String? = nil, environmentPaths: [String] = [],
+            maximumFileSize: Int = InputFile.defaultMaximumSize
+        ) {
             self.paths = paths
             self.configurationPath = configurationPath
             self.environmentPaths = environmentPaths
+            self.maximumFileSize = maximumFileSize
         }
     }
 
@@ -32,14 +38,15 @@ public enum LintRunner {
     public static func run(_ options: Options) -> Outcome {
         var unreadable: [Diagnostic] = []
         func read(_ path: String) -> [UInt8]? {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            do {
+                return [UInt8](try InputFile.read(path, maximumSize: options.maximumFileSize))
+            } catch {
                 unreadable.append(
                     .error(
-                        "lint-unreadable", "cannot read '\(path)'", at: SourceLocation(file: path),
-                        hint: "check that the path exists and is readable"))
+                        "lint-unreadable", "cannot read '\(path)': \(error)", at: SourceLocation(file: path),
+                        hint: error.hint ?? "check that the path exists and is readable"))
                 return nil
             }
-            return [UInt8](data)
         }
         // Configuration.
         var configuration = LintConfiguration()
@@ -78,7 +85,7 @@ public enum LintRunner {
             targets += discover(path, configuration: configuration, unreadable: &unreadable)
         }
         for file in targets where file.lowercased().contains("cert") && file.lowercased().hasSuffix(".json") {
-            if let data = FileManager.default.contents(atPath: file) {
+            if let data = try? InputFile.read(file, maximumSize: options.maximumFileSize) {
                 context.certificatePatterns += certificatePatterns(in: [UInt8](data), path: file)
             }
         }

@@ -23,7 +23,11 @@ extension GenCollectionsCommand {
         func run() throws {
             let (generated, onDisk) = try bundle.load()
             let drift = DriftChecker.check(generated: generated, onDisk: onDisk)
-            print(format == .json ? drift.json() : drift.text(), terminator: "")
+            if format == .json {
+                print(drift.json(), terminator: "")
+            } else {
+                printText(drift.text(), terminator: "")
+            }
             if drift.hasDrift { throw ExitStatus.failure }
         }
     }

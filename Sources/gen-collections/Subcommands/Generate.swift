@@ -7,7 +7,12 @@ extension GenCollectionsCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the Postman collection, environment, certificate settings and runner for a spec.",
-            discussion: "Without --spec, uses the embedded Monese sandbox spec. Files are replaced atomically.")
+            discussion: """
+                Without --spec, uses the embedded Monese sandbox spec. The bundle is replaced all or nothing: \
+                the files are written beside the output folder first, then moved into place; a run that was \
+                killed is finished or cleaned up by the next one. Exit codes: 0 written, 1 invalid spec or helper \
+                file, 64 usage error, 66 an input cannot be read, 73 the bundle cannot be written.
+                """)
 
         @OptionGroup var bundle: BundleOptions
 
@@ -15,16 +20,17 @@ extension GenCollectionsCommand {
         var dryRun = false
 
         func run() throws {
-            let artifacts = try bundle.generate()
             let folder = URL(fileURLWithPath: bundle.out)
+            if !dryRun { ArtifactWriter.finishInterruptedWrite(in: folder) }
+            let artifacts = try bundle.generate()
             if dryRun {
-                artifacts.forEach { print("would write \(folder.appendingPathComponent($0.path).relativePath)") }
+                artifacts.forEach { printText("would write \(folder.appendingPathComponent($0.path).relativePath)") }
                 return
             }
             do {
-                for url in try ArtifactWriter.write(artifacts, to: folder) { print("wrote \(url.relativePath)") }
+                for url in try ArtifactWriter.write(artifacts, to: folder) { printText("wrote \(url.relativePath)") }
             } catch {
-                printError("gen-collections: error: \(error) [output-unwritable]")
+                report([error.diagnostic])
                 throw ExitStatus.cannotCreate
             }
         }

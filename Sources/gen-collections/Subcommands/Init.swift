@@ -23,10 +23,10 @@ extension GenCollectionsCommand {
             do {
                 try ArtifactWriter.write(Data(DefaultSpec.text.utf8), to: url)
             } catch {
-                printError("gen-collections: error: \(error) [output-unwritable]")
+                report([error.diagnostic])
                 throw ExitStatus.cannotCreate
             }
-            print("wrote \(path); generate with: gen-collections generate --spec \(path)")
+            printText("wrote \(path); generate with: gen-collections generate --spec \(path)")
         }
     }
 }

@@ -34,6 +34,8 @@ extension GenCollectionsCommand {
         @Option(help: "The configuration file (default: .gen-collections.yml found upward from the first path).")
         var config: String?
 
+        @OptionGroup var limits: InputLimitOptions
+
         @Flag(name: .customLong("parse-only"), help: .hidden)
         var parseOnly = false
 
@@ -48,7 +50,10 @@ extension GenCollectionsCommand {
 
         func run() throws {
             if parseOnly { return try parseOnlyRun() }
-            let outcome = LintRunner.run(.init(paths: paths, configurationPath: config, environmentPaths: environments))
+            let outcome = LintRunner.run(
+                .init(
+                    paths: paths, configurationPath: config, environmentPaths: environments,
+                    maximumFileSize: limits.bytes))
             if !outcome.setupErrors.isEmpty {
                 FileHandle.standardError.write(Data(outcome.setupErrors.map { $0.description + "\n" }.joined().utf8))
                 throw ExitCode.failure
@@ -70,7 +75,7 @@ extension GenCollectionsCommand {
         private func parseOnlyRun() throws {
             var nodes = 0
             for path in paths {
-                guard let data = FileManager.default.contents(atPath: path) else { throw ExitCode(66) }
+                guard let data = try? InputFile.read(path, maximumSize: limits.bytes) else { throw ExitCode(66) }
                 do {
                     nodes += try JSONReader.parse([UInt8](data)).nodeCount
                 } catch {

@@ -1,0 +1,89 @@
+import Foundation
+import GenCollectionsBase
+
+/// Where `ArtifactWriter` stages and commits a bundle: beside the output folder, in its parent, so that the output
+/// folder never holds a temporary file, or inside it when it is a mount point (a rename cannot cross file systems).
+/// The workspace folder is locked while a write commits, so two runs on the same output folder take turns.
+struct BundleWorkspace {
+    /// The output folder, resolved (symbolic links and `.` followed).
+    let output: String
+    /// The parent of `output`, or `output` itself when they are on different file systems.
+    let folder: String
+    /// `.<output name>.gen-collections` beside the output folder, `.gen-collections` inside it.
+    let prefix: String
+    private let lock: Int32
+
+    /// This process's staging folder.
+    var stagingPath: String { "\(folder)/\(prefix)-\(getpid()).staging" }
+    /// The folder a committed write moves its files from.
+    var commitPath: String { "\(folder)/\(prefix).commit" }
+
+    /// Creates the output folder when missing, and locks the workspace.
+    static func open(_ directory: URL) throws(ArtifactWriter.WriteError) -> BundleWorkspace {
+        do {
+            try AtomicFile.makeFolder(directory.path)
+        } catch {
+            throw ArtifactWriter.WriteError(path: error.path, error: error.error)
+        }
+        let output = directory.resolvingSymlinksInPath().standardizedFileURL.path
+        let parent = (output as NSString).deletingLastPathComponent
+        var outputInfo = stat(), parentInfo = stat()
+        let beside =
+            !parent.isEmpty && parent != output && stat(output, &outputInfo) == 0 && stat(parent, &parentInfo) == 0
+            && outputInfo.st_dev == parentInfo.st_dev && access(parent, W_OK) == 0
+        let folder = beside ? parent : output
+        let prefix = beside ? ".\((output as NSString).lastPathComponent).gen-collections" : ".gen-collections"
+        let lock = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        return BundleWorkspace(output: output, folder: folder, prefix: prefix, lock: lock)
+    }
+
+    func close() {
+        guard lock >= 0 else { return }
+        flock(lock, LOCK_UN)
+        Foundation.close(lock)
+    }
+
+    /// Finishes or removes what killed runs left behind: a commit folder is moved into place (its rename was the
+    /// commit point), and the staging folders and temporary files of processes that are gone are removed.
+    func recover() {
+        if FileManager.default.fileExists(atPath: commitPath) { _ = finishCommit() }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for entry in entries where entry.hasPrefix("\(prefix)-") && entry.hasSuffix(".staging") {
+            let pid = entry.dropFirst(prefix.count + 1).dropLast(".staging".count)
+            if let pid = Int32(pid), !ProcessLiveness.isAlive(pid) { Self.removeTree("\(folder)/\(entry)") }
+        }
+        AtomicFile.removeLeftovers(in: output)
+    }
+
+    /// Moves every file of the commit folder into the output folder, then removes the commit folder.
+    /// - Returns: the first failure, after which the remaining files stay in the commit folder for the next run.
+    func finishCommit() -> SystemError? {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: commitPath) else { return nil }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: "\(commitPath)/\(path)", isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(path)
+            }
+        }
+        for path in files.sorted() {
+            let target = "\(output)/\(path)"
+            do {
+                try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent)
+            } catch {
+                return error.error
+            }
+            guard rename("\(commitPath)/\(path)", target) == 0 else { return .current }
+        }
+        AtomicFile.syncFolder(output)
+        Self.removeTree(commitPath)
+        AtomicFile.syncFolder(folder)
+        return nil
+    }
+
+    static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
