@@ -87,6 +87,12 @@ let package = Package(
         ),
         // What every test target shares: the process runner and the package paths.
         .target(name: "GenCollectionsTestSupport", path: "Tests/GenCollectionsTestSupport"),
+        // What one fuzz input goes through: shared by the libFuzzer harness and the corpus test (FuzzCorpusTests).
+        .target(
+            name: "GenCollectionsFuzzTargets",
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsLint"],
+            path: "Tests/Fuzz/Targets"
+        ),
         // Fixtures and goldens are read from the source tree (found with #filePath), not bundled.
         .testTarget(
             name: "GenCollectionsBaseTests", dependencies: ["GenCollectionsBase", "GenCollectionsTestSupport"]),
@@ -99,6 +105,7 @@ let package = Package(
             name: "GenCollectionsLintTests",
             dependencies: [
                 "GenCollectionsLint", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+                "GenCollectionsFuzzTargets",
             ],
             exclude: ["Fixtures"]
         ),
@@ -135,9 +142,8 @@ if Context.environment["GEN_COLLECTIONS_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
             name: "gen-collections-fuzz",
-            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsLint"],
-            path: "Tests/Fuzz/Harness",
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            dependencies: ["GenCollectionsFuzzTargets"],
+            path: "Tests/Fuzz/Harness"
         ))
     package.products.append(.executable(name: "gen-collections-fuzz", targets: ["gen-collections-fuzz"]))
 }

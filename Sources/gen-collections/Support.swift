@@ -47,18 +47,7 @@ func loadSpec(_ path: String?, limit: Int = InputFile.defaultMaximumSize) throws
     do {
         guard let path else { return try DefaultSpec.load() }
         let data = try readInput(path, what: "spec", limit: limit)
-        let bytes = [UInt8](data)
-        if let offset = SourceLocation.firstInvalidUTF8(in: bytes) {
-            let byte = String(bytes[offset], radix: 16, uppercase: true)
-            report([
-                .error(
-                    "spec-not-utf8", "the spec is not UTF-8 text: byte 0x\(byte) cannot start or continue a character",
-                    at: SourceLocation(file: path, offset: offset, in: bytes),
-                    hint: "save the file as UTF-8 (iconv -f latin1 -t utf-8, or your editor's encoding menu)")
-            ])
-            throw ExitStatus.failure
-        }
-        let (spec, warnings) = try SpecLoader.load(String(decoding: bytes, as: UTF8.self), file: path)
+        let (spec, warnings) = try SpecLoader.load(bytes: [UInt8](data), file: path)
         report(warnings)
         return spec
     } catch let error as DiagnosticsError {

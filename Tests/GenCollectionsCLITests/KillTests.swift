@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized) struct KillTests {
     static let iterations = 200
 
-    /// A spec with `steps` requests with JSON bodies: a bundle of about a megabyte; `version` changes every file.
-    static func spec(version: Int, steps: Int = 150) -> String {
+    /// A spec with `steps` requests with JSON bodies: a bundle of about 700 KB; `version` changes every file.
+    static func spec(version: Int, steps: Int = 100) -> String {
         var text = """
             gen-collections: 1
             name: big
@@ -105,7 +105,11 @@ import Testing
             let pending = manager.fileExists(atPath: commit.path)
             #expect(versions.count == 1 || pending, "iteration \(iteration): a mix of versions and no commit")
             let outcome =
-                pending ? "committed, moving" : process.terminationReason == .exit ? "completed" : "one bundle"
+                process.terminationReason == .exit
+                ? "finished before the kill"
+                : versions.count > 1
+                    ? "killed while moving: a mix, commit pending"
+                    : pending ? "killed after moving, before clean-up: commit pending" : "killed: one complete bundle"
             outcomes[outcome, default: 0] += 1
             // Beside the output folder: at most this run's staging folder and the commit folder.
             let beside = Self.entries(scratch).filter { $0.hasPrefix(".out.gen-collections") }

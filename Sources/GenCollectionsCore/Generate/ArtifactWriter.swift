@@ -40,9 +40,17 @@ public enum ArtifactWriter {
         /// The diagnostic the commands print.
         public var diagnostic: Diagnostic {
             .error(
-                "output-unwritable", "cannot write the file: \(reason)" + (unchanged ? "; nothing was changed" : ""),
+                "output-unwritable", "cannot write: \(reason)" + (unchanged ? "; nothing was changed" : ""),
                 at: SourceLocation(file: path), hint: hint)
         }
+    }
+
+    /// The commit folder of a write that a killed run committed but did not complete, if there is one: the output
+    /// folder then mixes old and new files until the next `generate` or `sync` (which `check` says).
+    public static func interruptedWrite(in directory: URL) -> String? {
+        let (_, folder, prefix) = BundleWorkspace.locate(directory)
+        let commit = "\(folder)/\(prefix).commit"
+        return FileManager.default.fileExists(atPath: commit) ? commit : nil
     }
 
     /// Finishes a write that a killed run committed but did not complete, and removes what killed runs left
@@ -69,7 +77,7 @@ public enum ArtifactWriter {
         for target in targets {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
-                throw WriteError(path: target.relativePath, reason: "it is a folder", unchanged: true)
+                throw WriteError(path: target.relativePath, error: SystemError(EISDIR))
             }
         }
         let staging = workspace.stagingPath

@@ -23,19 +23,25 @@ struct BundleWorkspace {
         do {
             try AtomicFile.makeFolder(directory.path)
         } catch {
-            throw ArtifactWriter.WriteError(path: error.path, error: error.error)
+            let path = error.path == directory.path ? directory.relativePath : error.path
+            throw ArtifactWriter.WriteError(path: path, error: error.error)
         }
+        let (output, folder, prefix) = locate(directory)
+        let lock = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        return BundleWorkspace(output: output, folder: folder, prefix: prefix, lock: lock)
+    }
+
+    /// The resolved output folder, the workspace folder and the prefix of its entries, for an existing folder.
+    static func locate(_ directory: URL) -> (output: String, folder: String, prefix: String) {
         let output = directory.resolvingSymlinksInPath().standardizedFileURL.path
         let parent = (output as NSString).deletingLastPathComponent
         var outputInfo = stat(), parentInfo = stat()
         let beside =
             !parent.isEmpty && parent != output && stat(output, &outputInfo) == 0 && stat(parent, &parentInfo) == 0
             && outputInfo.st_dev == parentInfo.st_dev && access(parent, W_OK) == 0
-        let folder = beside ? parent : output
         let prefix = beside ? ".\((output as NSString).lastPathComponent).gen-collections" : ".gen-collections"
-        let lock = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if lock >= 0 { flock(lock, LOCK_EX) }
-        return BundleWorkspace(output: output, folder: folder, prefix: prefix, lock: lock)
+        return (output, beside ? parent : output, prefix)
     }
 
     func close() {

@@ -205,7 +205,7 @@ public enum LintRunner {
     /// A spec is validated by the generator's own loader; YAML files that are not specs are skipped.
     static func lintSpec(_ path: String, _ bytes: [UInt8]) -> [Diagnostic] {
         do {
-            return try SpecLoader.load(String(decoding: bytes, as: UTF8.self), file: path).warnings
+            return try SpecLoader.load(bytes: bytes, file: path).warnings
         } catch let error as DiagnosticsError {
             return error.diagnostics
         } catch {

@@ -22,6 +22,15 @@ extension GenCollectionsCommand {
 
         func run() throws {
             let (generated, onDisk) = try bundle.load()
+            if ArtifactWriter.interruptedWrite(in: URL(fileURLWithPath: bundle.out)) != nil {
+                report([
+                    .warning(
+                        "output-interrupted", "a write of this folder was killed before it had moved every file",
+                        at: SourceLocation(file: bundle.out),
+                        hint: "run 'gen-collections generate' or 'sync' to finish it; until then files may mix versions"
+                    )
+                ])
+            }
             let drift = DriftChecker.check(generated: generated, onDisk: onDisk)
             if format == .json {
                 print(drift.json(), terminator: "")

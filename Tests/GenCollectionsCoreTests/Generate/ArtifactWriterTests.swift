@@ -66,7 +66,8 @@ import Testing
         changed[0].contents = Data("{\"newer\": 2}\n".utf8)
         let error = try #require(throws: ArtifactWriter.WriteError.self) { try ArtifactWriter.write(changed, to: out) }
         #expect(error.unchanged)
-        #expect(error.diagnostic.message == "cannot write the file: it is a folder; nothing was changed")
+        #expect(error.diagnostic.message == "cannot write: it is a folder (EISDIR); nothing was changed")
+        #expect(error.diagnostic.hint == "remove or rename the folder that has the file's name")
         #expect(try Data(contentsOf: out.appendingPathComponent(Self.bundle[0].path)) == Self.bundle[0].contents)
         #expect(Self.entries(parent) == ["out"])
     }

@@ -5,12 +5,12 @@ import GenCollectionsLint
 
 /// What each fuzz target does with one input: the same calls a user's file goes through. A crash, a sanitizer
 /// report or a broken property (`fuzzCheck`) is a finding; errors and diagnostics are the expected outcome.
-/// `Tests/GenCollectionsLintTests/FuzzCorpusTests.swift` runs the seed corpus and every regression through the
-/// same calls in `swift test`.
-enum FuzzTargets {
-    static let names = ["spec", "json", "helper-env", "lint"]
+/// The libFuzzer harness (`Tests/Fuzz/Harness`) calls it, and `FuzzCorpusTests` runs the seed corpus and every
+/// regression through it in `swift test`.
+public enum FuzzTargets {
+    public static let names = ["spec", "json", "helper-env", "lint"]
 
-    static func run(_ target: String, _ bytes: [UInt8]) {
+    public static func run(_ target: String, _ bytes: [UInt8]) {
         switch target {
         case "spec": spec(bytes)
         case "json": json(bytes)
