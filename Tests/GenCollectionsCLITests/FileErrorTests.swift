@@ -37,7 +37,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("mnt"), withIntermediateDirectories: true)
-        try Data(KillTests.spec(version: 1).utf8).write(to: folder.appendingPathComponent("big.yaml"))
+        try Data(KillTests.spec(version: 1, steps: 150).utf8).write(to: folder.appendingPathComponent("big.yaml"))
         // The default bundle fits in 256 KiB; the big one (several hundred kilobytes) does not.
         let run = Self.onTmpfs(
             size: "256k",

@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized) struct KillTests {
     static let iterations = 200
 
-    /// A spec with `steps` requests with JSON bodies: a bundle of about 700 KB; `version` changes every file.
-    static func spec(version: Int, steps: Int = 100) -> String {
+    /// A spec with `steps` requests with JSON bodies: a bundle of about 300 KB; `version` changes every file.
+    static func spec(version: Int, steps: Int = 60) -> String {
         var text = """
             gen-collections: 1
             name: big

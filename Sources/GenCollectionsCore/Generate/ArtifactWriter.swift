@@ -73,11 +73,17 @@ public enum ArtifactWriter {
         let workspace = try BundleWorkspace.open(directory)
         defer { workspace.close() }
         workspace.recover()
-        // A folder where a file goes would stop step 3 half-way: refuse it before anything is written.
+        // A folder where a file goes would stop step 3 half-way: refuse it before anything is written, and create
+        // the folders the files go in, so that step 3 is renames only.
         for target in targets {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
                 throw WriteError(path: target.relativePath, error: SystemError(EISDIR))
+            }
+            do {
+                try AtomicFile.makeFolder(target.deletingLastPathComponent().path)
+            } catch {
+                throw WriteError(path: error.path, error: error.error)
             }
         }
         let staging = workspace.stagingPath
@@ -105,7 +111,7 @@ public enum ArtifactWriter {
             throw WriteError(path: directory.relativePath, error: error)
         }
         AtomicFile.syncFolder(workspace.folder)
-        if let failure = workspace.finishCommit() {
+        if let failure = workspace.finishCommit(paths: artifacts.map(\.path)) {
             throw WriteError(
                 path: directory.relativePath,
                 reason: "\(failure); the new files wait in \(workspace.commitPath)", unchanged: false,

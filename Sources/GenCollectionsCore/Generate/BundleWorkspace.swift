@@ -63,25 +63,32 @@ struct BundleWorkspace {
     }
 
     /// Moves every file of the commit folder into the output folder, then removes the commit folder.
+    /// - Parameter paths: the files, relative to both folders, when the caller knows them (and has created their
+    ///   folders in the output folder): the moves then follow one another with nothing in between, so the time a
+    ///   reader could see a mix of versions is that of a few renames. Nil lists the commit folder (recovery).
     /// - Returns: the first failure, after which the remaining files stay in the commit folder for the next run.
-    func finishCommit() -> SystemError? {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: commitPath) else { return nil }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if manager.fileExists(atPath: "\(commitPath)/\(path)", isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(path)
+    func finishCommit(paths: [String]? = nil) -> SystemError? {
+        var files = paths ?? []
+        if paths == nil {
+            let manager = FileManager.default
+            let enumerator = manager.enumerator(atPath: commitPath)
+            while let path = enumerator?.nextObject() as? String {
+                var isFolder: ObjCBool = false
+                if manager.fileExists(atPath: "\(commitPath)/\(path)", isDirectory: &isFolder), !isFolder.boolValue {
+                    files.append(path)
+                }
+            }
+            files.sort()
+            for path in files {
+                do {
+                    try AtomicFile.makeFolder(("\(output)/\(path)" as NSString).deletingLastPathComponent)
+                } catch {
+                    return error.error
+                }
             }
         }
-        for path in files.sorted() {
-            let target = "\(output)/\(path)"
-            do {
-                try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent)
-            } catch {
-                return error.error
-            }
-            guard rename("\(commitPath)/\(path)", target) == 0 else { return .current }
+        for path in files {
+            guard rename("\(commitPath)/\(path)", "\(output)/\(path)") == 0 else { return .current }
         }
         AtomicFile.syncFolder(output)
         Self.removeTree(commitPath)
