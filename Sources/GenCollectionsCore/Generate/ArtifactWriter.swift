@@ -73,8 +73,26 @@ public enum ArtifactWriter {
         let workspace = try BundleWorkspace.open(directory)
         defer { workspace.close() }
         workspace.recover()
-        // A folder where a file goes would stop step 3 half-way: refuse it before anything is written, and create
-        // the folders the files go in, so that step 3 is renames only.
+        try prepare(targets)
+        try stage(artifacts, targets: targets, in: workspace.stagingPath, directory: directory)
+        guard rename(workspace.stagingPath, workspace.commitPath) == 0 else {
+            let error = SystemError.current
+            BundleWorkspace.removeTree(workspace.stagingPath)
+            throw WriteError(path: directory.relativePath, error: error)
+        }
+        AtomicFile.syncFolder(workspace.folder)
+        if let failure = workspace.finishCommit(paths: artifacts.map(\.path)) {
+            throw WriteError(
+                path: directory.relativePath,
+                reason: "\(failure); the new files wait in \(workspace.commitPath)", unchanged: false,
+                hint: "fix the cause, then run again: the next 'generate' or 'sync' moves them into place")
+        }
+        return targets
+    }
+
+    /// Refuses a folder where a file goes (it would stop the moves half-way) before anything is written, and
+    /// creates the folders the files go in, so that the moves are renames only.
+    private static func prepare(_ targets: [URL]) throws(WriteError) {
         for target in targets {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
@@ -86,7 +104,12 @@ public enum ArtifactWriter {
                 throw WriteError(path: error.path, error: error.error)
             }
         }
-        let staging = workspace.stagingPath
+    }
+
+    /// Writes every file into the staging folder with its final mode; on failure removes the staging folder.
+    private static func stage(
+        _ artifacts: [Artifact], targets: [URL], in staging: String, directory: URL
+    ) throws(WriteError) {
         do throws(AtomicFile.WriteError) {
             try AtomicFile.makeFolder(staging)
             for (artifact, target) in zip(artifacts, targets) {
@@ -102,22 +125,9 @@ public enum ArtifactWriter {
             AtomicFile.syncFolder(staging)
         } catch {
             BundleWorkspace.removeTree(staging)
-            let path = error.path.hasPrefix(staging) ? directory.relativePath : error.path
-            throw WriteError(path: path, error: error.error)
-        }
-        guard rename(staging, workspace.commitPath) == 0 else {
-            let error = SystemError.current
-            BundleWorkspace.removeTree(staging)
-            throw WriteError(path: directory.relativePath, error: error)
-        }
-        AtomicFile.syncFolder(workspace.folder)
-        if let failure = workspace.finishCommit(paths: artifacts.map(\.path)) {
             throw WriteError(
-                path: directory.relativePath,
-                reason: "\(failure); the new files wait in \(workspace.commitPath)", unchanged: false,
-                hint: "fix the cause, then run again: the next 'generate' or 'sync' moves them into place")
+                path: error.path.hasPrefix(staging) ? directory.relativePath : error.path, error: error.error)
         }
-        return targets
     }
 
     /// Writes one file atomically (`init`): a temporary file beside it, renamed over it.
