@@ -25,6 +25,6 @@ for file in "$corpus"/*; do
         --out "$work/out" >/dev/null 2>&1
     status=$?
     set -e
-    read -r seconds kib < <(tail -n 1 "$work/time") || { seconds=?; kib=0; }
+    read -r seconds kib < <(tail -n 1 "$work/time") || { seconds="?"; kib=0; }
     printf '%-40s %8s %10s %5s\n' "$name" "$seconds" "$(awk -v k="$kib" 'BEGIN { printf "%.1f", k / 1024 }')" "$status"
 done
