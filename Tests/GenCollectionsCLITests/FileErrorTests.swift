@@ -147,3 +147,26 @@ import Testing
         #expect(bad.status == 64)
     }
 }
+
+extension FileErrorTests {
+    @Test func checkWarnsAboutAnInterruptedWriteAndGenerateFinishesIt() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(Shell.run(Self.binary, ["generate", "--out", "out"], directory: folder).status == 0)
+        // What a generate killed while moving its files leaves beside the output folder.
+        let commit = folder.appendingPathComponent(".out.gen-collections.commit")
+        try FileManager.default.createDirectory(at: commit, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("out/run-newman.sh"), to: commit.appendingPathComponent("run-newman.sh"))
+        let check = Shell.run(Self.binary, ["check", "--out", "out"], directory: folder)
+        #expect(check.status == 0)
+        #expect(
+            check.error
+                == "out: warning: a write of this folder was killed before it had moved every file "
+                + "[output-interrupted]\n  hint: run 'gen-collections generate' or 'sync' to finish it; until then "
+                + "files may mix versions\n")
+        #expect(Shell.run(Self.binary, ["generate", "--out", "out"], directory: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: commit.path))
+        #expect(Shell.run(Self.binary, ["check", "--out", "out"], directory: folder).error.isEmpty)
+    }
+}
