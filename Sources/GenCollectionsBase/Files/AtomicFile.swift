@@ -85,10 +85,10 @@ public enum AtomicFile {
         ".\(name).gen-collections-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16)).tmp"
     }
 
-    /// Removes the temporary files that killed writers left in `folder`: this tool's
-    /// (`.<name>.gen-collections-<pid>-<random>.tmp`) and those of earlier versions (`.<name>.<pid>.tmp`), when the
-    /// process that made them is gone.
-    /// - Parameter name: only the leftovers of this file; nil for all.
+    /// Removes the temporary files that killed writers left in `folder`, when the process that made them is gone:
+    /// this tool's (`.<name>.gen-collections-<pid>-<random>.tmp`), and for a named file also those of earlier
+    /// versions (`.<name>.<pid>.tmp`), a pattern too common to remove for files the tool does not write.
+    /// - Parameter name: only the leftovers of this file; nil for this tool's temporary files of any file.
     public static func removeLeftovers(in folder: String, of name: String? = nil) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
@@ -97,7 +97,7 @@ public enum AtomicFile {
             if let marker = middle.range(of: ".gen-collections-", options: .backwards) {
                 file = middle[..<marker.lowerBound]
                 pid = middle[marker.upperBound...].prefix { $0 != "-" }
-            } else if let dot = middle.lastIndex(of: ".") {
+            } else if name != nil, let dot = middle.lastIndex(of: ".") {
                 file = middle[..<dot]
                 pid = middle[middle.index(after: dot)...]
             } else {

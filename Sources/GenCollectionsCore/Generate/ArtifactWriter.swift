@@ -72,7 +72,7 @@ public enum ArtifactWriter {
         guard !artifacts.isEmpty else { return [] }
         let workspace = try BundleWorkspace.open(directory)
         defer { workspace.close() }
-        workspace.recover()
+        workspace.recover(files: artifacts.filter { !$0.path.contains("/") }.map(\.path))
         try prepare(targets)
         try stage(artifacts, targets: targets, in: workspace.stagingPath, directory: directory)
         guard rename(workspace.stagingPath, workspace.commitPath) == 0 else {

@@ -52,7 +52,8 @@ struct BundleWorkspace {
 
     /// Finishes or removes what killed runs left behind: a commit folder is moved into place (its rename was the
     /// commit point), and the staging folders and temporary files of processes that are gone are removed.
-    func recover() {
+    /// - Parameter files: the bundle's file names, whose temporary files of earlier versions are removed too.
+    func recover(files: [String] = []) {
         if FileManager.default.fileExists(atPath: commitPath) { _ = finishCommit() }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for entry in entries where entry.hasPrefix("\(prefix)-") && entry.hasSuffix(".staging") {
@@ -60,6 +61,7 @@ struct BundleWorkspace {
             if let pid = Int32(pid), !ProcessLiveness.isAlive(pid) { Self.removeTree("\(folder)/\(entry)") }
         }
         AtomicFile.removeLeftovers(in: output)
+        for file in files { AtomicFile.removeLeftovers(in: output, of: file) }
     }
 
     /// Moves every file of the commit folder into the output folder, then removes the commit folder.

@@ -108,6 +108,7 @@ import Testing
             ".bank.postman_environment.json.\(gone).tmp",  // an earlier version's temporary file
             ".bank.postman_environment.json.gen-collections-\(gone)-1a2b.tmp",
             ".bank.postman_environment.json.gen-collections-\(alive)-1a2b.tmp",
+            ".notes.\(gone).tmp",  // not a file of the bundle: the user's
         ] {
             try Data("secret".utf8).write(to: out.appendingPathComponent(name))
         }
@@ -115,7 +116,13 @@ import Testing
         #expect(Self.entries(parent) == [".out.gen-collections-\(alive).staging", "out"])
         #expect(
             Self.entries(out).filter { $0.hasPrefix(".") } == [
-                ".bank.postman_environment.json.gen-collections-\(alive)-1a2b.tmp"
+                ".bank.postman_environment.json.\(gone).tmp",
+                ".bank.postman_environment.json.gen-collections-\(alive)-1a2b.tmp", ".notes.\(gone).tmp",
+            ], "an earlier version's files are known by the bundle's names, which the next write gives")
+        try ArtifactWriter.write(Self.bundle, to: out)
+        #expect(
+            Self.entries(out).filter { $0.hasPrefix(".") } == [
+                ".bank.postman_environment.json.gen-collections-\(alive)-1a2b.tmp", ".notes.\(gone).tmp",
             ])
     }
 
