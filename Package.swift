@@ -116,6 +116,12 @@ let package = Package(
         ),
         // What every test target shares: the process runner and the package paths.
         .target(name: "GenCollectionsTestSupport", path: "Tests/GenCollectionsTestSupport"),
+        // What one fuzz input goes through: shared by the libFuzzer harness and the corpus test (FuzzCorpusTests).
+        .target(
+            name: "GenCollectionsFuzzTargets",
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsLint"],
+            path: "Tests/Fuzz/Targets"
+        ),
         // Fixtures and goldens are read from the source tree (found with #filePath), not bundled.
         .testTarget(
             name: "GenCollectionsBaseTests", dependencies: ["GenCollectionsBase", "GenCollectionsTestSupport"]),
@@ -128,6 +134,7 @@ let package = Package(
             name: "GenCollectionsLintTests",
             dependencies: [
                 "GenCollectionsLint", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+                "GenCollectionsFuzzTargets",
             ],
             exclude: ["Fixtures"]
         ),
@@ -161,6 +168,21 @@ let package = Package(
         ),
         .testTarget(
             name: "GenCollectionsCLITests",
-            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"]),
+            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )
+
+// Coverage-guided fuzzing (scripts/fuzz, docs/fuzzing.md): a libFuzzer harness, declared only when
+// GEN_COLLECTIONS_FUZZ is set, so that `swift build` and `swift test` never see it. scripts/fuzz builds it with
+// `-sanitize=fuzzer,address` in its own scratch folder (.build-fuzz).
+if Context.environment["GEN_COLLECTIONS_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "gen-collections-fuzz",
+            dependencies: ["GenCollectionsFuzzTargets"],
+            path: "Tests/Fuzz/Harness"
+        ))
+    package.products.append(.executable(name: "gen-collections-fuzz", targets: ["gen-collections-fuzz"]))
+}

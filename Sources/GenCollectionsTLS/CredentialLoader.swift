@@ -43,7 +43,7 @@ struct CredentialLoader {
                     "certs-file-missing", "the \(what) '\(path.value)' does not exist (looked for '\(file.path)')",
                     path, hint: "paths resolve from the folder run-newman.sh runs in; use --dir to point at it"))
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard let data = try? InputFile.read(file.path) else {
             return .failure(
                 problem(
                     "certs-file-unreadable", "the \(what) '\(path.value)' cannot be read", path,

@@ -13,30 +13,33 @@ enum ExitStatus {
     static let cannotCreate = ExitCode(73)
 }
 
-/// Writes to standard error, where diagnostics go.
+/// Writes to standard error, where diagnostics go; control characters are escaped (`TerminalText`), line feeds kept.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(text, keepingNewlines: true) + "\n").utf8))
+}
+
+/// Writes to standard output, control characters escaped, line feeds kept (not for JSON, which escapes its own).
+func printText(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((TerminalText.escaped(text, keepingNewlines: true) + terminator).utf8))
 }
 
 func report(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics { printError(diagnostic.description) }
 }
 
-/// Reads a file the user named, or exits 66 with one clear line.
-func readInput(_ path: String, what: String) throws -> Data {
-    var isFolder: ObjCBool = false
-    let reason: String
-    if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-        reason = "no such file"
-    } else if isFolder.boolValue {
-        reason = "it is a folder"
-    } else if let data = FileManager.default.contents(atPath: path) {
-        return data
-    } else {
-        reason = "permission denied"
+/// Reads a file the user named, or exits 66 with one clear line: why it cannot be read (the system's reason, a
+/// folder, a device), or that it is over `limit` bytes (`--max-input-size`).
+func readInput(_ path: String, what: String, limit: Int = InputFile.defaultMaximumSize) throws -> Data {
+    do {
+        return try InputFile.read(path, maximumSize: limit)
+    } catch {
+        report([
+            .error(
+                "input-unreadable", "cannot read the \(what): \(error)", at: SourceLocation(file: path),
+                hint: error.hint)
+        ])
+        throw ExitStatus.noInput
     }
-    printError("\(path): error: cannot read the \(what): \(reason) [input-unreadable]")
-    throw ExitStatus.noInput
 }
 
 /// Loads a bundled bank's spec (they load without warnings); exits 1 if one ever fails to.
@@ -50,15 +53,11 @@ func loadSpec(bundled bank: BundledBank) throws -> Spec {
 }
 
 /// Loads a spec file, or the default bank's spec when `path` is nil; prints warnings, exits 1 on errors.
-func loadSpec(_ path: String?) throws -> Spec {
+func loadSpec(_ path: String?, limit: Int = InputFile.defaultMaximumSize) throws -> Spec {
     do {
         guard let path else { return try BundledBank.default.load() }
-        let data = try readInput(path, what: "spec")
-        guard let text = String(data: data, encoding: .utf8) else {
-            printError("\(path): error: the spec is not UTF-8 text [spec-yaml-syntax]")
-            throw ExitStatus.failure
-        }
-        let (spec, warnings) = try SpecLoader.load(text, file: path)
+        let data = try readInput(path, what: "spec", limit: limit)
+        let (spec, warnings) = try SpecLoader.load(bytes: [UInt8](data), file: path)
         report(warnings)
         return spec
     } catch let error as DiagnosticsError {

@@ -58,6 +58,8 @@ import Testing
         let result = try Self.certs(["--spec", "/nonexistent/spec.yaml"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 66)
         #expect(
-            result.output == "/nonexistent/spec.yaml: error: cannot read the spec: no such file [input-unreadable]\n")
+            result.output
+                == "/nonexistent/spec.yaml: error: cannot read the spec: no such file or folder (ENOENT) [input-unreadable]\n"
+        )
     }
 }

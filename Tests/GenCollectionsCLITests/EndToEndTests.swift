@@ -85,7 +85,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try Self.run(["generate", "--spec", "nope.yaml"], in: folder)
         #expect(run.status == 66)
-        #expect(run.stderr == "nope.yaml: error: cannot read the spec: no such file [input-unreadable]\n")
+        #expect(
+            run.stderr == "nope.yaml: error: cannot read the spec: no such file or folder (ENOENT) [input-unreadable]\n"
+        )
     }
 
     @Test func malformedHelperEnvironmentIsAClearError() throws {

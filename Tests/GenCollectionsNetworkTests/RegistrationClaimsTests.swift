@@ -2,6 +2,7 @@ import Foundation
 import GenCollectionsBase
 import GenCollectionsCore
 import Testing
+import _CryptoExtras
 @testable import GenCollectionsNetwork
 
 private func moneseSpec() throws -> Spec {
@@ -211,4 +212,17 @@ private func problems(_ spec: Spec, _ input: RegistrationClaims.Input, overrides
     #expect(
         RegistrationClaimsValidator.redirectProblem("https://x.example/" + String(repeating: "a", count: 250))
             == "is longer than 256 characters")
+}
+
+@Test func yaml11NumbersInClaimsSignAValidJSONPayload() throws {
+    let claims = baseClaims + "\n    software_version: 0x1F\n    max_age: .5\n    flags: [+1, 010, 5., 1_000]"
+    let built = try build(
+        try spec(claims: claims), .init(softwareStatement: SoftwareStatement(TestKeys.softwareStatement())))
+    let jwt = try RegistrationJWT.make(
+        claims: built.pairs, key: try _RSA.Signing.PrivateKey(keySize: .bits2048), kid: "k")
+    let payload = try #require(Base64URLForTests.json(jwt.split(separator: ".")[1]), "the payload is JSON")
+    #expect(payload["software_version"] as? Int == 31)
+    #expect(payload["max_age"] as? Double == 0.5)
+    #expect((payload["flags"] as? [Any])?.count == 4)
+    #expect((payload["flags"] as? [Any])?.last as? String == "1_000")
 }

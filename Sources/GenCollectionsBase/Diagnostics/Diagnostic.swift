@@ -45,11 +45,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         Diagnostic(.warning, id: id, message, at: location, hint: hint)
     }
 
-    /// `file:line:column: error: message [id]`, then the hint indented on the next line.
+    /// `file:line:column: error: message [id]`, then the hint indented on the next line. Control characters of
+    /// the path, the message and the hint are escaped (`TerminalText`): they often quote the user's input.
     public var description: String {
-        let place = location.map { "\($0): " } ?? "gen-collections: "
-        var text = "\(place)\(severity.rawValue): \(message) [\(id)]"
-        if let hint { text += "\n  hint: \(hint)" }
+        let place = location.map { "\(TerminalText.escaped($0.description)): " } ?? "gen-collections: "
+        var text = "\(place)\(severity.rawValue): \(TerminalText.escaped(message)) [\(id)]"
+        if let hint { text += "\n  hint: \(TerminalText.escaped(hint))" }
         return text
     }
 }

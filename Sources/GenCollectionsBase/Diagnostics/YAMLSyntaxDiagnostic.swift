@@ -11,6 +11,12 @@ public enum YAMLSyntaxDiagnostic {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let contextText = context.map { "\($0.text) (line \($0.mark.line), column \($0.mark.column)): " } ?? ""
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return .error(
+                    "\(area)-too-deep", "the YAML nests more than 1000 levels deep",
+                    at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                    hint: "flatten the value; no request body needs that depth")
+            }
             return .error(
                 "\(area)-yaml-syntax", "\(contextText)\(problem)",
                 at: SourceLocation(file: file, line: mark.line, column: mark.column),
@@ -23,10 +29,17 @@ public enum YAMLSyntaxDiagnostic {
                 "\(area)-duplicate-key", "duplicate key '\(key)'",
                 at: SourceLocation(file: file, line: place.line, column: place.column),
                 hint: "a key may appear once per mapping (first at line \(context.mark.line)); remove or rename one")
-        case let .reader(problem, offset, _, _):
+        case let .reader(problem, offset, value, _):
+            let location = offset.map { SourceLocation(file: file, offset: $0, in: Array(text.utf8)) }
+            let isControl = problem.contains("control characters")
+            let hex = String(value, radix: 16, uppercase: true)
+            let character =
+                isControl && value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))" : ""
             return .error(
-                "\(area)-yaml-syntax", "cannot read the file: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
-                at: SourceLocation(file: file), hint: "save the file as UTF-8")
+                "\(area)-yaml-syntax", "\(problem)\(character)", at: location ?? SourceLocation(file: file),
+                hint: isControl
+                    ? "remove the character; inside double quotes write it as an escape such as \\t or \\u001B"
+                    : "save the file as UTF-8")
         default:
             return .error("\(area)-yaml-syntax", "\(error)", at: SourceLocation(file: file))
         }

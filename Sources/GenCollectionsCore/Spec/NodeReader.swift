@@ -98,13 +98,13 @@ final class NodeReader {
     }
 
     func bool(_ node: Node, _ what: String) -> Bool? {
-        if case .scalar = node, let value = node.bool { return value }
+        if let value = YAMLScalar.bool(node) { return value }
         error("spec-wrong-type", "\(what) must be true or false, found \(NodeReader.describe(node))", at: node)
         return nil
     }
 
     func int(_ node: Node, _ what: String) -> Int? {
-        if case let .scalar(scalar) = node, scalar.style == .plain, let value = node.int { return value }
+        if let value = YAMLScalar.int(node) { return value }
         error("spec-wrong-type", "\(what) must be a whole number, found \(NodeReader.describe(node))", at: node)
         return nil
     }
@@ -117,19 +117,16 @@ final class NodeReader {
         return located(node, what).map { [$0] } ?? []
     }
 
-    /// Any YAML value as JSON: plain scalars keep their YAML type (numbers, booleans, null), quoted ones are strings.
+    /// Any YAML value as JSON: plain scalars keep their YAML 1.2 type (numbers, booleans, null) written as valid
+    /// JSON, quoted ones are strings (`YAMLScalar`).
     func json(_ node: Node) -> JSONValue {
         switch node {
         case let .scalar(scalar):
-            guard scalar.style == .plain else { return .string(scalar.string) }
-            if node.null != nil { return .null }
-            if let flag = node.bool { return .bool(flag) }
-            if node.int != nil || (node.float.map { $0.isFinite } ?? false) { return .number(scalar.string) }
-            return .string(scalar.string)
+            return jsonScalar(node, scalar)
         case let .sequence(sequence):
             return .array(sequence.map(json))
         case let .mapping(mapping):
-            return .object(mapping.map { (key: $0.key.string ?? "", value: json($0.value)) })
+            return .object(mapping.map { (key: jsonKey($0.key), value: json($0.value)) })
         case .alias:
             error(
                 "spec-wrong-type", "YAML aliases are not supported in bodies and claims", at: node,

@@ -15,6 +15,7 @@ public enum SpecLoader {
     /// - Throws: `DiagnosticsError` when the spec has at least one error.
     public static func load(_ text: String, file: String) throws -> (spec: Spec, warnings: [Diagnostic]) {
         let root: Node
+        if let problem = YAMLLimits.aliasKey(in: text, file: file) { throw DiagnosticsError([problem]) }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw DiagnosticsError([
@@ -24,6 +25,7 @@ public enum SpecLoader {
                 ])
             }
             root = node
+            if let problem = YAMLLimits.check(node, file: file) { throw DiagnosticsError([problem]) }
         } catch let error as YamlError {
             throw DiagnosticsError([YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "spec")])
         }

@@ -11,6 +11,12 @@ enum SpecValidator {
 
     static func validate(_ spec: Spec) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        if spec.name.value.hasPrefix("-") {
+            diagnostics.append(
+                .error(
+                    "spec-invalid-value", "name '\(spec.name.value)' cannot start with '-'", at: spec.name.location,
+                    hint: "newman would read the file '\(spec.name.value).postman_collection.json' as an option"))
+        }
         var declared: [String: SourceLocation?] = [:]
         for (name, location) in spec.hosts.map({ ($0.name.value, $0.name.location) })
             + spec.variables.map({ ($0.name.value, $0.name.location) })

@@ -18,11 +18,14 @@ public enum LintRunner {
         public var writeBaselinePath: String?
         /// How many files are linted at once (results are still reported in walk order).
         public var jobs: Int
+        /// `--max-input-size`: larger files are reported as unreadable, not read.
+        public var maximumFileSize: Int
 
         public init(
             paths: [String], configurationPath: String? = nil, environmentPaths: [String] = [],
             baselinePath: String? = nil, writeBaselinePath: String? = nil,
-            jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+            jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+            maximumFileSize: Int = InputFile.defaultMaximumSize
         ) {
             self.paths = paths
             self.configurationPath = configurationPath
@@ -30,6 +33,7 @@ public enum LintRunner {
             self.baselinePath = baselinePath
             self.writeBaselinePath = writeBaselinePath
             self.jobs = max(1, jobs)
+            self.maximumFileSize = maximumFileSize
         }
     }
 
@@ -62,14 +66,16 @@ public enum LintRunner {
     public static func run(_ options: Options, onFile: (@Sendable (FileOutcome) -> Void)? = nil) -> Outcome {
         var unreadable: [Diagnostic] = []
         func read(_ path: String) -> [UInt8]? {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            do {
+                return [UInt8](try InputFile.read(path, maximumSize: options.maximumFileSize))
+            } catch {
                 unreadable.append(
                     .error(
-                        "lint-unreadable", "cannot read '\(path)'", at: SourceLocation(file: path),
-                        hint: "check that the path exists and is readable; the other inputs are still linted"))
+                        "lint-unreadable", "cannot read '\(path)': \(error)", at: SourceLocation(file: path),
+                        hint: (error.hint ?? "check that the path exists and is readable")
+                            + "; the other inputs are still linted"))
                 return nil
             }
-            return [UInt8](data)
         }
         // Configuration: a missing file is reported and the defaults are used.
         var configuration = LintConfiguration()
@@ -120,7 +126,7 @@ public enum LintRunner {
         var seen: Set<String> = []
         targets = targets.filter { seen.insert(LintConfiguration.absolute($0)).inserted }
         for file in targets where file.lowercased().contains("cert") && file.lowercased().hasSuffix(".json") {
-            if let data = FileManager.default.contents(atPath: file),
+            if let data = try? InputFile.read(file, maximumSize: options.maximumFileSize),
                 let list = CertificateList.read([UInt8](data), path: file)
             {
                 context.certificateLists.append(list)
@@ -143,7 +149,10 @@ public enum LintRunner {
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = next.take(below: walk.count) {
-                collector.finish(index, lintTarget(walk[index], linter: linter, locators: wantsLocators))
+                collector.finish(
+                    index,
+                    lintTarget(
+                        walk[index], linter: linter, locators: wantsLocators, maximumSize: options.maximumFileSize))
             }
         }
         var outcome = Outcome(
@@ -185,16 +194,17 @@ public enum LintRunner {
         var unreadable: Diagnostic?
     }
 
-    /// The file's bytes (the `Data` it was read into is released on return, so a file is held once).
-    private static func bytes(of path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-    }
-
-    static func lintTarget(_ path: String, linter: Linter, locators: Bool) -> LintedTarget {
-        guard let bytes = bytes(of: path) else {
+    static func lintTarget(
+        _ path: String, linter: Linter, locators: Bool, maximumSize: Int = InputFile.defaultMaximumSize
+    ) -> LintedTarget {
+        // The `Data` read is released on return, so a file is held once.
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try InputFile.read(path, maximumSize: maximumSize))
+        } catch {
             let diagnostic = Diagnostic.error(
-                "lint-unreadable", "cannot read '\(path)'", at: SourceLocation(file: path),
-                hint: "check that the path exists and is readable")
+                "lint-unreadable", "cannot read '\(path)': \(error)", at: SourceLocation(file: path),
+                hint: error.hint ?? "check that the path exists and is readable")
             return LintedTarget(linted: false, report: .init(diagnostics: []), unreadable: diagnostic)
         }
         let lowered = path.lowercased()
@@ -283,7 +293,7 @@ public enum LintRunner {
     /// A spec is validated by the generator's own loader; YAML files that are not specs are skipped.
     static func lintSpec(_ path: String, _ bytes: [UInt8]) -> [Diagnostic] {
         do {
-            return try SpecLoader.load(String(decoding: bytes, as: UTF8.self), file: path).warnings
+            return try SpecLoader.load(bytes: bytes, file: path).warnings
         } catch let error as DiagnosticsError {
             return error.diagnostics
         } catch {

@@ -23,7 +23,7 @@ public enum ClientCredentials {
     /// Reads `client_id` and `client_secret` from a credentials file.
     /// - Throws: `NetworkError` when the file is unreadable or has no `client_id`.
     public static func load(from file: String) throws -> (clientID: String, clientSecret: String?) {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = try? InputFile.read(file) else {
             throw NetworkError(
                 .unreadableInput, id: "credentials-unreadable", "cannot read the credentials file",
                 file: file, hint: "run 'gen-collections register --send', or pass --client-id")
@@ -37,48 +37,19 @@ public enum ClientCredentials {
     }
 }
 
-/// Atomic writes of files that may hold secrets: a temporary file created with the final mode (0600 unless said
-/// otherwise) in the target's folder, then renamed over the target, so no reader sees a partial or open file.
+/// Atomic writes of files that may hold secrets (`AtomicFile`): a temporary file created with mode 0600 in the
+/// target's folder, given the final mode (0600 unless said otherwise), then renamed over the target, so no reader
+/// sees a partial or open file. A killed run's temporary file is removed by the next write of the same file.
 public enum SecretFile {
-    /// Writes `data` to `file` atomically; `mode` is applied when the temporary file is created.
+    /// Writes `data` to `file` atomically with `mode`.
     /// - Throws: `NetworkError` (kind `.cannotWrite`).
     public static func write(_ data: Data, to file: String, mode: mode_t = 0o600) throws {
-        func failure(_ reason: String) -> NetworkError {
-            NetworkError(
-                .cannotWrite, id: "output-unwritable", "cannot write: \(reason)", file: file,
-                hint: "choose a writable path")
-        }
-        let url = URL(fileURLWithPath: file)
-        let folder = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try AtomicFile.write(data, to: file, mode: mode)
         } catch {
-            throw failure("cannot create the folder \(folder.path)")
-        }
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        ).path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
-        var ok = fchmod(descriptor, mode) == 0
-        ok =
-            ok
-            && data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written <= 0 { return false }
-                    offset += written
-                }
-                return true
-            }
-        ok = ok && fsync(descriptor) == 0
-        let reason = String(cString: strerror(errno))
-        close(descriptor)
-        guard ok, rename(temporary, file) == 0 else {
-            let renameReason = ok ? String(cString: strerror(errno)) : reason
-            unlink(temporary)
-            throw failure(renameReason)
+            throw NetworkError(
+                .cannotWrite, id: "output-unwritable", "cannot write: \(error.error)",
+                file: error.path, hint: error.error.writeHint ?? "choose a writable path")
         }
     }
 

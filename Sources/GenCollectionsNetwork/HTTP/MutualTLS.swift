@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import NIOSSL
 
 /// The client side of mutual TLS: the transport certificate and key the bank expects, and how the bank's
@@ -61,7 +62,7 @@ public struct MutualTLS: Sendable {
     }
 
     private func loadCertificates(_ file: String, flag: String) throws -> [NIOSSLCertificate] {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = try? InputFile.read(file) else {
             throw NetworkError(
                 .unreadableInput, id: "tls-unreadable-file", "cannot read the file given to \(flag)",
                 file: file, hint: "check the path and its permissions")
@@ -76,7 +77,7 @@ public struct MutualTLS: Sendable {
     }
 
     private func loadKey() throws -> NIOSSLPrivateKey {
-        guard let data = FileManager.default.contents(atPath: keyFile) else {
+        guard let data = try? InputFile.read(keyFile) else {
             throw NetworkError(
                 .unreadableInput, id: "tls-unreadable-file", "cannot read the file given to --key",
                 file: keyFile, hint: "check the path and its permissions")

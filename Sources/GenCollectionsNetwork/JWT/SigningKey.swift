@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 import _CryptoExtras
 
 /// Loads the TPP's RSA signing key from PEM: PKCS#1 (`RSA PRIVATE KEY`) or PKCS#8 (`PRIVATE KEY`).
@@ -6,7 +7,7 @@ public enum SigningKey {
     /// Reads and parses the key file.
     /// - Throws: `NetworkError` naming the file and saying what to do.
     public static func load(file: String) throws -> _RSA.Signing.PrivateKey {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = try? InputFile.read(file) else {
             throw NetworkError(
                 .unreadableInput, id: "key-unreadable", "cannot read the signing key", file: file,
                 hint: "check the path given to --signing-key and its permissions")

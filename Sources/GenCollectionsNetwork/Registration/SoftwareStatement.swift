@@ -33,7 +33,7 @@ public struct SoftwareStatement: Sendable {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
-            guard let data = FileManager.default.contents(atPath: argument) else {
+            guard let data = try? InputFile.read(argument) else {
                 throw NetworkError(
                     .unreadableInput, id: "register-unreadable-ssa", "cannot read the software statement",
                     file: argument, hint: "check the file's permissions")

@@ -18,15 +18,17 @@ struct BundleOptions: ParsableArguments {
     @Flag(name: .long, help: "Also generate the steps the spec marks as unsupported by the bank.")
     var includeUnsupported = false
 
+    @OptionGroup var limits: InputLimitOptions
+
     /// The bundle, generated in memory; prints the problems and exits 1 on an invalid spec or helper file, 66 when
     /// one cannot be read.
     func generate() throws -> [Artifact] {
-        let spec = try source.load()
+        let spec = try source.load(limit: limits.bytes)
         var options = Generator.Options(includeUnsupported: includeUnsupported)
         do {
             if let env {
                 options.helperEnvironment = try HelperEnvironment(
-                    data: try readInput(env, what: "environment file"), file: env)
+                    data: try readInput(env, what: "environment file", limit: limits.bytes), file: env)
             }
             return try Generator.artifacts(for: spec, options: options)
         } catch let error as DiagnosticsError {
@@ -50,7 +52,7 @@ struct BundleOptions: ParsableArguments {
         for artifact in generated {
             let path = URL(fileURLWithPath: out).appendingPathComponent(artifact.path).path
             if FileManager.default.fileExists(atPath: path) {
-                onDisk[artifact.path] = try readInput(path, what: "bundle file")
+                onDisk[artifact.path] = try readInput(path, what: "bundle file", limit: limits.bytes)
             }
         }
         return (generated, onDisk)

@@ -23,8 +23,9 @@ struct SpecSourceOptions: ParsableArguments {
     }
 
     /// Loads the spec; prints warnings, exits 1 on errors and 66 when the file cannot be read.
-    func load() throws -> Spec {
+    /// - Parameter limit: the largest spec file read (`--max-input-size`).
+    func load(limit: Int = InputFile.defaultMaximumSize) throws -> Spec {
         if let bank { return try loadSpec(bundled: BundledBank.named(bank) ?? .default) }
-        return try loadSpec(spec)
+        return try loadSpec(spec, limit: limit)
     }
 }

@@ -23,8 +23,10 @@ extension GenCollectionsCommand {
         @Option(name: .long, help: "The folder certificate paths resolve from: where run-newman.sh runs.")
         var dir: String = "."
 
+        @OptionGroup var limits: InputLimitOptions
+
         func run() async throws {
-            let loaded = try source.load()
+            let loaded = try source.load(limit: limits.bytes)
             let diagnostics = await CertificateCheck.run(spec: loaded, directory: URL(fileURLWithPath: dir))
             report(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count

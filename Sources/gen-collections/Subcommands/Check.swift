@@ -22,8 +22,21 @@ extension GenCollectionsCommand {
 
         func run() throws {
             let (generated, onDisk) = try bundle.load()
+            if ArtifactWriter.interruptedWrite(in: URL(fileURLWithPath: bundle.out)) != nil {
+                report([
+                    .warning(
+                        "output-interrupted", "a write of this folder was killed before it had moved every file",
+                        at: SourceLocation(file: bundle.out),
+                        hint: "run 'gen-collections generate' or 'sync' to finish it; until then files may mix versions"
+                    )
+                ])
+            }
             let drift = DriftChecker.check(generated: generated, onDisk: onDisk)
-            print(format == .json ? drift.json() : drift.text(), terminator: "")
+            if format == .json {
+                print(drift.json(), terminator: "")
+            } else {
+                printText(drift.text(), terminator: "")
+            }
             if drift.hasDrift { throw ExitStatus.failure }
         }
     }

@@ -70,7 +70,7 @@ extension GenCollectionsCommand {
                 url: target, clientID: clientID, clientSecret: secret, tls: settings, timeout: tls.timeout)
             let destination = output ?? Self.defaultOutput(for: clientID)
             try SecretFile.write(body, to: destination)
-            print("saved \(destination) (\(PostmanEnvironmentFile.variableCount(in: body)) variables, mode 0600)")
+            printText("saved \(destination) (\(PostmanEnvironmentFile.variableCount(in: body)) variables, mode 0600)")
         }
 
         private func helperURL() throws -> String {
@@ -102,7 +102,7 @@ extension GenCollectionsCommand {
                 throw NetworkError(.invalidInput, id: "fetch-env-no-client-id", "no client id")
             }
             if let clientSecretFile {
-                guard let data = FileManager.default.contents(atPath: clientSecretFile) else {
+                guard let data = try? InputFile.read(clientSecretFile) else {
                     throw NetworkError(
                         .unreadableInput, id: "fetch-env-unreadable-secret", "cannot read the client secret",
                         file: clientSecretFile, hint: "check the path given to --client-secret-file")

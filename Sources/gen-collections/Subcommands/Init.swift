@@ -38,10 +38,10 @@ extension GenCollectionsCommand {
             do {
                 try ArtifactWriter.write(Data(bundled.text.utf8), to: url)
             } catch {
-                printError("gen-collections: error: \(error) [output-unwritable]")
+                report([error.diagnostic])
                 throw ExitStatus.cannotCreate
             }
-            print("wrote \(path); generate with: gen-collections generate --spec \(path)")
+            printText("wrote \(path); generate with: gen-collections generate --spec \(path)")
         }
     }
 }

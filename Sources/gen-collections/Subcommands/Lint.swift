@@ -49,6 +49,8 @@ extension GenCollectionsCommand {
         @Option(help: .hidden)
         var jobs: Int?
 
+        @OptionGroup var limits: InputLimitOptions
+
         @Flag(name: .customLong("parse-only"), help: .hidden)
         var parseOnly = false
 
@@ -72,7 +74,8 @@ extension GenCollectionsCommand {
             let stream = reporter.isStreaming
             let options = LintRunner.Options(
                 paths: paths, configurationPath: config, environmentPaths: environments, baselinePath: baseline,
-                writeBaselinePath: writeBaseline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                writeBaselinePath: writeBaseline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                maximumFileSize: limits.bytes)
             let outcome = LintRunner.run(options) { file in
                 guard stream, !file.diagnostics.isEmpty else { return }
                 FileHandle.standardOutput.write(Data(reporter.report(fileDiagnostics: file.diagnostics).utf8))
@@ -130,7 +133,7 @@ extension GenCollectionsCommand {
         private func parseOnlyRun() throws {
             var nodes = 0
             for path in paths {
-                guard let data = FileManager.default.contents(atPath: path) else { throw ExitCode(66) }
+                guard let data = try? InputFile.read(path, maximumSize: limits.bytes) else { throw ExitCode(66) }
                 do {
                     nodes += try JSONReader.parse([UInt8](data)).nodeCount
                 } catch {

@@ -119,7 +119,9 @@ extension GenCollectionsCommand {
                 printError("wrote the registration JWT to \(output)")
             }
             if let environment {
-                let existing = FileManager.default.contents(atPath: environment)
+                let existing =
+                    FileManager.default.fileExists(atPath: environment)
+                    ? try readInput(environment, what: "environment file") : nil
                 let updated = try PostmanEnvironmentFile.setting(
                     registration.bodyVariable, to: jwt, in: existing,
                     name: spec.title, file: environment)
@@ -159,7 +161,7 @@ extension GenCollectionsCommand {
             let response = try await RegistrationClient.register(
                 jwt: jwt, endpoint: target, tls: settings, timeout: tls.timeout)
             try ClientCredentials.save(response, to: credentials)
-            print(response.clientID)
+            printText(response.clientID)
             printError(
                 "registered as client \(response.clientID); the reply is saved in \(credentials) "
                     + "(mode 0600)" + (response.clientSecret == nil ? "; it holds no client secret" : ""))

@@ -24,6 +24,8 @@ extension GenCollectionsCommand {
         var dryRun = false
 
         func run() throws {
+            let folder = URL(fileURLWithPath: bundle.out)
+            if !dryRun { ArtifactWriter.finishInterruptedWrite(in: folder) }
             let (generated, onDisk) = try bundle.load()
             let outcome: BundleSync.Outcome
             do {
@@ -34,12 +36,13 @@ extension GenCollectionsCommand {
                 printError("\(shown) (fix or remove the file; nothing was written)")
                 throw ExitStatus.failure
             }
-            print(
-                format == .json ? outcome.report.json() : outcome.report.text(verb: dryRun ? "sync --dry-run" : "sync"),
-                terminator: "")
-            let folder = URL(fileURLWithPath: bundle.out)
+            if format == .json {
+                print(outcome.report.json(), terminator: "")
+            } else {
+                printText(outcome.report.text(verb: dryRun ? "sync --dry-run" : "sync"), terminator: "")
+            }
             // Keep standard output a single JSON document in json mode.
-            let say: (String) -> Void = format == .json ? { printError($0) } : { print($0) }
+            let say: (String) -> Void = format == .json ? { printError($0) } : { printText($0) }
             if dryRun {
                 for artifact in outcome.changed {
                     say("would write \(folder.appendingPathComponent(artifact.path).relativePath)")
@@ -49,7 +52,7 @@ extension GenCollectionsCommand {
             do {
                 for url in try ArtifactWriter.write(outcome.changed, to: folder) { say("wrote \(url.relativePath)") }
             } catch {
-                printError("gen-collections: error: \(error) [output-unwritable]")
+                report([error.diagnostic])
                 throw ExitStatus.cannotCreate
             }
             if outcome.changed.isEmpty { say("nothing to write: the files already match the spec") }

@@ -21,9 +21,9 @@ struct YAMLRenderer {
     static func comment(_ text: String) -> String {
         guard !text.isEmpty else { return "#" }
         let breaksTheLine = text.unicodeScalars.contains {
-            !YAMLScalar.isPrintable($0) || "\n\r\u{85}\u{2028}\u{2029}\u{FEFF}".unicodeScalars.contains($0)
+            !YAMLQuoting.isPrintable($0) || "\n\r\u{85}\u{2028}\u{2029}\u{FEFF}".unicodeScalars.contains($0)
         }
-        return "# " + (breaksTheLine ? String(YAMLScalar.doubleQuoted(text).dropFirst().dropLast()) : text)
+        return "# " + (breaksTheLine ? String(YAMLQuoting.doubleQuoted(text).dropFirst().dropLast()) : text)
     }
 
     // MARK: - Block layout
@@ -31,7 +31,7 @@ struct YAMLRenderer {
     private mutating func mapping(_ entry: YAMLEntry, indent: Int) {
         let pad = String(repeating: " ", count: indent)
         lines += entry.comment.map { pad + Self.comment($0) }
-        let key = YAMLScalar.inline(entry.key)
+        let key = YAMLQuoting.inline(entry.key)
         // YAML limits an implicit key to 1024 characters; a longer one takes the explicit `? key` form.
         guard key.count > 1000 else {
             value(entry.value, prefix: pad + key + ":", indent: indent)
@@ -98,13 +98,13 @@ struct YAMLRenderer {
 
     private mutating func string(_ text: String, prefix: String, indent: Int) {
         let pad = String(repeating: " ", count: indent)
-        if let block = YAMLScalar.literalBlock(text) {
+        if let block = YAMLQuoting.literalBlock(text) {
             lines.append(prefix + " " + block.header)
             lines += block.lines.map { $0.isEmpty ? "" : pad + $0 }
             return
         }
-        let quoted = YAMLScalar.inline(text)
-        if prefix.count + 1 + quoted.count > width, let folded = YAMLScalar.folded(text, width: width - indent),
+        let quoted = YAMLQuoting.inline(text)
+        if prefix.count + 1 + quoted.count > width, let folded = YAMLQuoting.folded(text, width: width - indent),
             folded.count > 1 || indent + folded[0].count <= width
         {
             lines.append(prefix + " >-")
@@ -130,12 +130,12 @@ struct YAMLRenderer {
     /// The node on one line; flow collections inside flow collections quote what `,[]{}` would break.
     private func inline(_ node: YAMLNode, inFlow: Bool = false) -> String {
         switch node {
-        case let .string(text): return YAMLScalar.inline(text, inFlow: inFlow)
+        case let .string(text): return YAMLQuoting.inline(text, inFlow: inFlow)
         case let .plain(text): return text
         case let .alias(name): return "*" + name
         case let .anchored(name, content): return "&" + name + " " + inline(content, inFlow: inFlow)
         case let .mapping(entries, _):
-            let pairs = entries.map { YAMLScalar.inline($0.key, inFlow: true) + ": " + inline($0.value, inFlow: true) }
+            let pairs = entries.map { YAMLQuoting.inline($0.key, inFlow: true) + ": " + inline($0.value, inFlow: true) }
             return "{" + pairs.joined(separator: ", ") + "}"
         case let .sequence(items, _):
             return "[" + items.map { inline($0, inFlow: true) }.joined(separator: ", ") + "]"

@@ -2,7 +2,7 @@ import Yams
 
 /// How a string is written in YAML so that every YAML reader reads it back as the same string: plain when nothing
 /// in it could change its type or meaning, else quoted, or as a block for multi-line text.
-enum YAMLScalar {
+enum YAMLQuoting {
     /// The string as one inline scalar: plain, `"double"` or `'single'` quoted.
     /// - Parameter inFlow: inside `[...]` or `{...}`, where `,[]{}` also end a plain scalar.
     static func inline(_ text: String, inFlow: Bool = false) -> String {

@@ -1,0 +1,19 @@
+import GenCollectionsBase
+
+extension SpecLoader {
+    /// Loads a spec from a file's bytes: text that is not UTF-8 is refused at its first bad byte, with its line
+    /// and column, instead of being read with replacement characters.
+    /// - Throws: `DiagnosticsError`, as `load(_:file:)`.
+    public static func load(bytes: [UInt8], file: String) throws -> (spec: Spec, warnings: [Diagnostic]) {
+        if let offset = SourceLocation.firstInvalidUTF8(in: bytes) {
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            throw DiagnosticsError([
+                .error(
+                    "spec-not-utf8", "the spec is not UTF-8 text: byte 0x\(byte) cannot start or continue a character",
+                    at: SourceLocation(file: file, offset: offset, in: bytes),
+                    hint: "save the file as UTF-8 (iconv -f latin1 -t utf-8, or your editor's encoding menu)")
+            ])
+        }
+        return try load(String(decoding: bytes, as: UTF8.self), file: file)
+    }
+}
