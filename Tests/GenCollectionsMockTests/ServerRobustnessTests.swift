@@ -54,15 +54,13 @@ import Testing
 
     @Test func halfARequestThenSilenceIsClosedAfterTheIdleTimeout() async throws {
         let server = try await TestServer.start(limits: TestServer.quickLimits)
-        let started = Date()
+        // The client waits up to 10 s; closedByServer means the server's idle timeout came first.
         let outcome = try await server.exchange(
             Array("POST /token HTTP/1.1\r\nHost: localhost\r\nContent-Le".utf8), timeout: .seconds(10))
-        let waited = Date().timeIntervalSince(started)
         let silent = try await server.exchange([], timeout: .seconds(10))
         let next = try await server.stillServes()
         await server.stop()
         #expect(outcome.closedByServer)
-        #expect(waited < 8)
         #expect(silent.closedByServer)
         #expect(next)
     }

@@ -146,7 +146,8 @@ struct HelperEnvironmentClientTests {
             let text = try #require(error).description
             #expect(text.contains("no complete response within 1 s"), "\(text)")
             #expect(text.hasSuffix("[network-timeout]"))
-            #expect(elapsed >= 0.9 && elapsed < 4, "took \(elapsed) s")
+            // Only a lower bound: the message proves the timeout fired; how late it fires depends on the machine's load.
+            #expect(elapsed >= 0.9, "took \(elapsed) s")
             #expect(server.requests.count == 1)
         }
     }

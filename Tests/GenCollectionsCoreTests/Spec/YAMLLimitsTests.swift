@@ -21,12 +21,10 @@ import Testing
     }
 
     @Test func billionLaughsIsRefusedAtTheAnchor() throws {
-        let clock = ContinuousClock()
-        let start = clock.now
+        // Nine levels would expand to 10^9 values: returning at all shows the refusal came before expansion.
         let error = try #require(throws: DiagnosticsError.self) {
             try SpecLoader.load(Self.laughs(levels: 9), file: "laughs.yaml")
         }
-        #expect(clock.now - start < .seconds(10), "refused without expanding")
         let problem = try #require(error.diagnostics.first)
         #expect(error.diagnostics.count == 1)
         #expect(problem.id == "spec-alias-expansion")
