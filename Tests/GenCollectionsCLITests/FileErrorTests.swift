@@ -67,6 +67,7 @@ import Testing
                 CERTIFICATES.md
                 monese-sandbox.postman_collection.json
                 monese-sandbox.postman_environment.json
+                run-newman.plan.json
                 run-newman.sh
                 ssl-client-cert-list.json
 

@@ -35,7 +35,9 @@ import Testing
             let environments = artifacts.filter { $0.path.hasSuffix(".postman_environment.json") }
             let context = try Linter.context(environments: environments.map { ($0.path, [UInt8]($0.contents)) })
             let linter = Linter(context: context)
-            for artifact in artifacts where artifact.path.hasSuffix(".json") {
+            // The runner's plan is not a Postman file.
+            for artifact in artifacts
+            where artifact.path.hasSuffix(".json") && artifact.path != RunnerScript.planFileName {
                 let errors = linter.lint(file: "\(name)/\(artifact.path)", contents: artifact.contents)
                     .filter { $0.severity == .error }
                 #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")

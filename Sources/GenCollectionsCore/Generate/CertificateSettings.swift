@@ -5,7 +5,7 @@ import Mustache
 /// Certificate settings from the spec's `tls`: Newman's certificate list and notes for the Postman app.
 ///
 /// The list never holds a passphrase: `run-newman.sh` adds it at run time from the variable named by
-/// `passphraseEnv`, into a private temporary copy that it deletes on exit.
+/// `passphraseEnv`, into a copy it hands Newman on a pipe.
 public enum CertificateSettings {
     /// File name of Newman's `--ssl-client-cert-list`, in the output folder.
     public static let certificateListFile = "ssl-client-cert-list.json"

@@ -12,7 +12,8 @@ struct CollectionTranslator {
                 postmanID: id("collection"), name: spec.title, description: spec.description,
                 version: spec.apiVersion),
             item: flows.map { .folder(folder($0)) },
-            event: prerequest.isEmpty ? nil : [event("prerequest", prerequest, id: "collection/prerequest")],
+            event: (prerequest.isEmpty ? [] : [event("prerequest", prerequest, id: "collection/prerequest")])
+                + [event("test", Scripts.bankReason, id: "collection/test")],
             variable: nil)
     }
 
@@ -77,7 +78,7 @@ struct CollectionTranslator {
         var prerequest = step.consent.map { Scripts.consent($0, requestObject: spec.requestObject) } ?? []
         if !step.prerequestScript.isEmpty { prerequest += ["// From the spec."] + step.prerequestScript }
         if !prerequest.isEmpty { events.append(event("prerequest", prerequest, id: "step/\(step.key)/prerequest")) }
-        let tests = Scripts.tests(for: step)
+        let tests = (step.consent.map(Scripts.consentCheck) ?? []) + Scripts.tests(for: step)
         if !tests.isEmpty { events.append(event("test", tests, id: "step/\(step.key)/test")) }
         var description = step.description ?? ""
         if let consent = step.consent, case .ps256 = spec.requestObject.signing {

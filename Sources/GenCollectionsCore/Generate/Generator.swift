@@ -31,7 +31,7 @@ public enum Generator {
     }
 
     /// Every file of the bundle, in a stable order: collection, environment, certificate settings (when the spec
-    /// has `tls`), runner script.
+    /// has `tls`), runner script and its plan.
     /// - Throws: `DiagnosticsError` when the spec's certificate hosts cannot become Newman match patterns.
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
@@ -44,10 +44,8 @@ public enum Generator {
                 contents: try PostmanJSON.encode(environment(for: spec, options: options))),
         ]
             + (try CertificateSettings.artifacts(for: spec, includeUnsupported: unsupported))
-            + [
-                try RunnerScript.artifact(
-                    for: spec, collectionFile: collectionFile(for: spec),
-                    environmentFile: environmentFile(for: spec), includeUnsupported: unsupported)
-            ]
+            + (try RunnerScript.artifacts(
+                for: spec, collectionFile: collectionFile(for: spec),
+                environmentFile: environmentFile(for: spec), includeUnsupported: unsupported))
     }
 }

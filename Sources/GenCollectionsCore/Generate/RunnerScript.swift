@@ -1,62 +1,115 @@
 import Crypto
 import Foundation
 
-/// Renders `run-newman.sh`, the bash script that runs the collection with Newman: certificates, CA, phases
-/// split at PSU consent steps, and a resumable wait for the authorisation code.
+/// `run-newman.sh` and its plan. The script is the same file in every bundle (`templates/run-newman.sh`) and
+/// holds no spec text; what it runs is in `run-newman.plan.json`: the files, the certificate settings and the
+/// requests in collection order, with their folders, the consent steps that split a run into phases, and the
+/// flows that run only when asked for (`once`).
 public enum RunnerScript {
     /// File name of the runner in the output folder.
     public static let fileName = "run-newman.sh"
+    /// File name of the plan the runner reads, beside it.
+    public static let planFileName = "run-newman.plan.json"
+    /// The runner's exit statuses (also in its `--help` and docs/certificates-and-runner.md).
+    public enum ExitStatus {
+        public static let failed: Int32 = 1
+        /// Waiting for the PSU's authorisation code; the run is saved.
+        public static let awaitingCode: Int32 = 10
+        public static let psuRefused: Int32 = 11
+        public static let bankRefused: Int32 = 12
+        public static let psuCommandFailed: Int32 = 13
+        public static let usage: Int32 = 64
+        public static let noCode: Int32 = 65
+        public static let missingFile: Int32 = 66
+        public static let noNewman: Int32 = 127
+    }
     /// Exit status of the script while it waits for the PSU consent code (its state is saved).
-    public static let awaitingCodeExitStatus: Int32 = 10
+    public static let awaitingCodeExitStatus = ExitStatus.awaitingCode
 
-    /// The executable runner script.
+    /// What `run-newman.sh` reads. Keys are written sorted, so the same spec gives the same bytes.
+    struct Plan: Encodable {
+        struct Passphrase: Encodable {
+            var certificate: String
+            var variable: String
+        }
+        struct Request: Encodable {
+            var name: String
+            var folder: String
+            var once: Bool
+            var consent: Consent?
+        }
+        struct Consent: Encodable {
+            var urlVariable: String
+            var codeVariable: String
+            var signing: Signing?
+        }
+        struct Signing: Encodable {
+            var algorithm = "PS256"
+            var key: String
+            var passphraseVariable: String?
+        }
+
+        var format = 1
+        var title: String
+        var spec: String
+        var collection: String
+        var environment: String
+        var certificateList: String?
+        var caBundle: String?
+        var insecure: Bool
+        var passphrases: [Passphrase]
+        var requests: [Request]
+        var fingerprint: String
+    }
+
+    /// The runner script and its plan.
     /// - Parameters:
     ///   - collectionFile: the collection's path relative to the output folder.
     ///   - environmentFile: the environment's path relative to the output folder.
-    public static func artifact(
+    public static func artifacts(
         for spec: Spec, collectionFile: String, environmentFile: String,
         includeUnsupported: Bool = false
-    ) throws -> Artifact {
+    ) throws -> [Artifact] {
+        guard let script = EmbeddedResources.files["templates/\(fileName)"] else {
+            throw Templates.MissingTemplate(path: "templates/\(fileName)")
+        }
+        let plan = plan(
+            for: spec, collectionFile: collectionFile, environmentFile: environmentFile,
+            includeUnsupported: includeUnsupported)
+        return [
+            Artifact(path: fileName, text: script, executable: true),
+            Artifact(path: planFileName, contents: try PostmanJSON.encode(plan)),
+        ]
+    }
+
+    static func plan(
+        for spec: Spec, collectionFile: String, environmentFile: String, includeUnsupported: Bool
+    ) -> Plan {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
-        var signingKey: Spec.RequestObject.SigningKey?
-        if case let .ps256(key) = spec.requestObject.signing { signingKey = key }
-        let requests: [[String: Any]] = flows.flatMap { flow in
-            flow.steps.map { step -> [String: Any] in
-                let signed = step.consent == nil ? nil : signingKey
-                return [
-                    "name": shellQuoted(step.name.value), "folder": shellQuoted(flow.name.value),
-                    "consentUrlVar": shellQuoted(step.consent?.saveAs ?? ""),
-                    "codeVar": shellQuoted(step.consent?.codeVariable ?? ""),
-                    "requestObjectKey": shellQuoted(signed?.key.value ?? ""),
-                    "requestObjectPassphraseVar": shellQuoted(signed?.passphraseEnv ?? ""),
-                ]
+        var signing: Plan.Signing?
+        if case let .ps256(key) = spec.requestObject.signing {
+            signing = Plan.Signing(key: key.key.value, passphraseVariable: key.passphraseEnv)
+        }
+        let requests = flows.flatMap { flow in
+            flow.steps.map { step in
+                Plan.Request(
+                    name: step.name.value, folder: flow.name.value, once: flow.once,
+                    consent: step.consent.map {
+                        Plan.Consent(urlVariable: $0.saveAs, codeVariable: $0.codeVariable, signing: signing)
+                    })
             }
         }
         let tls = spec.tls
-        let passphrases: [[String: Any]] = (tls?.clientCertificates ?? []).compactMap { certificate in
-            certificate.passphraseEnv.map {
-                ["certificate": shellQuoted(certificate.name.value), "variable": shellQuoted($0)]
-            }
-        }
-        let hasCertificates = !(tls?.clientCertificates.isEmpty ?? true)
         let verify = tls?.verify ?? true
-        let context: [String: Any] = [
-            "title": spec.title, "specName": spec.name.value,
-            "collection": shellQuoted(collectionFile), "environment": shellQuoted(environmentFile),
-            "certList": shellQuoted(hasCertificates ? CertificateSettings.certificateListFile : ""),
-            "caBundle": shellQuoted(verify ? tls?.caBundle?.value ?? "" : ""),
-            "insecure": verify ? "0" : "1",
-            "passphrases": passphrases, "requests": requests,
-            "fingerprint": fingerprint(collectionFile: collectionFile, flows: flows),
-        ]
-        return Artifact(
-            path: fileName, text: try Templates.render("templates/run-newman.sh.mustache", context),
-            executable: true)
-    }
-
-    /// `text` as one bash word in single quotes.
-    static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return Plan(
+            title: spec.title, spec: spec.name.value, collection: collectionFile, environment: environmentFile,
+            certificateList: (tls?.clientCertificates.isEmpty ?? true)
+                ? nil : CertificateSettings.certificateListFile,
+            caBundle: verify ? tls?.caBundle?.value : nil, insecure: !verify,
+            passphrases: (tls?.clientCertificates ?? []).compactMap { certificate in
+                certificate.passphraseEnv.map { Plan.Passphrase(certificate: certificate.name.value, variable: $0) }
+            },
+            requests: requests, fingerprint: fingerprint(collectionFile: collectionFile, flows: flows))
     }
 
     /// A short hash of the request list: a state saved by one collection is never resumed by another.

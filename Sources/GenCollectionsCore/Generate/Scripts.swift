@@ -63,7 +63,9 @@ enum Scripts {
         if !expect.status.isEmpty {
             let codes = expect.status.map(String.init).joined(separator: ", ")
             let title = expect.status.count == 1 ? "status is \(codes)" : "status is one of \(codes)"
-            lines += test(title, ["pm.expect(pm.response.code).to.be.oneOf([\(codes)]);"])
+            lines += test(
+                title, ["pm.expect(pm.response.code, pm.variables.get(\(bankReasonVariable))).to.be.oneOf([\(codes)]);"]
+            )
         }
         for check in expect.json {
             let path = JSONPath(check.path.value)!
@@ -96,6 +98,77 @@ enum Scripts {
             lines += ["// From the spec."] + step.testScript
         }
         return lines
+    }
+
+    /// Local variable the collection's test script fills with the bank's reason for a failed request.
+    static let bankReasonVariable = JSONValue.quoted("gen-collections.bankReason")
+
+    /// Collection-level test script, run before each request's own: a failed request's reason as the bank gave it
+    /// (Open Banking `Errors[].ErrorCode` and `Message`, or OAuth's `error` and `error_description`), which the
+    /// status test prints next to the status.
+    static let bankReason: [String] = [
+        "// A failed request's reason as the bank gave it, for the status test's message.",
+        "var bankReason;",
+        "if (pm.response.code >= 400) {",
+        "    var body;",
+        "    try { body = pm.response.json(); } catch (error) { body = undefined; }",
+        "    var reasons = [];",
+        "    if (body && typeof body === \"object\") {",
+        "        (Array.isArray(body.Errors) ? body.Errors : []).forEach(function (item) {",
+        "            if (item && typeof item === \"object\") {",
+        "                reasons.push([item.ErrorCode, item.Message].filter(function (part) { return typeof part === \"string\"; }).join(\": \"));",
+        "            }",
+        "        });",
+        "        if (typeof body.error === \"string\") {",
+        "            reasons.push(body.error + (typeof body.error_description === \"string\" ? \": \" + body.error_description : \"\"));",
+        "        }",
+        "    }",
+        "    var reason = reasons.filter(Boolean).join(\"; \");",
+        "    bankReason = \"the bank answered \" + pm.response.code + (reason ? \" (\" + reason.slice(0, 300) + \")\" : \"\");",
+        "}",
+        "pm.variables.set(\(bankReasonVariable), bankReason);",
+    ]
+
+    /// The consent step's test script, before the spec's checks: the bank's answer to the consent URL, its redirect
+    /// not followed. An OAuth error (in the redirect or the body) fails the step and is saved in `<saveAs>Error`
+    /// for the runner; a redirect with a code means the bank approved without a login page (headless), and the code
+    /// is saved for the runner to use.
+    static func consentCheck(_ consent: Spec.Consent) -> [String] {
+        let quoted = { (text: String) in JSONValue.quoted(text) }
+        return [
+            "// The bank's answer to the consent URL (its redirect not followed): an OAuth error fails the step;",
+            "// a code means the bank approved without a login page (headless), and the runner uses it.",
+            "var answer = {};",
+            "var location = pm.response.headers.get(\"Location\") || \"\";",
+            "[location.split(\"#\")[1], location.split(\"#\")[0].split(\"?\")[1]].forEach(function (part) {",
+            "    (part || \"\").split(\"&\").forEach(function (pair) {",
+            "        var at = pair.indexOf(\"=\");",
+            "        if (at < 0) { return; }",
+            "        try {",
+            "            var key = decodeURIComponent(pair.slice(0, at));",
+            "            if (!(key in answer)) { answer[key] = decodeURIComponent(pair.slice(at + 1).replace(/\\+/g, \" \")); }",
+            "        } catch (error) { /* not percent-encoded: ignored */ }",
+            "    });",
+            "});",
+            "var body;",
+            "try { body = pm.response.json(); } catch (error) { body = undefined; }",
+            "if (!answer.error && body && typeof body === \"object\" && typeof body.error === \"string\") {",
+            "    answer.error = body.error;",
+            "    answer.error_description = body.error_description;",
+            "}",
+            "if (!answer.error && pm.response.code >= 400) { answer.error = \"HTTP \" + pm.response.code; }",
+            "var refusal = answer.error ? answer.error + (typeof answer.error_description === \"string\" ? \": \" + answer.error_description : \"\") : \"\";",
+            "if (refusal) { pm.environment.set(\(quoted(consent.saveAs + "Error")), refusal.slice(0, 500)); }",
+            "pm.test(\"the bank accepts the consent request\", function () {",
+            "    pm.expect(refusal, \"the bank refused the consent request\").to.equal(\"\");",
+            "});",
+            "if (!refusal && answer.code) {",
+            "    pm.test(\"the bank approved without a login page: the runner uses its code\", function () {",
+            "        pm.expect(answer.state, \"state in the redirect\").to.equal(pm.environment.get(\(quoted(consent.saveAs + "State"))));",
+            "        pm.environment.set(\(quoted(consent.codeVariable)), answer.code);",
+            "    });",
+            "}",
+        ]
     }
 
     /// The consent step's pre-request script: a request object carrying the consent id as `openbanking_intent_id`,
@@ -188,11 +261,21 @@ enum Scripts {
                 "pm.environment.set(\(quoted(signingInput)), base64url(JSON.stringify(header)) + \".\" + base64url(JSON.stringify(claims)));",
             ]
         }
-        lines.append("pm.environment.set(\(quoted(consent.saveAs + "State")), parameters.state);")
+        lines += [
+            "pm.environment.set(\(quoted(consent.saveAs + "State")), parameters.state);",
+            "// A code or a refusal from an earlier consent must not be taken for this one's.",
+            "pm.environment.unset(\(quoted(consent.codeVariable)));",
+            "pm.environment.unset(\(quoted(consent.saveAs + "Error")));",
+        ]
         if case .ps256 = requestObject.signing {
             lines += [
                 "// Unsigned, the request would only be refused: the bank checks the signed one when the PSU opens it.",
                 "console.log(\"the request object must be signed (PS256) by the runner; skipping the authorisation server check\");",
+                "pm.execution.skipRequest();",
+            ]
+        } else if !consent.check {
+            lines += [
+                "// The spec says check: false: the URL is the PSU's alone.",
                 "pm.execution.skipRequest();",
             ]
         }

@@ -17,11 +17,15 @@ extension Spec {
         public var saveAs: String
         /// Variable that receives the authorisation code from the PSU's redirect.
         public var codeVariable: String
+        /// Whether the step sends the consent URL to the authorisation server (never following its redirect) to
+        /// check the bank accepts it. A bank that approves there without a login page (headless) answers with the
+        /// code, which the runner then uses; `false` leaves the URL to the PSU alone.
+        public var check: Bool
 
         public init(
             authorizeEndpoint: Located<String>, clientId: Located<String>, responseType: String = "code id_token",
             scope: String, redirectUri: Located<String>, intentId: Located<String>, audience: Located<String>,
-            saveAs: String = "consentUrl", codeVariable: String
+            saveAs: String = "consentUrl", codeVariable: String, check: Bool = true
         ) {
             self.authorizeEndpoint = authorizeEndpoint
             self.clientId = clientId
@@ -32,6 +36,7 @@ extension Spec {
             self.audience = audience
             self.saveAs = saveAs
             self.codeVariable = codeVariable
+            self.check = check
         }
     }
 

@@ -14,11 +14,15 @@ extension Spec {
         public var steps: [Step]
         /// Set when the bank does not support this flow: left out unless asked for.
         public var unsupported: String?
+        /// Onboarding (registration, the helper download): run once, so the runner's default run skips it and
+        /// only `--folder` runs it.
+        public var once: Bool
 
         /// - Parameter key: default: the name in kebab case.
         public init(
             name: Located<String>, key: String? = nil, description: String? = nil,
-            headerSets: [Located<String>] = [], auth: Auth? = nil, steps: [Step] = [], unsupported: String? = nil
+            headerSets: [Located<String>] = [], auth: Auth? = nil, steps: [Step] = [], unsupported: String? = nil,
+            once: Bool = false
         ) {
             self.name = name
             self.key = key ?? Spec.defaultKey(for: name.value)
@@ -27,6 +31,7 @@ extension Spec {
             self.auth = auth
             self.steps = steps
             self.unsupported = unsupported
+            self.once = once
         }
     }
 

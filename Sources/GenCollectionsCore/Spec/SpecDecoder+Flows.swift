@@ -1,7 +1,7 @@
 import Yams
 
 extension SpecDecoder {
-    static let flowKeys = ["name", "key", "description", "headerSets", "auth", "steps", "unsupported"]
+    static let flowKeys = ["name", "key", "description", "headerSets", "auth", "steps", "unsupported", "once"]
     static let stepKeys = [
         "name", "key", "description", "method", "url", "params", "query", "headerSets", "headers",
         "auth", "body", "followRedirects", "expect", "capture", "consent", "prerequest", "test",
@@ -21,7 +21,8 @@ extension SpecDecoder {
             headerSets: fields["headerSets"].map { reader.strings($0, "'headerSets'") } ?? [],
             auth: fields["auth"].flatMap { auth($0, what) },
             steps: fields["steps"].map { reader.sequence($0, "'steps' of \(what)").compactMap(step) } ?? [],
-            unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") })
+            unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") },
+            once: fields["once"].flatMap { reader.bool($0, "'once'") } ?? false)
     }
 
     func step(_ node: Node) -> Spec.Step? {
@@ -277,7 +278,7 @@ extension SpecDecoder {
     func consent(_ node: Node, _ what: String) -> Spec.Consent? {
         let keys = [
             "authorizeEndpoint", "clientId", "responseType", "scope", "redirectUri", "intentId", "audience",
-            "saveAs", "code",
+            "saveAs", "code", "check",
         ]
         guard
             let fields = reader.fields(
@@ -303,6 +304,7 @@ extension SpecDecoder {
             authorizeEndpoint: authorize, clientId: clientId,
             responseType: located("responseType")?.value ?? "code id_token",
             scope: scope.value, redirectUri: redirect, intentId: intent, audience: audience,
-            saveAs: located("saveAs")?.value ?? "consentUrl", codeVariable: code.value)
+            saveAs: located("saveAs")?.value ?? "consentUrl", codeVariable: code.value,
+            check: fields["check"].flatMap { reader.bool($0, "'check'") } ?? true)
     }
 }

@@ -7,6 +7,7 @@ extension SpecWriter.Writer {
         }
         if let auth = flow.auth { entries.append(YAMLEntry("auth", Self.auth(auth))) }
         if let unsupported = flow.unsupported { entries.append(YAMLEntry("unsupported", .string(unsupported))) }
+        if flow.once { entries.append(YAMLEntry("once", .plain("true"))) }
         var steps: [YAMLNode] = []
         for step in flow.steps { steps.append(self.step(step)) }
         entries.append(YAMLEntry("steps", .sequence(steps)))
@@ -123,16 +124,17 @@ extension SpecWriter.Writer {
     }
 
     static func consent(_ consent: Spec.Consent) -> YAMLNode {
-        .mapping([
-            YAMLEntry("authorizeEndpoint", .string(consent.authorizeEndpoint.value)),
-            YAMLEntry("clientId", .string(consent.clientId.value)),
-            YAMLEntry("responseType", .string(consent.responseType)),
-            YAMLEntry("scope", .string(consent.scope)),
-            YAMLEntry("redirectUri", .string(consent.redirectUri.value)),
-            YAMLEntry("intentId", .string(consent.intentId.value)),
-            YAMLEntry("audience", .string(consent.audience.value)),
-            YAMLEntry("saveAs", .string(consent.saveAs)),
-            YAMLEntry("code", .string(consent.codeVariable)),
-        ])
+        .mapping(
+            [
+                YAMLEntry("authorizeEndpoint", .string(consent.authorizeEndpoint.value)),
+                YAMLEntry("clientId", .string(consent.clientId.value)),
+                YAMLEntry("responseType", .string(consent.responseType)),
+                YAMLEntry("scope", .string(consent.scope)),
+                YAMLEntry("redirectUri", .string(consent.redirectUri.value)),
+                YAMLEntry("intentId", .string(consent.intentId.value)),
+                YAMLEntry("audience", .string(consent.audience.value)),
+                YAMLEntry("saveAs", .string(consent.saveAs)),
+                YAMLEntry("code", .string(consent.codeVariable)),
+            ] + (consent.check ? [] : [YAMLEntry("check", .plain("false"))]))
     }
 }

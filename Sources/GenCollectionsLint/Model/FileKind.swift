@@ -40,7 +40,9 @@ public enum FileKind: Sendable, Hashable {
                 let schema = document.string(info, "schema") ?? ""
                 return .collection(schema.contains("v2.0.0") ? .v2_0 : .v2_1)
             }
-            if document.member(root, "requests") != nil
+            // v1 requests carry a url; other files with a `requests` key (a run-newman plan) are not collections.
+            let requests = document.member(root, "requests").map { document.elements($0) } ?? []
+            if requests.contains(where: { document.member($0, "url") != nil })
                 || document.member(root, "order") != nil
                     && document.member(root, "info") == nil
             {

@@ -17,6 +17,7 @@ struct ScriptBehaviourTests {
         const expect = (value, message) => { const self = {
             to: { be: { oneOf: (list) => { if (!list.includes(value)) throw new Error(`${message || JSON.stringify(value)} not in ${JSON.stringify(list)}`); } },
                   not: { be: { oneOf: (list) => { if (list.includes(value)) throw new Error(`${message || 'value'} is ${JSON.stringify(value)}`); } } },
+                  equal: (other) => { if (value !== other) throw new Error(`${message ? message + ': ' : ''}${JSON.stringify(value)} !== ${JSON.stringify(other)}`); },
                   eql: (other) => { if (JSON.stringify(value) !== JSON.stringify(other)) throw new Error(`${JSON.stringify(value)} != ${JSON.stringify(other)}`); } } };
             return self; };
         const print = console.log.bind(console);
@@ -24,9 +25,10 @@ struct ScriptBehaviourTests {
         let skipped = false;
         console.log = (...parts) => { logs.push(parts.join(' ')); };
         global.pm = {
-            variables: { set: (k, v) => { environment[k] = v; },
+            variables: { set: (k, v) => { environment[k] = v; }, get: (k) => environment[k],
                          replaceIn: (text) => text.replace(/{{([^{}]*?)}}/g, (m, name) => name in environment ? environment[name] : m) },
-            environment: { set: (k, v) => { environment[k] = v; }, unset: (k) => { delete environment[k]; } },
+            environment: { set: (k, v) => { environment[k] = v; }, get: (k) => environment[k],
+                           unset: (k) => { delete environment[k]; } },
             execution: { skipRequest: () => { skipped = true; } },
             response: { code: response.code, json: () => JSON.parse(response.body), text: () => response.body,
                         headers: { get: (name) => (response.headers || {})[name] } },
@@ -218,6 +220,71 @@ struct ScriptBehaviourTests {
             Scripts.tests(for: step), environment: [:],
             response: (302, "", ["Location": "https://tpp/cb?state=s&code=q-2"]))
         #expect(query.environment["code"] == "q-2")
+    }
+
+    // MARK: - The consent check and the bank's reason
+
+    static func consentCheck(location: String?, code: Int = 302, body: String = "") throws -> Outcome {
+        let step = try Self.step("ais-psu-consent")
+        let consent = try #require(step.consent)
+        return try Self.run(
+            Scripts.consentCheck(consent) + Scripts.tests(for: step),
+            environment: ["accountsConsentUrlState": "s-1"],
+            response: (code, body, location.map { ["Location": $0] } ?? [:]))
+    }
+
+    /// A bank that approves at /authorize (headless) redirects with the code: the script saves it for the runner.
+    @Test func aRedirectWithACodeIsAHeadlessApproval() throws {
+        let outcome = try Self.consentCheck(location: "https://tpp.example/cb#code=c%2B1&id_token=x&state=s-1")
+        #expect(outcome.environment["accountsAuthCode"] == "c+1")
+        #expect(outcome.results.allSatisfy { $0.first == "pass" }, "\(outcome.results)")
+        let forged = try Self.consentCheck(location: "https://tpp.example/cb#code=c1&state=other")
+        #expect(forged.results.contains { $0.first == "fail" && $0[2].contains("state in the redirect") })
+    }
+
+    @Test func anErrorRedirectFailsTheStepAndSaysWhy() throws {
+        let outcome = try Self.consentCheck(
+            location: "https://tpp.example/cb#error=invalid_request&error_description=unknown+consent&state=s-1")
+        #expect(outcome.environment["accountsAuthCode"] == nil)
+        #expect(outcome.environment["accountsConsentUrlError"] == "invalid_request: unknown consent")
+        let failure = try #require(outcome.results.first { $0.first == "fail" })
+        #expect(failure[1] == "the bank accepts the consent request")
+        #expect(failure[2].contains("the bank refused the consent request"))
+        #expect(failure[2].contains("invalid_request: unknown consent"))
+    }
+
+    @Test func anErrorBodyOrStatusFailsTheStep() throws {
+        let body = try Self.consentCheck(
+            location: nil, code: 400, body: #"{"error": "invalid_client", "error_description": "no such client"}"#)
+        #expect(body.environment["accountsConsentUrlError"] == "invalid_client: no such client")
+        let page = try Self.consentCheck(location: nil, code: 400, body: "<html>Unknown client</html>")
+        #expect(page.environment["accountsConsentUrlError"] == "HTTP 400")
+    }
+
+    @Test func aLoginPageLeavesTheURLToThePSU() throws {
+        let outcome = try Self.consentCheck(location: nil, code: 200, body: "<html>log in</html>")
+        #expect(outcome.environment["accountsAuthCode"] == nil)
+        #expect(outcome.environment["accountsConsentUrlError"] == nil)
+        #expect(outcome.results.allSatisfy { $0.first == "pass" }, "\(outcome.results)")
+    }
+
+    /// The collection's test script finds the bank's reason; the step's status test prints it.
+    @Test func aFailedRequestShowsTheBanksReason() throws {
+        let step = try Self.step("ais-create-consent")
+        let body =
+            #"{"Code": "400", "Errors": [{"ErrorCode": "UK.OBIE.Field.Invalid", "Message": "Permissions is empty"}]}"#
+        let outcome = try Self.run(
+            Scripts.bankReason + Scripts.tests(for: step), environment: [:], response: (400, body, [:]))
+        let status = try #require(outcome.results.first { $0[1] == "status is 201" })
+        #expect(status[2].hasPrefix("the bank answered 400 (UK.OBIE.Field.Invalid: Permissions is empty)"), "\(status)")
+        let oauth = try Self.run(
+            Scripts.bankReason + Scripts.tests(for: step), environment: [:],
+            response: (401, #"{"error": "invalid_grant", "error_description": "code expired"}"#, [:]))
+        #expect(oauth.results.first?[2].hasPrefix("the bank answered 401 (invalid_grant: code expired)") == true)
+        let passed = try Self.run(
+            Scripts.bankReason + Scripts.tests(for: step), environment: [:],
+            response: (201, #"{"Data": {"ConsentId": "urn-1", "Status": "AwaitingAuthorisation"}}"#, [:]))
+        #expect(passed.results.allSatisfy { $0.first == "pass" }, "\(passed.results)")
     }
 
     static func base64URL(_ text: String) -> Data {

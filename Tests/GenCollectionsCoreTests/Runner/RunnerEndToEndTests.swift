@@ -36,10 +36,8 @@ import Testing
 
         let spec = try SpecLoader.load(Self.specText(port: port), file: "e2e.yaml").spec
         var artifacts = try CertificateSettings.artifacts(for: spec)
-        artifacts.append(
-            try RunnerScript.artifact(
-                for: spec, collectionFile: "e2e.postman_collection.json",
-                environmentFile: "e2e.postman_environment.json"))
+        artifacts += try RunnerScript.artifacts(
+            for: spec, collectionFile: "e2e.postman_collection.json", environmentFile: "e2e.postman_environment.json")
         artifacts.append(Artifact(path: "e2e.postman_collection.json", text: Self.collection))
         artifacts.append(Artifact(path: "e2e.postman_environment.json", text: Self.environment(port: port)))
         try ArtifactWriter.write(artifacts, to: output)

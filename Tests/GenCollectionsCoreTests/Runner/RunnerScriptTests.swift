@@ -5,44 +5,79 @@ import Testing
 @testable import GenCollectionsCore
 
 @Suite struct RunnerScriptTests {
-    static func script(_ specName: String) throws -> Artifact {
-        try RunnerScript.artifact(
+    static func artifacts(_ specName: String, includeUnsupported: Bool = false) throws -> [Artifact] {
+        try RunnerScript.artifacts(
             for: try RunnerTestSupport.spec(specName),
             collectionFile: "\(specName).postman_collection.json",
-            environmentFile: "\(specName).postman_environment.json", includeUnsupported: false)
+            environmentFile: "\(specName).postman_environment.json", includeUnsupported: includeUnsupported)
     }
 
-    /// The script's bytes are pinned by the bundle goldens (`output/`, `Fixtures/Generate/local-bank/expected/`).
-    @Test(arguments: ["monese-sandbox", "local-bank"])
-    func scriptIsAnExecutableArtifact(specName: String) throws {
-        let artifact = try Self.script(specName)
-        #expect(artifact.path == "run-newman.sh")
-        #expect(artifact.executable)
+    static func plan(_ specName: String, includeUnsupported: Bool = false) throws -> [String: Any] {
+        let plan = try #require(try artifacts(specName, includeUnsupported: includeUnsupported).last)
+        #expect(plan.path == RunnerScript.planFileName)
+        return try #require(try JSONSerialization.jsonObject(with: plan.contents) as? [String: Any])
     }
 
-    @Test(
-        .enabled(if: Shell.which("shellcheck") != nil, "shellcheck is not on PATH"),
-        arguments: ["monese-sandbox", "local-bank"])
-    func scriptIsCleanUnderShellcheck(specName: String) throws {
+    /// The script is one static file for every bundle: no spec text can reach bash.
+    @Test func theScriptIsTheSameForEveryBank() throws {
+        let scripts = try ["monese-sandbox", "local-bank", "signed-request-object"].map {
+            try #require(try Self.artifacts($0).first)
+        }
+        #expect(scripts.allSatisfy { $0.path == "run-newman.sh" && $0.executable })
+        #expect(Set(scripts.map(\.contents)).count == 1)
+        let template = try Data(contentsOf: PackagePaths.root.appendingPathComponent("templates/run-newman.sh"))
+        #expect(scripts[0].contents == template)
+    }
+
+    @Test(.enabled(if: Shell.which("shellcheck") != nil, "shellcheck is not on PATH"))
+    func scriptIsCleanUnderShellcheck() throws {
         let shellcheck = try #require(Shell.which("shellcheck"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-shellcheck-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = try ArtifactWriter.write([try Self.script(specName)], to: folder)[0]
-        let result = try ScriptRun.execute(shellcheck, ["--shell=bash", "--severity=style", file.path], in: folder)
+        let script = PackagePaths.root.appendingPathComponent("templates/run-newman.sh")
+        let result = try ScriptRun.execute(
+            shellcheck, ["--shell=bash", "--severity=style", script.path], in: PackagePaths.root)
         #expect(result.status == 0, "shellcheck:\n\(result.stdout)\(result.stderr)")
     }
 
-    @Test func unsupportedStepsAreLeftOutUnlessAsked() throws {
-        let spec = try RunnerTestSupport.spec("local-bank")
-        let without = try RunnerScript.artifact(for: spec, collectionFile: "c.json", environmentFile: "e.json")
-        let with = try RunnerScript.artifact(
-            for: spec, collectionFile: "c.json", environmentFile: "e.json",
-            includeUnsupported: true)
-        #expect(!String(decoding: without.contents, as: UTF8.self).contains("'Get beta'"))
-        #expect(String(decoding: with.contents, as: UTF8.self).contains("'Get beta'"))
+    @Test(.enabled(if: Shell.which("node") != nil, "node is not on PATH"))
+    func theScriptsJavaScriptParses() throws {
+        let script = try String(
+            contentsOf: PackagePaths.root.appendingPathComponent("templates/run-newman.sh"), encoding: .utf8)
+        let helper = try #require(
+            script.components(separatedBy: "<<'JS' || true\n").last?.components(
+                separatedBy: "\nJS\n"
+            ).first)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-helper-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try ArtifactWriter.write([Artifact(path: "helper.js", text: helper)], to: folder)[0]
+        let check = try ScriptRun.execute(try #require(Shell.which("node")), ["--check", file.path], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
-    @Test func namesWithQuotesStayOneWord() {
-        #expect(RunnerScript.shellQuoted("it's") == "'it'\\''s'")
+    @Test func thePlanListsRequestsConsentsAndOnboarding() throws {
+        let plan = try Self.plan("monese-sandbox")
+        #expect(plan["format"] as? Int == 1)
+        #expect(plan["certificateList"] as? String == "ssl-client-cert-list.json")
+        let requests = try #require(plan["requests"] as? [[String: Any]])
+        #expect(requests.first?["folder"] as? String == "Registration")
+        #expect(requests.first?["once"] as? Bool == true)
+        let consents = requests.compactMap { $0["consent"] as? [String: Any] }
+        #expect(consents.map { $0["urlVariable"] as? String } == ["accountsConsentUrl", "paymentsConsentUrl"])
+        #expect(consents.map { $0["codeVariable"] as? String } == ["accountsAuthCode", "paymentsAuthCode"])
+    }
+
+    @Test func aSignedRequestObjectNamesItsKey() throws {
+        let requests = try #require(try Self.plan("signed-request-object")["requests"] as? [[String: Any]])
+        let consent = try #require(requests.compactMap { $0["consent"] as? [String: Any] }.first)
+        let signing = try #require(consent["signing"] as? [String: Any])
+        #expect(signing["algorithm"] as? String == "PS256")
+        #expect(signing["key"] as? String != nil)
+    }
+
+    @Test func unsupportedStepsAreLeftOutUnlessAsked() throws {
+        func names(_ plan: [String: Any]) -> [String] {
+            (plan["requests"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        }
+        #expect(!names(try Self.plan("local-bank")).contains("Get beta"))
+        #expect(names(try Self.plan("local-bank", includeUnsupported: true)).contains("Get beta"))
     }
 }

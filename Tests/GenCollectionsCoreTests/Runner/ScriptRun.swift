@@ -16,9 +16,9 @@ struct ScriptRun {
     struct Invocation: Equatable {
         var directory: String
         var arguments: [String]
-        /// Mode and contents (spaces and newlines removed) of the certificate list newman was given.
-        var listMode: String?
+        /// Contents (spaces and newlines removed) of the certificate list and the environment newman was given.
         var listContents: String?
+        var environmentContents: String?
     }
 
     let folder: URL
@@ -31,12 +31,11 @@ struct ScriptRun {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-runner-\(UUID().uuidString)")
         let spec = try RunnerTestSupport.spec(specName)
         var artifacts = try CertificateSettings.artifacts(for: spec)
-        artifacts.append(
-            try RunnerScript.artifact(
-                for: spec, collectionFile: "c.postman_collection.json",
-                environmentFile: "e.postman_environment.json"))
+        artifacts += try RunnerScript.artifacts(
+            for: spec, collectionFile: "c.postman_collection.json", environmentFile: "e.postman_environment.json")
         artifacts.append(Artifact(path: "c.postman_collection.json", text: "{}\n"))
         artifacts.append(Artifact(path: "e.postman_environment.json", text: "{\"values\": []}\n"))
+        if let caBundle = spec.tls?.caBundle?.value { artifacts.append(Artifact(path: caBundle, text: "stand-in\n")) }
         try ArtifactWriter.write(artifacts, to: output)
         if withNewman {
             try ArtifactWriter.write(
@@ -74,8 +73,8 @@ struct ScriptRun {
             switch field {
             case "cwd": current.directory = value
             case "arg": current.arguments.append(value)
-            case "list-mode": current.listMode = value
             case "list": current.listContents = value
+            case "environment": current.environmentContents = value
             case "end": result.append(current); current = Invocation(directory: "", arguments: [])
             default: break
             }
@@ -94,27 +93,28 @@ struct ScriptRun {
         return Result(status: run.status, stdout: run.output, stderr: run.error)
     }
 
-    /// Records cwd and arguments; exports an environment with a consent URL for each key in FAKE_CONSENT_KEYS;
-    /// exits with FAKE_NEWMAN_EXIT.
+    /// Records cwd, arguments, the certificate list and the environment; exports an environment with a consent URL
+    /// for each key in FAKE_CONSENT_KEYS and the values in FAKE_EXPORT (JSON objects, comma-separated); exits with
+    /// FAKE_NEWMAN_EXIT.
     static let fakeNewman = #"""
         #!/usr/bin/env bash
         set -euo pipefail
         log=${FAKE_NEWMAN_LOG:?}
         run=$(( $(grep -c '^end' "$log" 2>/dev/null || true) + 1 ))
         { printf 'cwd %s\n' "$PWD"; printf 'arg %s\n' "$@"; } >>"$log"
-        export_file='' list=''
+        export_file='' list='' environment=''
         while (($#)); do
             case $1 in
                 --export-environment) export_file=$2 && shift ;;
                 --ssl-client-cert-list) list=$2 && shift ;;
+                --environment) environment=$2 && shift ;;
             esac
             shift
         done
-        if [[ -n $list ]]; then
-            printf 'list-mode %s\nlist %s\n' "$(stat -c %a "$list")" "$(tr -d ' \n' <"$list")" >>"$log"
-        fi
+        [[ -z $list ]] || printf 'list %s\n' "$(tr -d ' \n' <"$list")" >>"$log"
+        printf 'environment %s\n' "$(tr -d ' \n' <"$environment")" >>"$log"
         if [[ -n $export_file ]]; then
-            values=''
+            values=${FAKE_EXPORT:-}
             IFS=, read -r -a keys <<<"${FAKE_CONSENT_KEYS:-consentUrl}"
             for key in "${keys[@]}"; do
                 values+="${values:+,}{\"key\":\"$key\",\"value\":\"https://auth.local.test/authorize?request=r$run&key=$key\"}"

@@ -40,7 +40,7 @@ import Testing
     @Test func committedOutputIsInSync() throws {
         let result = try run(["check", "--out", "output"], in: PackagePaths.root)
         #expect(result.status == 0, "\(result.output)\(result.error)")
-        #expect(result.output.hasSuffix("check: 5 files compared, no drift\n"), "\(result.output)")
+        #expect(result.output.hasSuffix("check: 6 files compared, no drift\n"), "\(result.output)")
     }
 
     @Test func checkExitCodes() throws {
@@ -89,7 +89,7 @@ import Testing
         #expect(again.output.contains("nothing to write"))
         let leftovers = try FileManager.default.contentsOfDirectory(
             atPath: folder.appendingPathComponent("bundle").path)
-        #expect(leftovers.sorted() == ["run-newman.sh", F.collectionFile, F.environmentFile])
+        #expect(leftovers.sorted() == ["run-newman.plan.json", "run-newman.sh", F.collectionFile, F.environmentFile])
     }
 
     @Test func syncRefusesAFileThatIsNotJSON() throws {
