@@ -62,6 +62,12 @@ public enum Shell {
 
     /// Whether `name` is on PATH.
     public static func has(_ name: String) -> Bool { which(name) != nil }
+
+    /// Whether `name` on PATH runs `arguments` with status 0 (e.g. python3 importing a module).
+    public static func succeeds(_ name: String, _ arguments: [String]) -> Bool {
+        guard let path = which(name) else { return false }
+        return run(path, arguments).status == 0
+    }
 }
 
 /// Hands the drained bytes from the reading thread to the caller; the semaphore orders write before read.
