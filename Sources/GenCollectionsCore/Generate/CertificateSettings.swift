@@ -52,23 +52,24 @@ public enum CertificateSettings {
     static func notes(_ tls: Spec.TLS, spec: Spec) throws -> String {
         let rows: [[String: Any]] = tls.clientCertificates.flatMap { certificate in
             certificate.hostPatterns(in: spec).map { pattern -> [String: Any] in
+                // Every value from the spec goes through MarkdownText: it is data in the page, never Markdown.
                 var row: [String: Any] = [
-                    "certificate": certificate.name.value, "host": pattern.host,
-                    "port": String(pattern.effectivePort), "pattern": pattern.newmanPattern,
+                    "certificate": MarkdownText.text(certificate.name.value), "host": MarkdownText.code(pattern.host),
+                    "port": String(pattern.effectivePort), "pattern": MarkdownText.code(pattern.newmanPattern),
                 ]
-                row["cert"] = certificate.cert?.value
-                row["key"] = certificate.key?.value
-                row["pfx"] = certificate.pfx?.value
-                row["passphraseEnv"] = certificate.passphraseEnv
+                row["cert"] = certificate.cert.map { MarkdownText.code($0.value) }
+                row["key"] = certificate.key.map { MarkdownText.code($0.value) }
+                row["pfx"] = certificate.pfx.map { MarkdownText.code($0.value) }
+                row["passphraseEnv"] = certificate.passphraseEnv.map { MarkdownText.code("$" + $0) }
                 return row
             }
         }
         var context: [String: Any] = [
-            "title": spec.title, "rows": rows, "hasRows": !rows.isEmpty,
-            "verifyOff": !tls.verify, "listFile": certificateListFile,
+            "title": MarkdownText.text(spec.title), "rows": rows, "hasRows": !rows.isEmpty,
+            "verifyOff": !tls.verify, "listFile": MarkdownText.code(certificateListFile),
             "hasList": !tls.clientCertificates.isEmpty,
         ]
-        context["caBundle"] = tls.caBundle?.value
+        context["caBundle"] = tls.caBundle.map { MarkdownText.code($0.value) }
         return try Templates.render("templates/certificates.md.mustache", context)
     }
 
