@@ -27,8 +27,10 @@ struct BundleOptions: ParsableArguments {
         var options = Generator.Options(includeUnsupported: includeUnsupported)
         do {
             if let env {
-                options.helperEnvironment = try HelperEnvironment(
+                let helper = try HelperEnvironment(
                     data: try readInput(env, what: "environment file", limit: limits.bytes), file: env)
+                try reportHostMoves(HostMoves.problems(in: spec, helper: helper))
+                options.helperEnvironment = helper
             }
             return try Generator.artifacts(for: spec, options: options)
         } catch let error as DiagnosticsError {

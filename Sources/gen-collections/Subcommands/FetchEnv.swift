@@ -14,7 +14,9 @@ extension GenCollectionsCommand {
                 GET with Authorization: Basic base64(clientId:clientSecret) over mutual TLS. The client id comes \
                 from --client-id or the credentials file written by 'register --send'. The secret is never a flag \
                 value: it comes from --client-secret-file, else the variable named by --client-secret-env, else \
-                the credentials file. The body must be a Postman environment; it is saved atomically with mode 0600.
+                the credentials file. The body must be a Postman environment; it is saved atomically with mode 0600. \
+                A host the file moves to another domain or scheme than the spec's is reported (a warning); a host \
+                moved from https to plain http is an error and the file is not saved.
 
                 Exit codes: 0 success; 1 invalid input; 64 usage error; 66 an input file cannot be read; \
                 69 network failure, HTTP error or a body that is not an environment; 73 the output cannot be written.
@@ -69,6 +71,18 @@ extension GenCollectionsCommand {
             let body = try await HelperEnvironmentClient.fetch(
                 url: target, clientID: clientID, clientSecret: secret, tls: settings, timeout: tls.timeout)
             let destination = output ?? Self.defaultOutput(for: clientID)
+            // Later steps send the client secret and certificate to the hosts this file names: check them first.
+            if let helper = try? HelperEnvironment(data: body, file: destination) {
+                let problems = HostMoves.problems(in: try specValues.load().spec, helper: helper)
+                if problems.contains(where: { $0.severity == .error }) {
+                    report(problems)
+                    throw NetworkError(
+                        .invalidInput, id: "fetch-env-insecure-host",
+                        "the bank's environment file moves a host to plain http; it was not saved",
+                        hint: "ask the bank; a helper file must keep the spec's https hosts")
+                }
+                report(problems)
+            }
             try SecretFile.write(body, to: destination)
             printText("saved \(destination) (\(PostmanEnvironmentFile.variableCount(in: body)) variables, mode 0600)")
         }
