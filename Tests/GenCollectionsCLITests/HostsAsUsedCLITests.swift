@@ -99,4 +99,32 @@ struct HostsAsUsedCLITests {
                     + "the spec says 'https://rs1.ob.monese.com' [env-host-insecure]"), "\(generated.output)")
         #expect(!FileManager.default.fileExists(atPath: out.path), "nothing is written")
     }
+
+    /// `gen-collections.bundle.json` names the spec and helper file relative to the folder; `check`, `sync` and
+    /// `certs` on that folder use them without --spec or --env.
+    @Test func laterCommandsUseTheSpecAndHelperFileThatMadeTheBundle() throws {
+        let folder = try CertsCLITests.outputFolder(key: "rsa-pkcs1.key")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let specCopy = folder.appendingPathComponent("bank.yaml")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.spec), to: specCopy)
+        let helper = try Self.helperFile(Self.local, in: folder)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("certs"), to: out.appendingPathComponent("certs"))
+        let generated = Self.run(["generate", "--spec", "bank.yaml", "--env", helper, "--out", "out"], in: folder)
+        #expect(generated.status == 0, "\(generated.output)")
+        #expect(
+            try Self.read(out, "gen-collections.bundle.json")
+                == "{\n  \"spec\": \"../bank.yaml\",\n  \"env\": \"../helper.postman_environment.json\"\n}\n")
+
+        let check = Self.run(["check", "--out", "out"], in: folder)
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("no drift"))
+        #expect(Self.run(["sync", "--out", "out", "--dry-run"], in: folder).status == 0)
+        let certs = Self.run(["certs", "--dir", "out"], in: folder)
+        #expect(certs.status == 0, "\(certs.output)")
+        // An explicit flag wins: the default bank made no such bundle.
+        #expect(Self.run(["check", "--bank", "monese-sandbox", "--out", "out"], in: folder).status == 1)
+    }
 }

@@ -8,10 +8,15 @@ public enum Generator {
         /// Also emit the steps and flows the spec marks `unsupported`.
         public var includeUnsupported: Bool
         public var helperEnvironment: HelperEnvironment?
+        /// Which spec and helper file made the bundle, written as `gen-collections.bundle.json` when given.
+        public var record: BundleRecord?
 
-        public init(includeUnsupported: Bool = false, helperEnvironment: HelperEnvironment? = nil) {
+        public init(
+            includeUnsupported: Bool = false, helperEnvironment: HelperEnvironment? = nil, record: BundleRecord? = nil
+        ) {
             self.includeUnsupported = includeUnsupported
             self.helperEnvironment = helperEnvironment
+            self.record = record
         }
     }
 
@@ -40,7 +45,7 @@ public enum Generator {
     }
 
     /// Every file of the bundle, in a stable order: collection, environment, certificate settings (when the spec
-    /// has `tls`, for the hosts as the helper file sets them), runner script.
+    /// has `tls`, for the hosts as the helper file sets them), runner script, and the record of what made it.
     /// - Throws: `DiagnosticsError` when the spec's certificate hosts cannot become Newman match patterns.
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
@@ -56,6 +61,6 @@ public enum Generator {
                 try RunnerScript.artifact(
                     for: spec, collectionFile: collectionFile(for: spec),
                     environmentFile: environmentFile(for: spec), includeUnsupported: unsupported)
-            ]
+            ] + (options.record.map { [$0.artifact] } ?? [])
     }
 }

@@ -15,7 +15,9 @@ extension GenCollectionsCommand {
                 certificate is valid (a warning within 30 days of expiry), that it chains to the CA bundle, and \
                 that every https host of the spec is covered by a client certificate. Hosts are checked as the \
                 bundle's environment file in --dir has them (what --env gave 'generate'), and each must also be \
-                covered by an entry of the folder's ssl-client-cert-list.json, the list newman uses. Encrypted \
+                covered by an entry of the folder's ssl-client-cert-list.json, the list newman uses. Without \
+                --spec or --bank, the spec is the one that made the bundle in --dir (gen-collections.bundle.json), \
+                else the default bank's. Encrypted \
                 keys and PKCS#12 files are opened with the openssl command, the passphrase taken from the \
                 variable named by passphraseEnv. Exit codes: 0 no errors (warnings allowed); 1 at least one \
                 problem; 64 usage error; 66 the spec cannot be read.
@@ -29,7 +31,7 @@ extension GenCollectionsCommand {
         @OptionGroup var limits: InputLimitOptions
 
         func run() async throws {
-            let loaded = try source.load(limit: limits.bytes)
+            let loaded = try source.load(limit: limits.bytes, record: try source.record(in: dir), in: dir)
             let spec = try hostsAsUsed(loaded)
             var diagnostics = await CertificateCheck.run(spec: spec, directory: URL(fileURLWithPath: dir))
             diagnostics += try listCoverage(spec)

@@ -56,10 +56,6 @@ extension GenCollectionsCommand {
                 "Where to save the file (default: <clientId>.postman_environment.json).", valueName: "file"))
         var output: String?
 
-        func validate() throws {
-            guard tls.hasClientCertificate else { throw ValidationError("fetch-env needs --cert and --key") }
-        }
-
         func run() async throws {
             try await reportingFailures(fetch)
         }
@@ -67,6 +63,12 @@ extension GenCollectionsCommand {
         private func fetch() async throws {
             let target = try helperURL()
             let (clientID, secret) = try clientCredentials()
+            let tls = self.tls.filled(from: try specValues.load().spec)
+            guard tls.hasClientCertificate else {
+                throw NetworkError(
+                    .invalidInput, id: "fetch-env-no-certificate", "no transport certificate and key",
+                    hint: "pass --cert and --key, or name them in the spec's tls.clientCertificates")
+            }
             let settings = tls.settings()
             let body = try await HelperEnvironmentClient.fetch(
                 url: target, clientID: clientID, clientSecret: secret, tls: settings, timeout: tls.timeout)
