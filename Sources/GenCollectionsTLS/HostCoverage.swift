@@ -8,7 +8,8 @@ enum HostCoverage {
         let patterns = tls.clientCertificates.flatMap { $0.hostPatterns(in: spec) }
         return CertificateSettings.hostProblems(tls, in: spec)
             + spec.hostAuthorities.compactMap { authority in
-                guard authority.scheme == "https", let host = spec.hosts.first(where: { $0.name.value == authority.name })
+                guard authority.scheme == "https",
+                    let host = spec.hosts.first(where: { $0.name.value == authority.name })
                 else { return nil }
                 guard !patterns.contains(where: { $0.covers(host: authority.host, port: authority.port) }) else {
                     return nil

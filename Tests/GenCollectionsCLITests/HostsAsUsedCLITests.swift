@@ -67,7 +67,8 @@ struct HostsAsUsedCLITests {
         let folder = try CertsCLITests.outputFolder(key: "rsa-pkcs1.key")
         defer { try? FileManager.default.removeItem(at: folder) }
         let helper = try Self.helperFile(Self.local, in: folder)
-        #expect(Self.run(["generate", "--spec", Self.spec, "--env", helper, "--out", folder.path], in: folder).status == 0)
+        #expect(
+            Self.run(["generate", "--spec", Self.spec, "--env", helper, "--out", folder.path], in: folder).status == 0)
         let file = folder.appendingPathComponent("monese-sandbox.postman_environment.json")
         let moved = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
             of: "\"https://127.0.0.1:8443\"", with: "\"https://127.0.0.1:9443\"")

@@ -28,7 +28,9 @@ struct BundleOptions: ParsableArguments {
         let recorded = usingRecord ? try source.record(in: out) : nil
         let spec = try source.load(limit: limits.bytes, record: recorded, in: out)
         var record =
-            recorded ?? BundleRecord(bank: source.bank ?? BundledBank.defaultName, spec: source.spec, helperFile: nil, folder: out)
+            recorded
+            ?? BundleRecord(
+                bank: source.bank ?? BundledBank.defaultName, spec: source.spec, helperFile: nil, folder: out)
         if let env { record.helperFile = BundleRecord.relativePath(of: env, from: out) }
         let env = self.env ?? recorded?.helperFile.map { BundleRecord.resolve($0, in: out) }
         var options = Generator.Options(includeUnsupported: includeUnsupported, record: record)
