@@ -8,8 +8,8 @@ enum HostCoverage {
         let patterns = tls.clientCertificates.flatMap { $0.hostPatterns(in: spec) }
         return CertificateSettings.hostProblems(tls, in: spec)
             + spec.hostAuthorities.compactMap { authority in
-                guard let host = spec.hosts.first(where: { $0.name.value == authority.name }),
-                    host.url.value.lowercased().hasPrefix("https://")
+                guard authority.scheme == "https",
+                    let host = spec.hosts.first(where: { $0.name.value == authority.name })
                 else { return nil }
                 guard !patterns.contains(where: { $0.covers(host: authority.host, port: authority.port) }) else {
                     return nil
@@ -25,9 +25,12 @@ enum HostCoverage {
             }
     }
 
+    /// A host pattern to suggest for `host`: its parent domain's wildcard for a name under a domain
+    /// (`rs1.bank.com` → `*.bank.com`), the host itself for an IP address or a short name; the port unless 443.
     static func suggestion(_ host: String, _ port: Int?) -> String {
         let labels = host.split(separator: ".")
-        let base = labels.count > 2 ? "*." + labels.dropFirst().joined(separator: ".") : host
+        let exact = HostPattern.isIPLiteral(host) || labels.count <= 2
+        let base = exact ? host : "*." + labels.dropFirst().joined(separator: ".")
         return base + (port.map { $0 == 443 ? "" : ":\($0)" } ?? "")
     }
 }

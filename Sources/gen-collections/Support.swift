@@ -66,6 +66,12 @@ func loadSpec(_ path: String?, limit: Int = InputFile.defaultMaximumSize) throws
     }
 }
 
+/// Prints the hosts a helper file moves (`HostMoves`); exits 1 when one is an error (https moved to plain http).
+func reportHostMoves(_ problems: [Diagnostic]) throws {
+    report(problems)
+    if problems.contains(where: { $0.severity == .error }) { throw ExitStatus.failure }
+}
+
 /// Parses repeated `--var name=value` arguments.
 /// - Returns: the values, or the first malformed argument as an error.
 func parseVariables(_ arguments: [String]) -> Result<[String: String], NetworkError> {

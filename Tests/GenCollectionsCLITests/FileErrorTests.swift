@@ -65,6 +65,7 @@ import Testing
 
                 out:
                 CERTIFICATES.md
+                gen-collections.bundle.json
                 monese-sandbox.postman_collection.json
                 monese-sandbox.postman_environment.json
                 run-newman.plan.json

@@ -33,13 +33,6 @@ import Testing
                     "--out", out.path,
                 ])
             guard generate.status == 0 else { throw MockProcess.MockProcessError(output: generate.error) }
-            // The runner's certificate list covers the spec's hosts (*.ob.monese.com), not the mock's origin
-            // taken from --env (issue 11): these runs pass a list for 127.0.0.1:PORT.
-            let list = """
-                [{"name": "mock", "matches": ["https://127.0.0.1:\(mock.port)/*"],
-                  "cert": {"src": "certs/transport.pem"}, "key": {"src": "certs/transport.key"}}]
-                """
-            try Data(list.utf8).write(to: out.appendingPathComponent("mock-certs.json"))
         }
 
         /// Runs newman on the named requests, from `out/`, off the cooperative threads.
@@ -64,7 +57,8 @@ import Testing
                 environment ?? "monese-sandbox.postman_environment.json", "--ssl-extra-ca-certs",
                 "certs/ob-sandbox-ca.pem", "--reporters", "cli", "--bail", "failure",
             ]
-            if certificates { arguments += ["--ssl-client-cert-list", "mock-certs.json"] }
+            // The bundle's own list: built from the hosts as --env gave them, https://127.0.0.1:PORT/*.
+            if certificates { arguments += ["--ssl-client-cert-list", "ssl-client-cert-list.json"] }
             for request in requests { arguments += ["--folder", request] }
             if let export { arguments += ["--export-environment", export] }
             for (key, value) in variables.sorted(by: { $0.key < $1.key }) {
@@ -157,11 +151,6 @@ import Testing
     @Test(.enabled(if: newman != nil && Shell.has("curl"), Comment(rawValue: Newman.skipReason)))
     func theGeneratedRunnerRunsBothFlowsWithAPSUCommand() async throws {
         let bench = try await Bench.start(psu: "headless")
-        // The runner's own certificate list does not cover the mock's port yet (issue 11).
-        try FileManager.default.removeItem(at: bench.out.appendingPathComponent("ssl-client-cert-list.json"))
-        try FileManager.default.copyItem(
-            at: bench.out.appendingPathComponent("mock-certs.json"),
-            to: bench.out.appendingPathComponent("ssl-client-cert-list.json"))
         let psu = #"curl -s -o /dev/null -w '%{redirect_url}' --cacert certs/ob-sandbox-ca.pem "$1""#
         let runner = bench.out.appendingPathComponent("run-newman.sh").path
         let run = try await blocking {

@@ -10,15 +10,8 @@ import Testing
     typealias Bench = MockEndToEndTests.Bench
     static let newman = Newman.path
 
-    /// A mock and a bundle generated for it with `--env`.
-    static func start(psu: String) async throws -> Bench {
-        let bench = try await Bench.start(psu: psu)
-        // Until the bundle's certificate list follows the hosts of --env (issue 11, hosts as used).
-        let list = bench.out.appendingPathComponent("ssl-client-cert-list.json")
-        try FileManager.default.removeItem(at: list)
-        try FileManager.default.copyItem(at: bench.out.appendingPathComponent("mock-certs.json"), to: list)
-        return bench
-    }
+    /// A mock and a bundle generated for it with `--env`: its certificate list covers the mock's 127.0.0.1:PORT.
+    static func start(psu: String) async throws -> Bench { try await Bench.start(psu: psu) }
 
     /// Runs the bundle's runner from another folder, as a user would.
     static func runner(

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 
 /// One generated file: a path relative to the output folder and its bytes.
 public struct Artifact: Sendable, Hashable {
@@ -6,14 +7,33 @@ public struct Artifact: Sendable, Hashable {
     public var contents: Data
     /// Written with mode 0755 (the runner script).
     public var executable: Bool
+    /// Holds a secret value (an environment with a filled-in `secret`): written with mode 0600, and an existing
+    /// file keeps its owner's bits but loses those of its group and of other users.
+    public var isPrivate: Bool
 
-    public init(path: String, contents: Data, executable: Bool = false) {
+    public init(path: String, contents: Data, executable: Bool = false, isPrivate: Bool = false) {
         self.path = path
         self.contents = contents
         self.executable = executable
+        self.isPrivate = isPrivate
     }
 
     public init(path: String, text: String, executable: Bool = false) {
         self.init(path: path, contents: Data(text.utf8), executable: executable)
+    }
+
+    /// The file mode to write: the existing file's (without group and other bits when private), else the default.
+    func mode(existing: mode_t?) -> mode_t {
+        if let existing { return isPrivate ? existing & 0o700 : existing }
+        return isPrivate ? 0o600 : executable ? 0o755 : 0o644
+    }
+}
+
+extension PostmanEnvironment {
+    /// Whether an environment file (Postman JSON) has a variable typed `secret` with a non-empty value.
+    public static func holdsSecretValue(_ environment: JSONValue) -> Bool {
+        ((environment["environment"] ?? environment)["values"]?.items ?? []).contains { entry in
+            entry["type"]?.text == "secret" && !(entry["value"]?.text ?? "").isEmpty
+        }
     }
 }

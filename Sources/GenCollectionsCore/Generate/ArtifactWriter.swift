@@ -115,7 +115,7 @@ public enum ArtifactWriter {
             for (artifact, target) in zip(artifacts, targets) {
                 let file = "\(staging)/\(artifact.path)"
                 try AtomicFile.makeFolder((file as NSString).deletingLastPathComponent)
-                let mode = existingMode(target.path) ?? (artifact.executable ? 0o755 : 0o644)
+                let mode = artifact.mode(existing: existingMode(target.path))
                 do {
                     try AtomicFile.create(file, contents: artifact.contents, mode: mode)
                 } catch {

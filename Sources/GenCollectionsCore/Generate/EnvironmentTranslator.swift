@@ -1,5 +1,6 @@
 /// Spec (+ the helper file) → Postman environment: every variable the collection needs that no script sets.
 struct EnvironmentTranslator {
+    /// The spec with its hosts as used (`Spec.usingHosts(from:)`).
     let spec: Spec
     let helper: HelperEnvironment?
     let includeUnsupported: Bool
@@ -9,7 +10,7 @@ struct EnvironmentTranslator {
         for host in spec.hosts {
             values.append(
                 .init(
-                    key: host.name.value, value: helper?.value(for: host.from) ?? host.url.value,
+                    key: host.name.value, value: host.url.value,
                     type: "default", description: host.description))
         }
         for variable in spec.variables where variable.generate == nil {

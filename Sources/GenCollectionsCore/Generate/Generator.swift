@@ -8,10 +8,15 @@ public enum Generator {
         /// Also emit the steps and flows the spec marks `unsupported`.
         public var includeUnsupported: Bool
         public var helperEnvironment: HelperEnvironment?
+        /// Which spec and helper file made the bundle, written as `gen-collections.bundle.json` when given.
+        public var record: BundleRecord?
 
-        public init(includeUnsupported: Bool = false, helperEnvironment: HelperEnvironment? = nil) {
+        public init(
+            includeUnsupported: Bool = false, helperEnvironment: HelperEnvironment? = nil, record: BundleRecord? = nil
+        ) {
             self.includeUnsupported = includeUnsupported
             self.helperEnvironment = helperEnvironment
+            self.record = record
         }
     }
 
@@ -25,13 +30,23 @@ public enum Generator {
 
     public static func environment(for spec: Spec, options: Options = Options()) -> PostmanEnvironment {
         EnvironmentTranslator(
-            spec: spec, helper: options.helperEnvironment, includeUnsupported: options.includeUnsupported
+            spec: spec.usingHosts(from: options.helperEnvironment), helper: options.helperEnvironment,
+            includeUnsupported: options.includeUnsupported
         )
         .translate()
     }
 
+    /// The environment file; private (mode 0600) when a secret has a value, e.g. `basicToken` from the helper file.
+    static func environmentArtifact(for spec: Spec, options: Options) throws -> Artifact {
+        let environment = environment(for: spec, options: options)
+        return Artifact(
+            path: environmentFile(for: spec), contents: try PostmanJSON.encode(environment),
+            isPrivate: environment.values.contains { $0.type == "secret" && !$0.value.isEmpty })
+    }
+
     /// Every file of the bundle, in a stable order: collection, environment, certificate settings (when the spec
-    /// has `tls`), runner script and its plan.
+    /// has `tls`, for the hosts as the helper file sets them), runner script and its plan, and the record of what
+    /// made it.
     /// - Throws: `DiagnosticsError` when the spec's certificate hosts cannot become Newman match patterns.
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
@@ -39,13 +54,13 @@ public enum Generator {
             Artifact(
                 path: collectionFile(for: spec),
                 contents: try PostmanJSON.encode(collection(for: spec, options: options))),
-            Artifact(
-                path: environmentFile(for: spec),
-                contents: try PostmanJSON.encode(environment(for: spec, options: options))),
+            try environmentArtifact(for: spec, options: options),
         ]
-            + (try CertificateSettings.artifacts(for: spec, includeUnsupported: unsupported))
+            + (try CertificateSettings.artifacts(
+                for: spec.usingHosts(from: options.helperEnvironment), includeUnsupported: unsupported))
             + (try RunnerScript.artifacts(
                 for: spec, collectionFile: collectionFile(for: spec),
                 environmentFile: environmentFile(for: spec), includeUnsupported: unsupported))
+            + (options.record.map { [$0.artifact] } ?? [])
     }
 }

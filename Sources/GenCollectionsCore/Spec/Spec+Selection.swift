@@ -10,12 +10,16 @@ extension Spec {
         }
     }
 
-    /// Host names and ports the collection calls, from the `hosts` defaults (e.g. `rs1.ob.example.com`).
-    public var hostAuthorities: [(name: String, host: String, port: Int?)] {
+    /// Schemes, host names and ports the collection calls, from the `hosts` URLs (e.g. `https`,
+    /// `rs1.ob.example.com`, nil for the scheme's default port). The scheme is `https` when the URL has none.
+    public var hostAuthorities: [(name: String, scheme: String, host: String, port: Int?)] {
         hosts.compactMap { host in
             let url = URLParts(host.url.value)
             guard !url.host.isEmpty, !url.host.contains(where: { $0.contains("{{") }) else { return nil }
-            return (host.name.value, url.host.joined(separator: "."), url.port.flatMap(Int.init))
+            return (
+                host.name.value, url.scheme?.lowercased() ?? "https", url.host.joined(separator: "."),
+                url.port.flatMap(Int.init)
+            )
         }
     }
 

@@ -56,7 +56,9 @@ public enum BundleSync {
                     report.findings += merger.conflicts
                 } else {
                     var merger = EnvironmentMerger(file: artifact.path)
-                    merged.contents = merger.merge(generated: spec, disk: disk).postmanData()
+                    let environment = merger.merge(generated: spec, disk: disk)
+                    merged.contents = environment.postmanData()
+                    merged.isPrivate = PostmanEnvironment.holdsSecretValue(environment)
                     report.findings += merger.conflicts
                 }
             }

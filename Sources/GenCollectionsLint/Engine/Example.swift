@@ -22,7 +22,7 @@ public struct Example: Sendable {
     /// The snippet as the docs show it, markers included.
     public var code: String
     public var wrapping: Wrapping
-    /// Variables defined by the environment given with `--env`.
+    /// Variables defined by the environment given with `--env`: `name`, or `name=value` for one with a value.
     public var environment: [String]
     /// `matches` patterns of a certificate list linted in the same run, one entry each, in order.
     public var certificates: [String]
@@ -47,6 +47,21 @@ public struct Example: Sendable {
         self.openBanking = openBanking
         self.sourceFile = "\(file)"
         self.sourceLine = Int(line)
+    }
+
+    /// The names the `--env` environment defines.
+    public var environmentNames: Set<String> {
+        Set(environment.map { String($0.prefix { $0 != "=" }) })
+    }
+
+    /// The values the `--env` environment gives (its `name=value` entries).
+    public var environmentValues: [String: String] {
+        var values: [String: String] = [:]
+        for entry in environment {
+            guard let equals = entry.firstIndex(of: "=") else { continue }
+            values[String(entry[..<equals])] = String(entry[entry.index(after: equals)...])
+        }
+        return values
     }
 
     /// The marker.

@@ -133,6 +133,10 @@ public enum LintRunner {
             }
         }
         context.fileExists = { FileManager.default.fileExists(atPath: $0) }
+        context.isPrivate = { path in
+            var info = stat()
+            return stat(path, &info) == 0 && info.st_mode & 0o077 == 0
+        }
         context.workingDirectory = FileManager.default.currentDirectoryPath
         let linter = Linter(configuration: configuration, context: context)
         let wantsLocators = baseline != nil || options.writeBaselinePath != nil

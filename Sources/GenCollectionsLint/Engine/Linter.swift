@@ -216,6 +216,9 @@ public struct Linter: Sendable {
                         context.disabledEnvironmentVariables.insert(definition.name)
                     } else {
                         context.environmentVariables.insert(definition.name)
+                        if let value = file.document.string(definition.node, "value") {
+                            context.environmentValues[definition.name] = value
+                        }
                     }
                 }
             } catch let error as JSONSyntaxError {

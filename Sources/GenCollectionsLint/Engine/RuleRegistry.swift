@@ -4,7 +4,7 @@ public enum RuleRegistry {
     public static let all: [any LintRule.Type] = [
         PostmanSchemaRule.self, DuplicateKeyRule.self,
         URLRawOnlyRule.self, URLRawMismatchRule.self, EnvironmentEnabledFalseRule.self, CertificatePatternRule.self,
-        CertificatePortRule.self, CertificateFileRule.self, CertificateShadowedRule.self,
+        CertificatePortRule.self, CertificateHostRule.self, CertificateFileRule.self, CertificateShadowedRule.self,
         OAuth2AccessTokenRule.self, ProtocolProfileOverrideRule.self, BodyDroppedRule.self,
         UnknownDynamicVariableRule.self,
         UndefinedVariableRule.self, UnusedVariableRule.self, DisabledVariableReferencedRule.self,

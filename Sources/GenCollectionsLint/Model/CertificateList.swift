@@ -15,7 +15,7 @@ public struct CertificateList: Sendable, Hashable {
     }
 
     /// The patterns of a certificate list document (nil for any other file).
-    static func read(_ bytes: [UInt8], path: String) -> CertificateList? {
+    public static func read(_ bytes: [UInt8], path: String) -> CertificateList? {
         guard let document = try? JSONReader.parse(bytes) else { return nil }
         let (root, _) = FileKind.contentRoot(of: document)
         guard FileKind.detect(document, root: root, path: path) == .certificateList else { return nil }
@@ -43,7 +43,7 @@ public struct CertificateList: Sendable, Hashable {
     }
 
     /// The first entry with a pattern that matches `url` (as Newman's `CertificateList#resolveOne`).
-    func firstEntry(matching url: URLParts) -> Int? {
+    public func firstEntry(matching url: URLParts) -> Int? {
         entries.firstIndex { $0.contains { CertificateMatch($0)?.matches(url) ?? false } }
     }
 }

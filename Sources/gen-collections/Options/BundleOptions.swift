@@ -20,15 +20,26 @@ struct BundleOptions: ParsableArguments {
 
     @OptionGroup var limits: InputLimitOptions
 
-    /// The bundle, generated in memory; prints the problems and exits 1 on an invalid spec or helper file, 66 when
-    /// one cannot be read.
-    func generate() throws -> [Artifact] {
-        let spec = try source.load(limit: limits.bytes)
-        var options = Generator.Options(includeUnsupported: includeUnsupported)
+    /// The bundle, generated in memory, with the record of its spec and helper file; prints the problems and exits
+    /// 1 on an invalid spec or helper file, 66 when one cannot be read.
+    /// - Parameter usingRecord: without --spec and --bank, take the spec (and, without --env, the helper file)
+    ///   from the record in the output folder (`check`, `sync`); `generate` uses the default bank instead.
+    func generate(usingRecord: Bool = false) throws -> [Artifact] {
+        let recorded = usingRecord ? try source.record(in: out) : nil
+        let spec = try source.load(limit: limits.bytes, record: recorded, in: out)
+        var record =
+            recorded
+            ?? BundleRecord(
+                bank: source.bank ?? BundledBank.defaultName, spec: source.spec, helperFile: nil, folder: out)
+        if let env { record.helperFile = BundleRecord.relativePath(of: env, from: out) }
+        let env = self.env ?? recorded?.helperFile.map { BundleRecord.resolve($0, in: out) }
+        var options = Generator.Options(includeUnsupported: includeUnsupported, record: record)
         do {
             if let env {
-                options.helperEnvironment = try HelperEnvironment(
+                let helper = try HelperEnvironment(
                     data: try readInput(env, what: "environment file", limit: limits.bytes), file: env)
+                try reportHostMoves(HostMoves.problems(in: spec, helper: helper))
+                options.helperEnvironment = helper
             }
             return try Generator.artifacts(for: spec, options: options)
         } catch let error as DiagnosticsError {
@@ -40,7 +51,7 @@ struct BundleOptions: ParsableArguments {
     /// The bundle generated in memory and the files of it found in `out`; exits 66 when an input or the folder
     /// cannot be read (a missing file in an existing folder is drift, not an error).
     func load() throws -> (generated: [Artifact], onDisk: [String: Data]) {
-        let generated = try generate()
+        let generated = try generate(usingRecord: true)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
             printError(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GenCollectionsBase
 import GenCollectionsCore
 
@@ -27,5 +28,37 @@ struct SpecSourceOptions: ParsableArguments {
     func load(limit: Int = InputFile.defaultMaximumSize) throws -> Spec {
         if let bank { return try loadSpec(bundled: BundledBank.named(bank) ?? .default) }
         return try loadSpec(spec, limit: limit)
+    }
+
+    /// The record of the bundle in `folder` (`gen-collections.bundle.json`), when neither --spec nor --bank is
+    /// given and the folder has one; exits 1 when it is not a record, 66 when it cannot be read.
+    func record(in folder: String) throws -> BundleRecord? {
+        guard spec == nil, bank == nil else { return nil }
+        let path = (folder as NSString).appendingPathComponent(BundleRecord.file)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return try BundleRecord(data: try readInput(path, what: "bundle record"), file: path)
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics)
+            throw ExitStatus.failure
+        }
+    }
+
+    /// Loads the spec `record` names (a bundled bank, or a file relative to `folder`), else as `load(limit:)`.
+    func load(limit: Int = InputFile.defaultMaximumSize, record: BundleRecord?, in folder: String) throws -> Spec {
+        switch record?.source {
+        case nil:
+            return try load(limit: limit)
+        case let .bank(name)?:
+            guard let bank = BundledBank.named(name) else {
+                printError(
+                    "\((folder as NSString).appendingPathComponent(BundleRecord.file)): error: "
+                        + BundledBank.unknownBankMessage(name) + " [bundle-record-invalid]")
+                throw ExitStatus.failure
+            }
+            return try loadSpec(bundled: bank)
+        case let .spec(path)?:
+            return try loadSpec(BundleRecord.resolve(path, in: folder), limit: limit)
+        }
     }
 }

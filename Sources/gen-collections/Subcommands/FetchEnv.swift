@@ -14,7 +14,9 @@ extension GenCollectionsCommand {
                 GET with Authorization: Basic base64(clientId:clientSecret) over mutual TLS. The client id comes \
                 from --client-id or the credentials file written by 'register --send'. The secret is never a flag \
                 value: it comes from --client-secret-file, else the variable named by --client-secret-env, else \
-                the credentials file. The body must be a Postman environment; it is saved atomically with mode 0600.
+                the credentials file. The body must be a Postman environment; it is saved atomically with mode 0600. \
+                A host the file moves to another domain or scheme than the spec's is reported (a warning); a host \
+                moved from https to plain http is an error and the file is not saved.
 
                 Exit codes: 0 success; 1 invalid input; 64 usage error; 66 an input file cannot be read; \
                 69 network failure, HTTP error or a body that is not an environment; 73 the output cannot be written.
@@ -54,10 +56,6 @@ extension GenCollectionsCommand {
                 "Where to save the file (default: <clientId>.postman_environment.json).", valueName: "file"))
         var output: String?
 
-        func validate() throws {
-            guard tls.hasClientCertificate else { throw ValidationError("fetch-env needs --cert and --key") }
-        }
-
         func run() async throws {
             try await reportingFailures(fetch)
         }
@@ -65,10 +63,28 @@ extension GenCollectionsCommand {
         private func fetch() async throws {
             let target = try helperURL()
             let (clientID, secret) = try clientCredentials()
+            let tls = self.tls.filled(from: try specValues.load().spec)
+            guard tls.hasClientCertificate else {
+                throw NetworkError(
+                    .invalidInput, id: "fetch-env-no-certificate", "no transport certificate and key",
+                    hint: "pass --cert and --key, or name them in the spec's tls.clientCertificates")
+            }
             let settings = tls.settings()
             let body = try await HelperEnvironmentClient.fetch(
                 url: target, clientID: clientID, clientSecret: secret, tls: settings, timeout: tls.timeout)
             let destination = output ?? Self.defaultOutput(for: clientID)
+            // Later steps send the client secret and certificate to the hosts this file names: check them first.
+            if let helper = try? HelperEnvironment(data: body, file: destination) {
+                let problems = HostMoves.problems(in: try specValues.load().spec, helper: helper)
+                if problems.contains(where: { $0.severity == .error }) {
+                    report(problems)
+                    throw NetworkError(
+                        .invalidInput, id: "fetch-env-insecure-host",
+                        "the bank's environment file moves a host to plain http; it was not saved",
+                        hint: "ask the bank; a helper file must keep the spec's https hosts")
+                }
+                report(problems)
+            }
             try SecretFile.write(body, to: destination)
             printText("saved \(destination) (\(PostmanEnvironmentFile.variableCount(in: body)) variables, mode 0600)")
         }

@@ -90,7 +90,6 @@ extension GenCollectionsCommand {
                 throw ValidationError("--lifetime must be 1...86400 seconds")
             }
             guard !kid.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--kid is empty") }
-            if send, !tls.hasClientCertificate { throw ValidationError("--send needs --cert and --key") }
         }
 
         func run() async throws {
@@ -129,15 +128,21 @@ extension GenCollectionsCommand {
                 printError("set '\(registration.bodyVariable)' in \(environment)")
             }
             if send {
-                try await sendRegistration(jwt, registration: registration, resolver: resolver)
+                try await sendRegistration(jwt, registration: registration, resolver: resolver, spec: spec)
             } else if output == nil && environment == nil {
                 print(jwt)
             }
         }
 
         private func sendRegistration(
-            _ jwt: String, registration: Spec.Registration, resolver: SpecValueResolver
+            _ jwt: String, registration: Spec.Registration, resolver: SpecValueResolver, spec: Spec
         ) async throws {
+            let tls = self.tls.filled(from: spec)
+            guard tls.hasClientCertificate else {
+                throw NetworkError(
+                    .invalidInput, id: "register-no-certificate", "--send needs a transport certificate and key",
+                    hint: "pass --cert and --key, or name them in the spec's tls.clientCertificates")
+            }
             let target: String
             if let endpoint {
                 target = endpoint

@@ -19,7 +19,9 @@ import Testing
     @Test(arguments: BundledBank.all.map(\.name))
     func bundledBankMatchesItsCommittedBundle(_ name: String) throws {
         let bank = try #require(BundledBank.named(name))
-        try assertFolder(Self.committedBundle(of: bank), holds: try Generator.artifacts(for: try bank.load()))
+        let options = Generator.Options(record: BundleRecord(source: .bank(bank.name)))
+        try assertFolder(
+            Self.committedBundle(of: bank), holds: try Generator.artifacts(for: try bank.load(), options: options))
     }
 
     @Test func thereAreTwoBundledBanksAndTheDefaultIsOne() {

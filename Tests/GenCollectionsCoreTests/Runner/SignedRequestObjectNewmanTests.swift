@@ -53,7 +53,8 @@ import Testing
         let text = try String(
             contentsOf: Golden.fixtures.appendingPathComponent("Generate/signed-request-object/spec.yaml"),
             encoding: .utf8)
-        try ArtifactWriter.write(try Generator.artifacts(for: try SpecLoader.load(text, file: "spec.yaml").spec), to: folder)
+        try ArtifactWriter.write(
+            try Generator.artifacts(for: try SpecLoader.load(text, file: "spec.yaml").spec), to: folder)
         let makeKey = """
             import sys
             from cryptography.hazmat.primitives import serialization

@@ -44,9 +44,10 @@ func verifyRule(_ rule: any LintRule.Type) {
 /// The diagnostics `rule` alone reports for `example`.
 func lint(_ example: Example, with rule: any LintRule.Type) -> [Diagnostic] {
     var context = LintContext(
-        environmentVariables: Set(example.environment), hasEnvironment: !example.environment.isEmpty,
+        environmentVariables: example.environmentNames, hasEnvironment: !example.environment.isEmpty,
         certificateLists: example.certificates.isEmpty
             ? [] : [CertificateList(path: "ssl-client-cert-list.json", entries: example.certificates.map { [$0] })])
+    context.environmentValues = example.environmentValues
     let existing = Set(example.existingFiles)
     context.fileExists = { existing.contains($0) }
     let linter = Linter(

@@ -8,7 +8,9 @@ public struct SecretValueCommittedRule: LintRule {
             named like one) leaks it to everyone who can read the repository. Commit the file with empty secret \
             values and fill them in CI with `--env-var name=value` from the CI's secret store; rotate the leaked value. \
             Placeholders are not values: `CONSTANT: PSU USER PASSWORD`, `<password>`, `YOUR_TOKEN`, numbers and \
-            booleans (`tokenLifetime: 3600`).
+            booleans (`tokenLifetime: 3600`). A file only its owner can read (mode 0600, as `generate --env` and \
+            `fetch-env` write files that hold secrets) is a local working copy, not a committed one (a checkout \
+            with the usual umask never has that mode), so it is not reported; keep such files out of the repository.
             """,
         passing: [
             Example(
@@ -27,7 +29,7 @@ public struct SecretValueCommittedRule: LintRule {
     public init() {}
 
     public func check(_ file: LintedFile) -> [Finding] {
-        guard file.kind.isVariableScope else { return [] }
+        guard file.kind.isVariableScope, file.context.isPrivate?(file.path) != true else { return [] }
         let document = file.document
         return file.variableDefinitions.compactMap { definition in
             guard
