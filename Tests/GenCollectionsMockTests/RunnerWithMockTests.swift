@@ -3,6 +3,7 @@ import GenCollectionsTestSupport
 import Testing
 
 @testable import GenCollectionsCore
+@testable import GenCollectionsMock
 
 /// The generated `run-newman.sh` as a user runs it, with real Newman, against `gen-collections mock`: each scenario
 /// with its exit code and what it prints. Skipped where newman (or node) is missing.
@@ -140,6 +141,28 @@ import Testing
         let run = try await Self.runner(bench, ["--folder", "Account information", "--bail"])
         #expect(run.status == RunnerScript.ExitStatus.failed, "\(run.output)\(run.error)")
         #expect(run.output.contains("the bank answered 401"), "\(run.output)")
+        #expect(try await bench.stop() == 0)
+    }
+
+    /// A CA bundle that is not the bank's: Newman cannot verify the server and the run fails.
+    @Test(.enabled(if: newman != nil, Comment(rawValue: Newman.skipReason)))
+    func aWrongCAFailsTheRun() async throws {
+        let bench = try await Self.start(psu: "headless")
+        let stranger = bench.folder.appendingPathComponent("stranger")
+        _ = try TestPKI.prepare(
+            TestPKI.Files(
+                folder: stranger.path, caCertificate: stranger.appendingPathComponent("ca.pem").path,
+                caKey: stranger.appendingPathComponent("ca.key").path,
+                serverCertificate: stranger.appendingPathComponent("server.pem").path,
+                serverKey: stranger.appendingPathComponent("server.key").path,
+                clientCertificate: stranger.appendingPathComponent("client.pem").path,
+                clientKey: stranger.appendingPathComponent("client.key").path))
+        let ca = bench.out.appendingPathComponent("certs/ob-sandbox-ca.pem")
+        try FileManager.default.removeItem(at: ca)
+        try FileManager.default.copyItem(at: stranger.appendingPathComponent("ca.pem"), to: ca)
+        let run = try await Self.runner(bench, ["--folder", "Account information", "--bail"])
+        #expect(run.status == RunnerScript.ExitStatus.failed, "\(run.output)\(run.error)")
+        #expect(run.output.contains("certificate signature failure"), "\(run.output)")
         #expect(try await bench.stop() == 0)
     }
 }
