@@ -9,14 +9,27 @@ extension GenCollectionsCommand {
     struct Certs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the client certificates, keys and CA bundle of a spec before the first request.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Checks that each file exists and parses, that each key belongs to its certificate, that the \
                 certificate is valid (a warning within 30 days of expiry), that it chains to the CA bundle, and \
                 that every https host of the spec is covered by a client certificate. Encrypted keys and PKCS#12 \
                 files are opened with the openssl command, the passphrase taken from the variable named by \
-                passphraseEnv. Exit codes: 0 no errors (warnings allowed); 1 at least one problem; 64 usage \
-                error; 66 the spec cannot be read.
-                """)
+                passphraseEnv.
+                """,
+                examples: [
+                    .init(
+                        "Before the first run: the certificates of the bundle in output/",
+                        "gen-collections certs --dir output"),
+                    .init(
+                        "Your spec's, with paths relative to bank/", "gen-collections certs --spec bank.yaml --dir bank"
+                    ),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "no errors (warnings allowed)"),
+                    (ExitStatus.failure, "at least one problem"),
+                    (ExitStatus.noInput, "the spec cannot be read"),
+                ]))
 
         @OptionGroup var source: SpecSourceOptions
 
