@@ -33,6 +33,21 @@ import Testing
         #expect(long.isEmpty, "\(long)")
     }
 
+    /// The README's exit-code table has the codes of the one table the help is written from (ExitStatus).
+    @Test func theReadmeListsTheSameExitCodes() throws {
+        let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "\n## Exit codes\n").dropFirst().first)
+        let rows = section.components(separatedBy: "\n## ")[0].split(separator: "\n").filter { $0.hasPrefix("| ") }
+        let readmeCodes = rows.compactMap {
+            Int($0.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) ?? "")
+        }
+        let help = Self.run(["--help"]).output.components(separatedBy: "Exit codes:\n")[1].components(
+            separatedBy: "\n\n")[0]
+        let helpCodes = help.split(separator: "\n").compactMap { Int($0.split(separator: " ").first ?? "") }
+        #expect(readmeCodes == helpCodes)
+        #expect(helpCodes == [0, 1, 64, 66, 69, 73])
+    }
+
     @Test func registerTitlesItsMutualTLSGroup() {
         let help = Self.run(["register", "--help"]).output
         #expect(help.contains("MUTUAL TLS OPTIONS:\n"))
