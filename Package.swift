@@ -168,7 +168,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GenCollectionsCLITests",
-            dependencies: ["GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport"],
+            dependencies: [
+                "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

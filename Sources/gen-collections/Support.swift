@@ -4,15 +4,6 @@ import GenCollectionsBase
 import GenCollectionsCore
 import GenCollectionsNetwork
 
-/// The exit codes documented in the README; sysexits values where one fits.
-enum ExitStatus {
-    static let failure = ExitCode(1)
-    static let usage = ExitCode(64)
-    static let noInput = ExitCode(66)
-    static let unavailable = ExitCode(69)
-    static let cannotCreate = ExitCode(73)
-}
-
 /// Writes to standard error, where diagnostics go; control characters are escaped (`TerminalText`), line feeds kept.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((TerminalText.escaped(text, keepingNewlines: true) + "\n").utf8))
@@ -21,6 +12,17 @@ func printError(_ text: String) {
 /// Writes to standard output, control characters escaped, line feeds kept (not for JSON, which escapes its own).
 func printText(_ text: String, terminator: String = "\n") {
     FileHandle.standardOutput.write(Data((TerminalText.escaped(text, keepingNewlines: true) + terminator).utf8))
+}
+
+/// `text` as the user would type it in a shell: as it is when plain, else in single quotes.
+func shellWord(_ text: String) -> String {
+    let plain =
+        !text.isEmpty
+        && text.unicodeScalars.allSatisfy {
+            $0.isASCII
+                && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./+:@%=,".unicodeScalars.contains($0))
+        }
+    return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 func report(_ diagnostics: [Diagnostic]) {

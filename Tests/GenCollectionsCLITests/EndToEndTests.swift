@@ -44,6 +44,21 @@ import Testing
             #expect(written == committed, "\(file) differs from output/\(file)")
             #expect(run.stdout.contains("wrote output/\(file)"))
         }
+        let next = run.stdout.split(separator: "\n").last ?? ""
+        #expect(
+            next == "next: import the collection and environment from output/ into Postman (certificates: "
+                + "output/CERTIFICATES.md), or run: gen-collections certs --dir output && output/run-newman.sh")
+    }
+
+    @Test func theNextStepNamesTheBankAndQuotesTheFolder() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.run(["generate", "--bank", "ozone-model-bank", "--out", "my bundle"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout.hasSuffix(
+                "run: gen-collections certs --bank ozone-model-bank --dir 'my bundle' && 'my bundle/run-newman.sh'\n"),
+            "\(run.stdout)")
     }
 
     @Test func initThenGenerateRoundTrips() throws {
@@ -51,7 +66,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try Self.run(["init", "bank.yaml"], in: folder).status == 0)
         let again = try Self.run(["init", "bank.yaml"], in: folder)
-        #expect(again.status == 1)
+        #expect(again.status == 73, "exists: cannot be written without --force")
         #expect(again.stderr.contains("bank.yaml: error: the file exists; pass --force to replace it"))
         let run = try Self.run(["generate", "--spec", "bank.yaml", "--out", "bundle"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")

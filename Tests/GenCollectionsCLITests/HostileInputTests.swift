@@ -81,21 +81,6 @@ import Testing
         let leftovers = (FileManager.default.enumerator(atPath: scratch.path)?.allObjects as? [String] ?? [])
             .filter { $0.contains(".gen-collections") || $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty, "\(leftovers)")
-        Self.assertMatches(transcript, golden: Self.folder.appendingPathComponent("\(name).expected"))
-    }
-
-    static func assertMatches(_ actual: String, golden: URL, sourceLocation: SourceLocation = #_sourceLocation) {
-        let expected = try? String(contentsOf: golden, encoding: .utf8)
-        let recording = ProcessInfo.processInfo.environment["GEN_COLLECTIONS_RECORD"] != nil
-        if expected == actual && !recording { return }
-        if recording || expected == nil {
-            try? Data(actual.utf8).write(to: golden)
-            Issue.record("recorded new baseline: \(golden.path)", sourceLocation: sourceLocation)
-            return
-        }
-        let message =
-            "\(golden.lastPathComponent) differs (GEN_COLLECTIONS_RECORD=1 re-records):\n--- expected\n"
-            + (expected ?? "") + "\n--- actual\n" + actual
-        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        Golden.assertMatches(transcript, golden: Self.folder.appendingPathComponent("\(name).expected"))
     }
 }

@@ -3,17 +3,16 @@ import GenCollectionsTestSupport
 import Testing
 @testable import GenCollectionsLint
 
-/// The official schema, from the shared reference folder beside the package.
-private let officialSchema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("../../../shared/reference/postman/collection-v2.1.0.schema.json").standardizedFileURL
+/// The official schema, vendored in Tests/Fixtures/Postman.
+private let officialSchema = PackagePaths.postmanCollectionSchema
 
 /// `postman-schema` (with `legacy-auth-shape`) is at least as strict as the official v2.1.0 schema: every case the
 /// schema rejects gets an error, and cases it accepts get none from these rules. The schema verdict comes from
 /// Python's `jsonschema` (skipped when it is not installed).
 @Suite(
     .enabled(
-        if: SchemaPython.hasJSONSchema && FileManager.default.fileExists(atPath: officialSchema.path),
-        "needs python3 with jsonschema and ../shared/reference/postman beside the package"))
+        if: SchemaPython.hasJSONSchema,
+        "needs python3 with jsonschema (apt-get install python3-jsonschema, or pip install jsonschema)"))
 struct SchemaConformanceTests {
     static func python(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
         try SchemaPython.run(arguments, input: input)

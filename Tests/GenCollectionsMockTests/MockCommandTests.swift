@@ -3,7 +3,8 @@ import GenCollectionsTestSupport
 import Testing
 
 /// The `mock` command's start-up: what it prints, the PKI it writes or keeps, and its exit codes.
-@Suite(.serialized, .enabled(if: PackagePaths.binaryIsBuilt)) struct MockCommandTests {
+@Suite(.serialized, .enabled(if: PackagePaths.binaryIsBuilt, "build the binary first: swift build"))
+struct MockCommandTests {
     func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-mock-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

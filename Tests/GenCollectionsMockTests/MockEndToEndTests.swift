@@ -212,7 +212,7 @@ import Testing
         #expect(try await bench.stop() == 0)
     }
 
-    @Test(.enabled(if: PackagePaths.binaryIsBuilt))
+    @Test(.enabled(if: PackagePaths.binaryIsBuilt, "build the binary first: swift build"))
     func fetchEnvDownloadsTheHelperEnvironmentFromTheMock() async throws {
         let bench = try await Bench.start(psu: "headless")
         let environment = try Data(contentsOf: bench.folder.appendingPathComponent("mock.postman_environment.json"))

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// A bank spec compiled into the binary from `specs/<name>.yaml`: what `--bank NAME` selects, `gen-collections banks`
 /// lists and `gen-collections init --bank NAME` writes out.
 public struct BundledBank: Sendable, Hashable {
@@ -36,7 +38,7 @@ public struct BundledBank: Sendable, Hashable {
     public static func unknownBankMessage(_ name: String) -> String {
         let names = all.map(\.name)
         let closest =
-            NodeReader.closest(to: name, among: names)
+            Spelling.closest(to: name, among: names)
             ?? names.first { !name.isEmpty && $0.lowercased().hasPrefix(name.lowercased()) }
         let suggestion = closest.map { "did you mean '\($0)'? " } ?? ""
         return "no bundled bank is named '\(name)'; \(suggestion)the bundled banks are \(names.joined(separator: ", "))"

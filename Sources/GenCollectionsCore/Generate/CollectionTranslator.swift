@@ -27,14 +27,13 @@ struct CollectionTranslator {
     private func folder(_ flow: Spec.Flow) -> Folder {
         var description = flow.description ?? ""
         if let reason = flow.unsupported {
-            description += (description.isEmpty ? "" : "\n\n") + "Not supported by this bank: \(reason)"
+            description = UnsupportedNote.appending(UnsupportedNote.flowPrefix + reason, to: description)
         }
         let original = spec.flows.first { $0.key == flow.key }?.steps ?? []
         let leftOut = original.filter { step in !flow.steps.contains { $0.key == step.key } }
         if !leftOut.isEmpty {
-            description +=
-                (description.isEmpty ? "" : "\n\n") + "Left out, not supported by this bank:\n"
-                + leftOut.map { "- \($0.name.value): \($0.unsupported ?? "")" }.joined(separator: "\n")
+            let list = leftOut.map { "- \($0.name.value): \($0.unsupported ?? "")" }.joined(separator: "\n")
+            description = UnsupportedNote.appending(UnsupportedNote.leftOutHeading + list, to: description)
         }
         return Folder(
             id: id("flow/\(flow.key)"), name: flow.name.value,

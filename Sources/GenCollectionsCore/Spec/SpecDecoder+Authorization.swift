@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Yams
 
 /// The bank's OAuth behaviour: client authentication at the token endpoint, the consent request object, and the
@@ -22,7 +23,7 @@ extension SpecDecoder {
             let methods = Spec.ClientAuth.Method.allCases.map(\.rawValue)
             reader.error(
                 "spec-invalid-value", "unknown token endpoint auth method '\(text)'", at: methodNode,
-                hint: NodeReader.closest(to: text, among: methods).map { "did you mean '\($0)'?" }
+                hint: Spelling.closest(to: text, among: methods).map { "did you mean '\($0)'?" }
                     ?? "use one of: \(methods.joined(separator: ", "))")
             return nil
         }

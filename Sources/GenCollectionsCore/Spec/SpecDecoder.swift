@@ -1,3 +1,4 @@
+import GenCollectionsBase
 import Yams
 
 /// Decodes the composed YAML tree of a spec into `Spec`, one section at a time.
@@ -93,7 +94,7 @@ struct SpecDecoder {
                     let kinds = Spec.Variable.Generator.allCases.map(\.rawValue)
                     reader.error(
                         "spec-invalid-value", "unknown generator '\(text)' for \(what)", at: node,
-                        hint: NodeReader.closest(to: text, among: kinds).map { "did you mean '\($0)'?" }
+                        hint: Spelling.closest(to: text, among: kinds).map { "did you mean '\($0)'?" }
                             ?? "use one of: \(kinds.joined(separator: ", "))")
                 }
             }

@@ -49,7 +49,7 @@ enum SpecValidator {
                                 hint: "use one of: \(dynamicVariables.sorted().joined(separator: ", "))"))
                     }
                 } else if !defined.contains(name) {
-                    let suggestion = NodeReader.closest(to: name, among: Array(defined))
+                    let suggestion = Spelling.closest(to: name, among: Array(defined))
                     diagnostics.append(
                         .error(
                             "spec-undefined-variable", "'{{\(name)}}' is never defined nor captured by an earlier step",
@@ -64,7 +64,7 @@ enum SpecValidator {
             spec.headerSets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         func checkSetNames(_ names: [Located<String>]) {
             for name in names where headerSets[name.value] == nil {
-                let suggestion = NodeReader.closest(to: name.value, among: Array(headerSets.keys))
+                let suggestion = Spelling.closest(to: name.value, among: Array(headerSets.keys))
                 diagnostics.append(
                     .error(
                         "spec-unknown-header-set", "unknown header set '\(name.value)'", at: name.location,

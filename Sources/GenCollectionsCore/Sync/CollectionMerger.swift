@@ -177,9 +177,14 @@ struct CollectionMerger {
         return events.isEmpty ? nil : .array(events)
     }
 
-    /// The file's description when the user has one, else the spec's.
+    /// The file's description when the user has one, else the spec's (also when the file's differs from the spec's
+    /// only in the generator's notes on unsupported steps).
     static func description(generated: JSONValue?, file: JSONValue?) -> JSONValue? {
-        PostmanNormalization.description(file) != nil ? file : generated
+        guard let disk = PostmanNormalization.description(file) else { return generated }
+        if let spec = PostmanNormalization.description(generated), UnsupportedNote.differOnlyInNotes(spec, disk) {
+            return generated
+        }
+        return file
     }
 
     /// `generated` plus the members of `file` it does not own and does not have, in the file's order; export

@@ -28,11 +28,19 @@ struct ItemComparison {
         if spec != disk { add("name", .changed, "\(Self.quote(disk)) in the file, \(Self.quote(spec)) from the spec") }
     }
 
-    /// Descriptions belong to the user once generated: an edited one is kept, a missing one is drift.
+    /// Descriptions belong to the user once generated: an edited one is kept, a missing one is drift; the generator's
+    /// notes on unsupported steps stay the generator's (`UnsupportedNote`).
     mutating func compareDescription(generated: JSONValue?, file: JSONValue?) {
         let spec = PostmanNormalization.description(generated)
         let disk = PostmanNormalization.description(file)
         if spec == disk { return }
+        if let spec, let disk, UnsupportedNote.differOnlyInNotes(spec, disk) {
+            add(
+                "description", .changed,
+                "only the generator's note on unsupported steps differs: pass --include-unsupported exactly when "
+                    + "generate was given it")
+            return
+        }
         if disk == nil {
             add("description", .added)
         } else {

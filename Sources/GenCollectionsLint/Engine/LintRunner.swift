@@ -20,12 +20,15 @@ public enum LintRunner {
         public var jobs: Int
         /// `--max-input-size`: larger files are reported as unreadable, not read.
         public var maximumFileSize: Int
+        /// Whether the environments and globals linted beside a file, in its folder, count as `--env` files
+        /// (`NeighbourEnvironments`; `--no-neighbour-environments` turns it off).
+        public var neighbourEnvironments: Bool
 
         public init(
             paths: [String], configurationPath: String? = nil, environmentPaths: [String] = [],
             baselinePath: String? = nil, writeBaselinePath: String? = nil,
             jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-            maximumFileSize: Int = InputFile.defaultMaximumSize
+            maximumFileSize: Int = InputFile.defaultMaximumSize, neighbourEnvironments: Bool = true
         ) {
             self.paths = paths
             self.configurationPath = configurationPath
@@ -34,6 +37,7 @@ public enum LintRunner {
             self.writeBaselinePath = writeBaselinePath
             self.jobs = max(1, jobs)
             self.maximumFileSize = maximumFileSize
+            self.neighbourEnvironments = neighbourEnvironments
         }
     }
 
@@ -139,12 +143,20 @@ public enum LintRunner {
         }
         context.workingDirectory = FileManager.default.currentDirectoryPath
         let linter = Linter(configuration: configuration, context: context)
+        var neighbourLinters: [String: Linter] = [:]
+        if options.neighbourEnvironments {
+            let contexts = NeighbourEnvironments.contexts(for: targets, base: context) {
+                try? [UInt8](InputFile.read($0, maximumSize: options.maximumFileSize))
+            }
+            neighbourLinters = contexts.mapValues { Linter(configuration: configuration, context: $0) }
+        }
         let wantsLocators = baseline != nil || options.writeBaselinePath != nil
         let preamble = unreadable
         onFile?(FileOutcome(path: "", diagnostics: preamble))
 
         // Lint in parallel; hand results on in walk order, each as soon as it and all before it are done.
-        let walk = targets  // a constant the workers can share
+        let walk = targets  // constants the workers can share
+        let linters = neighbourLinters
         let collector = RunCollector(
             targets: walk, baseline: baseline,
             writer: options.writeBaselinePath.map { Baseline(entries: [], directory: Baseline.directory(of: $0)) },
@@ -156,7 +168,8 @@ public enum LintRunner {
                 collector.finish(
                     index,
                     lintTarget(
-                        walk[index], linter: linter, locators: wantsLocators, maximumSize: options.maximumFileSize))
+                        walk[index], linter: linters[NeighbourEnvironments.folder(of: walk[index])] ?? linter,
+                        locators: wantsLocators, maximumSize: options.maximumFileSize))
             }
         }
         var outcome = Outcome(

@@ -6,7 +6,7 @@ struct InputLimitOptions: ParsableArguments {
     @Option(
         name: .customLong("max-input-size"),
         help: ArgumentHelp(
-            "Refuse input files larger than this: bytes, or a number with K, M or G (default 32M).",
+            "Refuse input files larger than this: bytes, or a number with K, M or G.",
             valueName: "size"))
     var maxInputSize: ByteCount = ByteCount(bytes: InputFile.defaultMaximumSize)
 

@@ -7,11 +7,20 @@ extension GenCollectionsCommand {
     struct Banks: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the bundled banks: their flows, what they do not support, and how clients authenticate.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Each bank is a spec compiled in from specs/. Pass --bank NAME to generate, check, sync, certs, \
                 register or fetch-env instead of --spec FILE; 'gen-collections init --bank NAME' writes its spec \
                 to a file you can edit.
-                """)
+                """,
+                examples: [
+                    .init("The bundled banks, their flows and what they do not support", "gen-collections banks"),
+                    .init("The same as JSON, for scripts", "gen-collections banks --format json"),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "the banks were listed"),
+                    (ExitStatus.failure, "a bundled spec does not load (a bug: please report it)"),
+                ]))
 
         @Option(name: .long, help: "The output format: text or json.")
         var format: ReportFormat = .text

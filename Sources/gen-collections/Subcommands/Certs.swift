@@ -10,18 +10,30 @@ extension GenCollectionsCommand {
     struct Certs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the client certificates, keys and CA bundle of a spec before the first request.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Checks that each file exists and parses, that each key belongs to its certificate, that the \
                 certificate is valid (a warning within 30 days of expiry), that it chains to the CA bundle, and \
                 that every https host of the spec is covered by a client certificate. Hosts are checked as the \
                 bundle's environment file in --dir has them (what --env gave 'generate'), and each must also be \
                 covered by an entry of the folder's ssl-client-cert-list.json, the list newman uses. Without \
                 --spec or --bank, the spec is the one that made the bundle in --dir (gen-collections.bundle.json), \
-                else the default bank's. Encrypted \
-                keys and PKCS#12 files are opened with the openssl command, the passphrase taken from the \
-                variable named by passphraseEnv. Exit codes: 0 no errors (warnings allowed); 1 at least one \
-                problem; 64 usage error; 66 the spec cannot be read.
-                """)
+                else the default bank's. Encrypted keys and PKCS#12 files are opened with the openssl command, the \
+                passphrase taken from the variable named by passphraseEnv.
+                """,
+                examples: [
+                    .init(
+                        "Before the first run: the certificates of the bundle in output/",
+                        "gen-collections certs --dir output"),
+                    .init(
+                        "Your spec's, with paths relative to bank/", "gen-collections certs --spec bank.yaml --dir bank"
+                    ),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "no errors (warnings allowed)"),
+                    (ExitStatus.failure, "at least one problem"),
+                    (ExitStatus.noInput, "the spec cannot be read"),
+                ]))
 
         @OptionGroup var source: SpecSourceOptions
 

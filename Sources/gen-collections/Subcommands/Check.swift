@@ -7,13 +7,25 @@ extension GenCollectionsCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report where the files in the output folder drift from the spec.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Regenerates the bundle in memory and compares it with the files on disk semantically: key order, \
                 indentation and what the Postman app adds on export do not count. What users added in Postman \
                 (their own script lines, examples, descriptions, requests, environment values) is listed as kept, \
-                not as drift. Exit codes: 0 in sync, 1 drift (a missing file is drift), 64 usage error, 66 the \
-                spec, the --env file or the output folder cannot be read. See docs/sync.md.
-                """)
+                not as drift. Pass the same --spec or --bank, --env and --include-unsupported as the generate \
+                that wrote the folder. See docs/sync.md.
+                """,
+                examples: [
+                    .init("Does output/ still match the default bank's spec?", "gen-collections check"),
+                    .init(
+                        "Another bank's bundle, as JSON for a CI step",
+                        "gen-collections check --bank ozone-model-bank --out ozone --format json"),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "in sync"),
+                    (ExitStatus.failure, "drift (a missing file is drift), or an invalid spec"),
+                    (ExitStatus.noInput, "the spec, the --env file or the output folder cannot be read"),
+                ]))
 
         @OptionGroup var bundle: BundleOptions
 

@@ -10,17 +10,36 @@ extension GenCollectionsCommand {
         static let configuration = CommandConfiguration(
             commandName: "fetch-env",
             abstract: "Download your Postman environment file from the bank's helper API.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 GET with Authorization: Basic base64(clientId:clientSecret) over mutual TLS. The client id comes \
                 from --client-id or the credentials file written by 'register --send'. The secret is never a flag \
                 value: it comes from --client-secret-file, else the variable named by --client-secret-env, else \
                 the credentials file. The body must be a Postman environment; it is saved atomically with mode 0600. \
                 A host the file moves to another domain or scheme than the spec's is reported (a warning); a host \
                 moved from https to plain http is an error and the file is not saved.
-
-                Exit codes: 0 success; 1 invalid input; 64 usage error; 66 an input file cannot be read; \
-                69 network failure, HTTP error or a body that is not an environment; 73 the output cannot be written.
-                """)
+                """,
+                examples: [
+                    .init(
+                        "After 'register --send': the helper environment (certificates from the spec), then a bundle",
+                        """
+                        gen-collections fetch-env --output helper.json
+                        gen-collections generate --env helper.json
+                        """),
+                    .init(
+                        "A client registered elsewhere, its secret read from a file",
+                        """
+                        gen-collections fetch-env --client-id ID --client-secret-file secret.txt \\
+                              --cert transport.pem --key transport.key
+                        """),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "the file was saved"),
+                    (ExitStatus.failure, "invalid input"),
+                    (ExitStatus.noInput, "an input file cannot be read"),
+                    (ExitStatus.unavailable, "network failure, HTTP error, or a body that is not an environment"),
+                    (ExitStatus.cannotCreate, "the output cannot be written"),
+                ]))
 
         @OptionGroup var specValues: SpecValueOptions
 
@@ -48,7 +67,7 @@ extension GenCollectionsCommand {
             help: ArgumentHelp("Environment variable holding the client secret.", valueName: "name"))
         var clientSecretEnv: String = "GEN_COLLECTIONS_CLIENT_SECRET"
 
-        @OptionGroup var tls: MutualTLSOptions
+        @OptionGroup(title: "Mutual TLS options") var tls: MutualTLSOptions
 
         @Option(
             name: [.short, .long],

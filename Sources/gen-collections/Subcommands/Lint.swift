@@ -9,14 +9,29 @@ extension GenCollectionsCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check Postman collections, environments, globals and certificate lists.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Directories are searched for *.postman_collection.json, *.postman_environment.json, \
                 *.postman_globals.json, certificate lists (*cert*list*.json) and gen-collections spec files. \
-                Settings come from .gen-collections.yml, found upward from the first path, or --config. \
-                Exit status: 0 clean, 1 findings at or above --fail-on or more warnings than --max-warnings \
-                (or an invalid configuration or baseline), 64 usage error, 66 an input cannot be read or no file \
-                was found to lint. Rules and their docs: gen-collections rules.
-                """)
+                Settings come from .gen-collections.yml, found upward from the first path, or --config. The \
+                variables of the environments and globals linted in the same folder count as defined, as with \
+                --env. Rules and their docs: gen-collections rules. See docs/lint.md.
+                """,
+                examples: [
+                    .init("The tool's own bundle", "gen-collections lint output"),
+                    .init(
+                        "SARIF for code scanning, failing on warnings too",
+                        "gen-collections lint postman/ --format sarif --fail-on warning > lint.sarif"),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "clean"),
+                    (
+                        ExitStatus.failure,
+                        "findings at or above --fail-on, more warnings than --max-warnings, or an invalid "
+                            + "configuration or baseline"
+                    ),
+                    (ExitStatus.noInput, "an input cannot be read, or no file was found to lint"),
+                ]))
 
         @Argument(help: "Files and directories to lint.")
         var paths: [String]
@@ -34,6 +49,11 @@ extension GenCollectionsCommand {
             name: .customLong("env"),
             help: "An environment or globals file whose variables count as defined (repeatable).")
         var environments: [String] = []
+
+        @Flag(
+            name: .customLong("neighbour-environments"), inversion: .prefixedNo,
+            help: "Lint each file with the environment and globals files linted beside it, in its folder.")
+        var neighbourEnvironments = true
 
         @Option(help: "The configuration file (default: .gen-collections.yml found upward from the first path).")
         var config: String?
@@ -75,14 +95,14 @@ extension GenCollectionsCommand {
             let options = LintRunner.Options(
                 paths: paths, configurationPath: config, environmentPaths: environments, baselinePath: baseline,
                 writeBaselinePath: writeBaseline, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                maximumFileSize: limits.bytes)
+                maximumFileSize: limits.bytes, neighbourEnvironments: neighbourEnvironments)
             let outcome = LintRunner.run(options) { file in
                 guard stream, !file.diagnostics.isEmpty else { return }
                 FileHandle.standardOutput.write(Data(reporter.report(fileDiagnostics: file.diagnostics).utf8))
             }
             if !outcome.setupErrors.isEmpty {
                 FileHandle.standardError.write(Data(outcome.setupErrors.map { $0.description + "\n" }.joined().utf8))
-                throw ExitCode.failure
+                throw ExitStatus.failure
             }
             let result = outcome.result
             if !stream {
@@ -106,13 +126,13 @@ extension GenCollectionsCommand {
             if format == "text" || outcome.wroteBaseline != nil {
                 FileHandle.standardError.write(Data((summary + "\n").utf8))
             }
-            if outcome.hasUnreadableInput { throw ExitCode(66) }
+            if outcome.hasUnreadableInput { throw ExitStatus.noInput }
             if outcome.wroteBaseline != nil { return }
-            if result.hasFindings(atOrAbove: threshold) { throw ExitCode.failure }
+            if result.hasFindings(atOrAbove: threshold) { throw ExitStatus.failure }
             if let maxWarnings, result.count(.warning) > maxWarnings {
                 FileHandle.standardError.write(
                     Data("\(result.count(.warning)) warning(s), more than --max-warnings \(maxWarnings)\n".utf8))
-                throw ExitCode.failure
+                throw ExitStatus.failure
             }
         }
 
@@ -133,12 +153,12 @@ extension GenCollectionsCommand {
         private func parseOnlyRun() throws {
             var nodes = 0
             for path in paths {
-                guard let data = try? InputFile.read(path, maximumSize: limits.bytes) else { throw ExitCode(66) }
+                guard let data = try? InputFile.read(path, maximumSize: limits.bytes) else { throw ExitStatus.noInput }
                 do {
                     nodes += try JSONReader.parse([UInt8](data)).nodeCount
                 } catch {
                     FileHandle.standardError.write(Data("\(path):\(error)\n".utf8))
-                    throw ExitCode.failure
+                    throw ExitStatus.failure
                 }
             }
             print("parsed \(paths.count) file(s), \(nodes) nodes")

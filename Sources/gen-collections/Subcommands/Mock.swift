@@ -12,16 +12,29 @@ extension GenCollectionsCommand {
         static let configuration = CommandConfiguration(
             commandName: "mock",
             abstract: "Serve an offline sandbox of the bank from the spec, over mutual TLS.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Token endpoint, consents, the PSU authorisation, accounts, payments, DCR and the helper-API \
                 environment download, with state, on one HTTPS origin. With no certificates in --certs, writes a \
                 throwaway test PKI there (named after the spec's tls section). A test client is registered at \
                 start; --env-out writes its helper environment for 'generate --env'. Prints 'mock: ready on URL' \
                 when it listens; stops on SIGTERM or SIGINT. See docs/mock.md.
-
-                Exit codes: 0 stopped by a signal; 1 invalid spec or unusable certificates; 64 usage error; \
-                66 an input file cannot be read; 69 the address cannot be bound; 73 an output file cannot be written.
-                """)
+                """,
+                examples: [
+                    .init(
+                        "An offline bank: its test PKI into out/certs, its test client's helper environment",
+                        "gen-collections mock --certs out/certs --env-out mock.json"),
+                    .init(
+                        "In another shell: a bundle aimed at the mock, then the run",
+                        "gen-collections generate --env mock.json --out out && out/run-newman.sh"),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "stopped by a signal"),
+                    (ExitStatus.failure, "invalid spec or unusable certificates"),
+                    (ExitStatus.noInput, "an input file cannot be read"),
+                    (ExitStatus.unavailable, "the address cannot be bound"),
+                    (ExitStatus.cannotCreate, "an output file cannot be written"),
+                ]))
 
         @OptionGroup var source: SpecSourceOptions
 

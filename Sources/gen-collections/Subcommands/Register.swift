@@ -10,7 +10,8 @@ extension GenCollectionsCommand {
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign the Dynamic Client Registration JWT, and optionally send it to the bank.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Claims come from the spec's registration.claims, then --software-id (iss), --redirect-uri and \
                 --scope, with fresh iat, exp and jti on every call. {{name}} in the spec's claims and endpoint \
                 takes a --var value, else the spec's host URL or variable value of that name.
@@ -18,10 +19,30 @@ extension GenCollectionsCommand {
                 Without --output, --environment or --send, the compact JWS is printed on standard output. \
                 With --send it is posted as application/jwt over mutual TLS; the reply (client_id and \
                 client_secret) is saved with mode 0600 and only the client id is printed.
-
-                Exit codes: 0 success; 1 invalid claims, key or spec; 64 usage error; 66 an input file \
-                cannot be read; 69 network failure or the bank refused; 73 an output file cannot be written.
-                """)
+                """,
+                examples: [
+                    .init(
+                        "Sign the registration JWT into the bundle's environment",
+                        """
+                        gen-collections register --software-statement ssa.jwt \\
+                              --signing-key sign.key --kid KID \\
+                              --environment output/monese-sandbox.postman_environment.json
+                        """),
+                    .init(
+                        "Send it to the bank over mutual TLS: saves the reply, prints the client id",
+                        """
+                        gen-collections register --software-statement ssa.jwt \\
+                              --signing-key sign.key --kid KID --send \\
+                              --cert transport.pem --key transport.key
+                        """),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "success"),
+                    (ExitStatus.failure, "invalid claims, key or spec"),
+                    (ExitStatus.noInput, "an input file cannot be read"),
+                    (ExitStatus.unavailable, "network failure, or the bank refused"),
+                    (ExitStatus.cannotCreate, "an output file cannot be written"),
+                ]))
 
         @OptionGroup var specValues: SpecValueOptions
 
@@ -77,7 +98,7 @@ extension GenCollectionsCommand {
             help: ArgumentHelp("Registration endpoint (default: the spec's registration.endpoint).", valueName: "url"))
         var endpoint: String?
 
-        @OptionGroup(title: "Mutual TLS (with --send)") var tls: MutualTLSOptions
+        @OptionGroup(title: "Mutual TLS options") var tls: MutualTLSOptions
 
         @Option(help: ArgumentHelp("Where --send saves the bank's reply (mode 0600).", valueName: "file"))
         var credentials: String = ClientCredentials.defaultFile

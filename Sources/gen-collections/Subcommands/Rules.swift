@@ -5,7 +5,19 @@ extension GenCollectionsCommand {
     /// `gen-collections rules`: list the lint rules with their docs.
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the lint rules, their default severities and what they check.")
+            abstract: "List the lint rules, their default severities and what they check.",
+            discussion: HelpText.discussion(
+                """
+                A rule's severity can be changed, and a rule turned off, in .gen-collections.yml (see docs/lint.md).
+                """,
+                examples: [
+                    .init("Every rule, its default severity and summary", "gen-collections rules"),
+                    .init("One rule in full, with examples", "gen-collections rules undefined-variable"),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "the rules were listed"),
+                    (ExitStatus.usage, "usage error, or an unknown rule id"),
+                ]))
 
         @Argument(help: "Show only these rule ids, with their full explanation and examples.")
         var ids: [String] = []

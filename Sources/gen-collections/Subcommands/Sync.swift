@@ -7,13 +7,25 @@ extension GenCollectionsCommand {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Update the files in the output folder to match the spec, keeping what users added in Postman.",
-            discussion: """
+            discussion: HelpText.discussion(
+                """
                 Keeps the user's own script lines, saved examples, edited descriptions, requests and folders the \
                 spec does not know, and environment values they filled in; the spec wins on request fields. \
-                Prints what changed, what was kept and any conflict. Files are replaced atomically. Exit codes: \
-                0 synced (or nothing to do), 1 invalid spec or a file that is not JSON, 64 usage error, 66 an \
-                input or the output folder cannot be read, 73 a file cannot be written. See docs/sync.md.
-                """)
+                Prints what changed, what was kept and any conflict. Files are replaced atomically. See \
+                docs/sync.md.
+                """,
+                examples: [
+                    .init("What a sync of output/ would change, writing nothing", "gen-collections sync --dry-run"),
+                    .init(
+                        "After editing your spec: update the bundle, keep your Postman edits",
+                        "gen-collections sync --spec bank.yaml --out bank"),
+                ],
+                exitCodes: [
+                    (ExitStatus.success, "synced, or nothing to do"),
+                    (ExitStatus.failure, "invalid spec, or a file in the folder that is not JSON"),
+                    (ExitStatus.noInput, "an input or the output folder cannot be read"),
+                    (ExitStatus.cannotCreate, "a file cannot be written"),
+                ]))
 
         @OptionGroup var bundle: BundleOptions
 

@@ -6,8 +6,9 @@ public struct UndefinedVariableRule: LintRule {
         explanation: """
             Newman leaves an unresolved `{{name}}` as literal text and sends the request anyway, which fails far \
             from the cause. A name counts as defined when the collection or one of its folders or requests defines \
-            it, when an environment or globals file given with `--env` does, or when a script sets it with \
-            `pm.environment.set`, `pm.collectionVariables.set`, `pm.globals.set` or `pm.variables.set`. A script \
+            it, when an environment or globals file given with `--env` or linted in the same folder does, or when a \
+            script sets it with `pm.environment.set`, `pm.collectionVariables.set`, `pm.globals.set` or \
+            `pm.variables.set`. A script \
             that sets a computed name (`pm.environment.set(kind + "_id", …)`) defines every name that fits the \
             literal parts (here, names ending in `_id`); one whose name has no literal part at all may set any name, \
             so nothing is reported for that collection. Each name is reported once, at its first use.
