@@ -17,6 +17,8 @@ public struct ImportResult: Sendable {
 struct UniqueNames {
     private var taken: Set<String> = []
 
+    func isTaken(_ name: String) -> Bool { taken.contains(name) }
+
     /// `name`, or `name (n)` with the first free n.
     mutating func claim(_ name: String) -> String {
         var candidate = name
