@@ -87,13 +87,14 @@ import Testing
     }
 
     @Test func errorsNameTheirPlace() throws {
-        let text = "openapi: 3.0.0\ninfo:\n  title: x\npaths:\n  /a:\n    get:\n      responses: 7\n"
+        // `info` lacks its version: the error points at the `info` mapping (its first key, line 3).
+        let text = "openapi: 3.0.0\ninfo:\n  title: x\npaths: {}\n"
         do {
             _ = try OpenAPIImport.spec(fromDocument: Data(text.utf8), file: "bad.yaml")
             Issue.record("expected an error")
         } catch let error as DiagnosticsError {
-            #expect(error.diagnostics.first?.location?.file == "bad.yaml")
-            #expect(error.diagnostics.first?.location?.line != nil, "\(error.diagnostics)")
+            #expect(error.diagnostics.first?.location == SourceLocation(file: "bad.yaml", line: 3, column: 3))
+            #expect(error.diagnostics.first?.message.contains("`version`") == true, "\(error.diagnostics)")
         }
         #expect(throws: DiagnosticsError.self) {
             try OpenAPIImport.spec(fromDocument: Data("swagger: '2.0'\n".utf8), file: "old.yaml")

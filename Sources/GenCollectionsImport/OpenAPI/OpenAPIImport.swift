@@ -28,49 +28,69 @@ public enum OpenAPIImport {
         return ImportResult(spec: spec, diagnostics: importer.diagnostics)
     }
 
-    /// Reads 3.0 documents as OpenAPIKit30 and converts them; 3.1 (and 3.2) documents directly.
+    /// Reads 3.0 documents as OpenAPIKit30 and converts them; 3.1 (and 3.2) documents directly. JSON goes
+    /// through Foundation's decoder (YAML decoding of a large document is many times slower), YAML is composed
+    /// once and decoded from the tree.
     static func decode(_ text: String, file: String) throws -> OpenAPIKit.OpenAPI.Document {
+        let bytes = Data(text.utf8)
+        let isJSON = text.first { !$0.isWhitespace } == "{"
+        var node: Node?
+        var parser: Parser?
         let version: String
-        do {
-            let root = try Yams.compose(yaml: text)
-            version = root?["openapi"]?.string ?? ""
-        } catch let error as YamlError {
-            throw DiagnosticsError([YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "document")])
+        if isJSON, let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
+            version = object["openapi"] as? String ?? ""
+        } else {
+            do {
+                // As YAMLDecoder reads: no type resolution but merges, so `201:` stays the key "201".
+                parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge))
+                node = try parser?.singleRoot()
+            } catch let error as YamlError {
+                throw DiagnosticsError([
+                    YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "document")
+                ])
+            }
+            version = node?["openapi"]?.string ?? ""
         }
         guard version.hasPrefix("3.") else {
             throw DiagnosticsError([
                 .error(
-                    "import-not-openapi", "this is not an OpenAPI 3 document (its 'openapi' is \(ItemText.quote(version)))",
+                    "import-not-openapi",
+                    "this is not an OpenAPI 3 document (its 'openapi' is \(ItemText.quote(version)))",
                     at: SourceLocation(file: file, line: 1, column: 1),
                     hint: "convert Swagger 2.0 documents to OpenAPI 3 first")
             ])
         }
+        func decoded<Document: Decodable>(_ type: Document.Type) throws -> Document {
+            if let node { return try withExtendedLifetime(parser) { try YAMLDecoder().decode(type, from: node) } }
+            return try JSONDecoder().decode(type, from: bytes)
+        }
         do {
             if version.hasPrefix("3.0") {
-                return try YAMLDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: text).convert(to: .v3_1_1)
+                return try decoded(OpenAPIKit30.OpenAPI.Document.self).convert(to: .v3_1_1)
             }
-            return try YAMLDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: text)
+            return try decoded(OpenAPIKit.OpenAPI.Document.self)
         } catch {
-            let reason = (try? OpenAPIKit.OpenAPI.Error(from: error).localizedDescription) ?? "\(error)"
+            // OpenAPIKit's error says what is wrong in words and where, as a coding path.
+            let (reason, path): (String, [CodingKey])
+            if version.hasPrefix("3.0") {
+                let described = OpenAPIKit30.OpenAPI.Error(from: error)
+                (reason, path) = (described.localizedDescription, described.codingPath)
+            } else {
+                let described = OpenAPIKit.OpenAPI.Error(from: error)
+                (reason, path) = (described.localizedDescription, described.codingPath)
+            }
             throw DiagnosticsError([
                 .error(
                     "import-invalid-openapi", "the document is not valid OpenAPI: \(reason)",
-                    at: location(of: error, in: text, file: file), hint: "fix the document, or validate it first")
+                    at: location(of: path, in: node, file: file), hint: "fix the document, or validate it first")
             ])
         }
     }
 
-    /// The place a decoding error's coding path names, found in the YAML tree.
-    static func location(of error: Error, in text: String, file: String) -> SourceLocation {
-        let path: [CodingKey]
-        switch error as? DecodingError {
-        case let .dataCorrupted(context)?, let .keyNotFound(_, context)?, let .typeMismatch(_, context)?,
-            let .valueNotFound(_, context)?:
-            path = context.codingPath
-        default:
-            return SourceLocation(file: file)
-        }
-        guard var node = try? Yams.compose(yaml: text) else { return SourceLocation(file: file) }
+    /// The place a coding path names, found in the YAML tree (the file alone for JSON documents, which are read
+    /// without one).
+    static func location(of path: [CodingKey], in root: Node?, file: String) -> SourceLocation {
+        guard var node = root else { return SourceLocation(file: file) }
         for key in path {
             if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
                 node = sequence[index]
