@@ -106,3 +106,47 @@ import Testing
         init(_ description: String) { self.description = description }
     }
 }
+
+/// The edits docs/import-and-convert.md lists to wire the imported AIS steps into the consent flow, applied to
+/// the imported spec: the result loads without warnings about undefined variables, and its bundle lints clean.
+@Suite struct OpenAPIConsentWiringTests {
+    @Test func documentedEditsGiveAConsentFlow() throws {
+        var spec = try OpenAPIImportTests.importing("account-info-openapi.yaml").spec
+        // 1. Hosts and the authorisation server's variables.
+        spec.hosts[0].url = Located("https://rs.bank.example/open-banking/v3.1/aisp")
+        spec.hosts[1].url = Located("https://as.bank.example/token")
+        spec.variables.removeAll { ["ConsentId", "AccountId", "authorizationCode"].contains($0.name.value) }
+        spec.variables += [
+            Spec.Variable(name: Located("authEndpoint"), value: "https://as.bank.example/authorize"),
+            Spec.Variable(name: Located("issuer"), value: "https://as.bank.example"),
+        ]
+        let access = try #require(spec.flows.firstIndex { $0.key == "account-access" })
+        // 2. The consent's id is captured, 3. the PSU consent step follows, 4. then the code is exchanged.
+        spec.flows[access].steps[0].captures = [
+            Spec.Capture(variable: Located("ConsentId"), source: .json(JSONPath("Data.ConsentId")!))
+        ]
+        let consent = Spec.Step(
+            name: Located("PSU consent (accounts)"),
+            expect: Spec.Expectations(status: [200, 302, 303]),
+            consent: Spec.Consent(
+                authorizeEndpoint: Located("{{authEndpoint}}"), clientId: Located("{{clientId}}"),
+                scope: "openid accounts", redirectUri: Located("{{redirectUrl}}"), intentId: Located("{{ConsentId}}"),
+                audience: Located("{{issuer}}"), saveAs: "accountsConsentUrl", codeVariable: "authorizationCode"))
+        let exchange = spec.flows[0].steps.remove(at: 1)
+        spec.flows[access].steps.insert(contentsOf: [consent, exchange], at: 1)
+        // 5. Get Accounts captures the first account's id for the steps after it.
+        let accounts = try #require(spec.flows.firstIndex { $0.key == "accounts" })
+        spec.flows[accounts].steps[0].captures = [
+            Spec.Capture(variable: Located("AccountId"), source: .json(JSONPath("Data.Account[0].AccountId")!))
+        ]
+        let (loaded, warnings) = try SpecLoader.load(SpecWriter.write(spec), file: "ais-wired.yaml")
+        #expect(!warnings.contains { $0.id == "spec-undefined-variable" }, "\(warnings)")
+        let artifacts = try Generator.artifacts(for: loaded)
+        let environments = artifacts.filter { $0.path.hasSuffix(".postman_environment.json") }
+        let linter = Linter(context: try Linter.context(environments: environments.map { ($0.path, [UInt8]($0.contents)) }))
+        for artifact in artifacts where artifact.path.hasSuffix(".postman_collection.json") {
+            let errors = linter.lint(file: artifact.path, contents: artifact.contents).filter { $0.severity == .error }
+            #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+        }
+    }
+}
