@@ -15,7 +15,9 @@ import Testing
         "Tests/GenCollectionsLintTests/Fixtures/RealWorld/ozone-model-bank/UK OBL v3.1.11.postman_collection.json",
     ]
 
-    static func convert(_ path: String, to format: CollectionConverter.Format, style: CollectionConverter.Style = .postman)
+    static func convert(
+        _ path: String, to format: CollectionConverter.Format, style: CollectionConverter.Style = .postman
+    )
         throws -> CollectionConverter.Result
     {
         try CollectionConverter.convert(
@@ -70,7 +72,8 @@ import Testing
     @Test(
         .enabled(if: hasJSONSchema, "needs python3 with jsonschema"),
         .enabled(
-            if: FileManager.default.fileExists(atPath: schemas.appendingPathComponent("collection-v2.0.0.schema.json").path),
+            if: FileManager.default.fileExists(
+                atPath: schemas.appendingPathComponent("collection-v2.0.0.schema.json").path),
             "needs ../shared/reference/postman"),
         arguments: collections)
     func outputsValidateAgainstTheOfficialSchemas(path: String) throws {

@@ -12,7 +12,9 @@ enum ImportFixtures {
 
     /// Imports a collection, loads the written spec back, generates its collection and compares that with the
     /// original file as `check` does. Returns the import, the spec text and the drift findings.
-    static func adopt(_ path: String, environment: String? = nil) throws -> (
+    static func adopt(
+        _ path: String, environment: String? = nil
+    ) throws -> (
         result: ImportResult, yaml: String, drift: [Drift.Finding]
     ) {
         let file = url(path)

@@ -31,7 +31,8 @@ import Testing
         let (_, _, spec) = try Self.importing(name)
         let artifacts = try Generator.artifacts(for: spec)
         let environments = artifacts.filter { $0.path.hasSuffix(".postman_environment.json") }
-        let linter = Linter(context: try Linter.context(environments: environments.map { ($0.path, [UInt8]($0.contents)) }))
+        let linter = Linter(
+            context: try Linter.context(environments: environments.map { ($0.path, [UInt8]($0.contents)) }))
         for artifact in artifacts where artifact.path.hasSuffix(".postman_collection.json") {
             let errors = linter.lint(file: artifact.path, contents: artifact.contents).filter { $0.severity == .error }
             #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
@@ -143,7 +144,8 @@ import Testing
         #expect(!warnings.contains { $0.id == "spec-undefined-variable" }, "\(warnings)")
         let artifacts = try Generator.artifacts(for: loaded)
         let environments = artifacts.filter { $0.path.hasSuffix(".postman_environment.json") }
-        let linter = Linter(context: try Linter.context(environments: environments.map { ($0.path, [UInt8]($0.contents)) }))
+        let linter = Linter(
+            context: try Linter.context(environments: environments.map { ($0.path, [UInt8]($0.contents)) }))
         for artifact in artifacts where artifact.path.hasSuffix(".postman_collection.json") {
             let errors = linter.lint(file: artifact.path, contents: artifact.contents).filter { $0.severity == .error }
             #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")

@@ -55,7 +55,11 @@ import Testing
                 "Duplicates / Get account (2): name changed",
             ])
         let warned = Set(result.diagnostics.map(\.id))
-        #expect(warned.isSuperset(of: ["import-not-carried", "import-auth-moved", "import-nested-folder", "import-renamed", "import-body-mode", "import-secret-dropped"]))
+        #expect(
+            warned.isSuperset(of: [
+                "import-not-carried", "import-auth-moved", "import-nested-folder", "import-renamed", "import-body-mode",
+                "import-secret-dropped",
+            ]))
         // Scripts are kept verbatim, the secret's value is not written, the example is kept.
         #expect(yaml.contains("pm.environment.set(\"paymentId\", pm.response.json().Data.PaymentId);"))
         #expect(!yaml.contains("s3cr3t"))

@@ -1,7 +1,9 @@
 import Yams
 
 extension SpecDecoder {
-    static let flowKeys = ["name", "key", "description", "headerSets", "auth", "steps", "unsupported", "once", "scripts"]
+    static let flowKeys = [
+        "name", "key", "description", "headerSets", "auth", "steps", "unsupported", "once", "scripts",
+    ]
     static let stepKeys = [
         "name", "key", "description", "method", "url", "params", "query", "headerSets", "headers",
         "auth", "body", "followRedirects", "expect", "capture", "consent", "prerequest", "test",
@@ -111,7 +113,9 @@ extension SpecDecoder {
     }
 
     /// `scripts: {prerequest: TEXT, test: TEXT}`, and at the top level `bankReason: false`.
-    func rawScripts(_ node: Node, _ what: String, allowBankReason: Bool = false) -> (
+    func rawScripts(
+        _ node: Node, _ what: String, allowBankReason: Bool = false
+    ) -> (
         scripts: Spec.RawScripts, bankReason: Bool
     ) {
         let allowed = ["prerequest", "test"] + (allowBankReason ? ["bankReason"] : [])

@@ -13,7 +13,8 @@ enum PostmanURLText {
             out += (url["host"]?.items ?? []).compactMap(\.text).joined(separator: ".")
         }
         if let port = url["port"]?.text { out += ":\(port)" }
-        let path = url["path"]?.text.map { [$0] } ?? (url["path"]?.items ?? []).compactMap { $0.text ?? $0["value"]?.text }
+        let path =
+            url["path"]?.text.map { [$0] } ?? (url["path"]?.items ?? []).compactMap { $0.text ?? $0["value"]?.text }
         if !path.isEmpty { out += "/" + path.joined(separator: "/").drop { $0 == "/" } }
         let query = (url["query"]?.items ?? []).filter { $0["disabled"] != .bool(true) }.map {
             "\($0["key"]?.text ?? "")=\($0["value"]?.text ?? "")"

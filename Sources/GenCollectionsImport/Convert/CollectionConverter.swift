@@ -37,7 +37,8 @@ public enum CollectionConverter {
     ]
 
     /// - Throws: `DiagnosticsError` when the file is not JSON or not a collection.
-    public static func convert(_ bytes: Data, file: String, to format: Format, style: Style = .postman) throws -> Result {
+    public static func convert(_ bytes: Data, file: String, to format: Format, style: Style = .postman) throws -> Result
+    {
         let document = try SourceDocument(file: file, bytes: bytes)
         guard document.value["info"]?.members != nil, document.value["item"]?.items != nil else {
             throw DiagnosticsError([
@@ -74,7 +75,9 @@ public enum CollectionConverter {
                 if key == "auth", value["type"]?.text != nil { return auth(pairs, at: pointer) }
                 return .object(
                     pairs.map { member in
-                        if pointer == .root / "info", member.key == "schema" { return (member.key, .string(format.schemaURL)) }
+                        if pointer == .root / "info", member.key == "schema" {
+                            return (member.key, .string(format.schemaURL))
+                        }
                         return (member.key, convert(member.value, at: pointer / member.key, key: member.key))
                     })
             case let .array(items):
@@ -122,7 +125,9 @@ public enum CollectionConverter {
                             "convert-not-carried",
                             "the type \(ItemText.quote(type)) of auth parameter \(ItemText.quote(key)) is left out",
                             at: document.location(pointer / index / "type"),
-                            hint: "v2.0 auth parameters have no type; converting back types it \(ItemText.quote(Self.type(of: value)))"))
+                            hint:
+                                "v2.0 auth parameters have no type; converting back types it \(ItemText.quote(Self.type(of: value)))"
+                        ))
                 }
                 for member in entry.members ?? [] where !["key", "value", "type"].contains(member.key) {
                     diagnostics.append(
@@ -135,7 +140,8 @@ public enum CollectionConverter {
                 if let earlier = fields.firstIndex(where: { $0.key == key }) {
                     diagnostics.append(
                         .warning(
-                            "convert-not-carried", "auth parameter \(ItemText.quote(key)) is given twice; the last is kept",
+                            "convert-not-carried",
+                            "auth parameter \(ItemText.quote(key)) is given twice; the last is kept",
                             at: document.location(pointer / index), hint: "v2.0 auth parameters are keyed by name"))
                     fields.remove(at: earlier)
                 }
@@ -148,7 +154,10 @@ public enum CollectionConverter {
         func list(_ fields: [(key: String, value: JSONValue)]) -> JSONValue {
             .array(
                 fields.map { field in
-                    .object([("key", .string(field.key)), ("value", field.value), ("type", .string(Self.type(of: field.value)))])
+                    .object([
+                        ("key", .string(field.key)), ("value", field.value),
+                        ("type", .string(Self.type(of: field.value))),
+                    ])
                 })
         }
 

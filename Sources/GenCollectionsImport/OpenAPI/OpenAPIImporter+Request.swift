@@ -6,7 +6,9 @@ import OpenAPIKit
 extension OpenAPIImporter {
     /// The request body: JSON from the media type's example or the schema's smallest instance, a form from the
     /// required properties; other media types are warned about.
-    mutating func body(_ request: DereferencedRequest?, headers: inout [Spec.NamedValue], operation: String) -> Spec.Body? {
+    mutating func body(
+        _ request: DereferencedRequest?, headers: inout [Spec.NamedValue], operation: String
+    ) -> Spec.Body? {
         guard let request, !request.content.isEmpty else { return nil }
         let entries = Array(request.content)
         if let (type, content) = entries.first(where: { $0.key.rawValue.lowercased().contains("json") }) {
@@ -24,11 +26,15 @@ extension OpenAPIImporter {
         if let (_, content) = entries.first(where: { $0.key.rawValue.hasPrefix("application/x-www-form-urlencoded") }),
             case let .object(pairs)? = content.schema.map({ SchemaInstance.value($0) })
         {
-            return .form(pairs.map { Spec.NamedValue(name: $0.key, value: Located($0.value.text ?? $0.value.rendered(indent: nil))) })
+            return .form(
+                pairs.map {
+                    Spec.NamedValue(name: $0.key, value: Located($0.value.text ?? $0.value.rendered(indent: nil)))
+                })
         }
         let type = entries[0].key.rawValue
         warn(
-            "import-not-carried", "the \(ItemText.quote(type)) request body of \(ItemText.quote(operation)) is left out",
+            "import-not-carried",
+            "the \(ItemText.quote(type)) request body of \(ItemText.quote(operation)) is left out",
             hint: "a spec writes json, form and raw bodies; add it as `body: {raw: ..., contentType: \(type)}`")
         return nil
     }
@@ -41,7 +47,8 @@ extension OpenAPIImporter {
             guard let number = Int(code.rawValue), (200..<300).contains(number) else { continue }
             status.append(number)
             guard json.isEmpty,
-                let schema = response.content.first(where: { $0.key.rawValue.lowercased().contains("json") })?.value.schema,
+                let schema = response.content.first(where: { $0.key.rawValue.lowercased().contains("json") })?.value
+                    .schema,
                 let object = schema.objectContext
             else { continue }
             for field in object.requiredProperties {

@@ -25,12 +25,18 @@ extension OpenAPIImporter {
                     let token = "clientAccessToken"
                     tokenStep(
                         name: "Client credentials token", tokenURL: flow.tokenUrl, variable: token,
-                        fields: [("grant_type", "client_credentials"), ("scope", scoped.requiredScopes.joined(separator: " "))])
+                        fields: [
+                            ("grant_type", "client_credentials"),
+                            ("scope", scoped.requiredScopes.joined(separator: " ")),
+                        ])
                     return .bearer(Located("{{\(token)}}"))
                 }
                 if let flow = flows.authorizationCode {
                     let token = "accessToken"
-                    declare(Spec.Variable(name: Located("authorizationCode"), description: "the code from the PSU's consent redirect"))
+                    declare(
+                        Spec.Variable(
+                            name: Located("authorizationCode"), description: "the code from the PSU's consent redirect")
+                    )
                     declare(Spec.Variable(name: Located("redirectUrl")))
                     tokenStep(
                         name: "Authorization code token", tokenURL: flow.tokenUrl, variable: token,
@@ -50,7 +56,8 @@ extension OpenAPIImporter {
                 return nil
             default:
                 warn(
-                    "import-not-carried", "the security scheme \(ItemText.quote(name)) of \(ItemText.quote(operation)) is not mapped",
+                    "import-not-carried",
+                    "the security scheme \(ItemText.quote(name)) of \(ItemText.quote(operation)) is not mapped",
                     hint: "a spec has bearer, basic and OAuth2 token steps; mutual TLS goes under `tls`")
             }
         }
@@ -63,13 +70,16 @@ extension OpenAPIImporter {
         guard !tokenSteps.contains(where: { $0.captures.first?.variable.value == variable }) else { return }
         let host = "tokenUrl"
         if !hosts.contains(where: { $0.name.value == host }) {
-            hosts.append(Spec.Host(name: Located(host), url: Located(tokenURL.absoluteString), description: "OAuth2 token endpoint"))
+            hosts.append(
+                Spec.Host(
+                    name: Located(host), url: Located(tokenURL.absoluteString), description: "OAuth2 token endpoint"))
         }
         declare(Spec.Variable(name: Located("clientId")))
         declare(Spec.Variable(name: Located("clientSecret"), secret: true))
         tokenSteps.append(
             Spec.Step(
-                name: Located(stepNames.claim(name)), key: stepKeys.claimKey(for: name, fallback: "token"), method: "POST",
+                name: Located(stepNames.claim(name)), key: stepKeys.claimKey(for: name, fallback: "token"),
+                method: "POST",
                 url: Located("{{\(host)}}"), headerSets: [],
                 auth: .basic(username: Located("{{clientId}}"), password: Located("{{clientSecret}}")),
                 body: .form(fields.map { Spec.NamedValue(name: $0.0, value: Located($0.1)) }),

@@ -137,7 +137,8 @@ struct OpenAPIImporter {
             url = "https://bank.example" + url
             if let found = hosts.first(where: { $0.url.value == url }) { return found.name.value }
             warn(
-                "import-relative-server", "the server URL \(ItemText.quote(relative.isEmpty ? "/" : relative)) is relative",
+                "import-relative-server",
+                "the server URL \(ItemText.quote(relative.isEmpty ? "/" : relative)) is relative",
                 hint: "its host's url is \(url): set it to the bank's address")
         }
         if let found = hosts.first(where: { $0.url.value == url }) { return found.name.value }

@@ -20,11 +20,14 @@ enum SchemaInstance {
             let minimum = context.minimum.map { $0.exclusive ? $0.value + 1 : $0.value } ?? 1
             return .number(minimum == minimum.rounded() ? String(Int(minimum)) : String(minimum))
         case let .string(core, context):
-            return .string(string(format: core.formatString, minLength: context.minLength, maxLength: context.maxLength))
+            return .string(
+                string(format: core.formatString, minLength: context.minLength, maxLength: context.maxLength))
         case let .object(_, context):
             let required = Set(context.requiredProperties)
             return .object(
-                context.properties.filter { required.contains($0.key) }.map { ($0.key, value($0.value, depth: depth + 1)) })
+                context.properties.filter { required.contains($0.key) }.map {
+                    ($0.key, value($0.value, depth: depth + 1))
+                })
         case let .array(_, context):
             let item = context.items.map { value($0, depth: depth + 1) } ?? .string("string")
             return .array(Array(repeating: item, count: max(context.minItems, 1)))

@@ -23,7 +23,8 @@ struct GeneratedScripts {
 
     func startsWithBankReason(_ text: String?) -> Bool {
         let lines = RawLines.split(text)
-        return !bankReason.isEmpty && lines.count >= bankReason.count && Array(lines.prefix(bankReason.count)) == bankReason
+        return !bankReason.isEmpty && lines.count >= bankReason.count
+            && Array(lines.prefix(bankReason.count)) == bankReason
     }
 
     func droppingBankReason(_ text: String?) -> String? {
@@ -31,7 +32,9 @@ struct GeneratedScripts {
     }
 
     /// The generated variables of the collection's pre-request script, and the lines left.
-    func collectionPrerequest(_ text: String?) -> (
+    func collectionPrerequest(
+        _ text: String?
+    ) -> (
         variables: [(name: String, generator: Spec.Variable.Generator)], rest: String?
     ) {
         let lines = RawLines.split(text)

@@ -37,7 +37,11 @@ struct GeneratedTestReader {
                 guard let capture = Self.capture(source: first, save: body[2]) else { break }
                 captures.append(capture)
             } else if body.count == 1, let check = Self.check(first) {
-                if check.isHeader { expect.headers.append(check.expectation) } else { expect.json.append(check.expectation) }
+                if check.isHeader {
+                    expect.headers.append(check.expectation)
+                } else {
+                    expect.json.append(check.expectation)
+                }
             } else {
                 break
             }
@@ -144,7 +148,13 @@ struct GeneratedTestReader {
             var escaped = false
             while index < rest.endIndex {
                 let character = rest[index]
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { break }
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    break
+                }
                 index = rest.index(after: index)
             }
             guard index < rest.endIndex else { return nil }

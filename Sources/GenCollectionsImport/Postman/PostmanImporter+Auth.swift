@@ -23,7 +23,8 @@ extension PostmanImporter {
             warn(
                 "import-not-carried", "\(ItemText.quote(type)) auth cannot be written in a spec and is left out",
                 at: pointer / "type",
-                hint: "a spec has none, basic and bearer auth; send the credentials as a header or a token step instead")
+                hint: "a spec has none, basic and bearer auth; send the credentials as a header or a token step instead"
+            )
             return nil
         }
     }

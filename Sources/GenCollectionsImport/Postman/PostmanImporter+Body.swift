@@ -8,7 +8,8 @@ extension PostmanImporter {
     mutating func body(_ value: JSONValue?, headers: [Spec.NamedValue], at pointer: JSONPointer) -> Spec.Body? {
         guard let value, let mode = value["mode"]?.text else { return nil }
         if value["disabled"] == .bool(true) {
-            warn("import-not-carried", "the disabled body is left out", at: pointer, hint: "a spec has no disabled body")
+            warn(
+                "import-not-carried", "the disabled body is left out", at: pointer, hint: "a spec has no disabled body")
             return nil
         }
         let contentType = headers.last { $0.name.lowercased() == "content-type" }?.value.value
@@ -26,7 +27,8 @@ extension PostmanImporter {
             }
             if Self.language(of: type) != language {
                 warn(
-                    "import-body-language", "the raw body's language \(ItemText.quote(language)) becomes "
+                    "import-body-language",
+                    "the raw body's language \(ItemText.quote(language)) becomes "
                         + "\(ItemText.quote(Self.language(of: type))), from its Content-Type \(ItemText.quote(type))",
                     at: pointer / "options", hint: "the language only colours Postman's editor")
             }

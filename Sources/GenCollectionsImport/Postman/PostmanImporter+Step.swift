@@ -7,7 +7,7 @@ extension PostmanImporter {
 
     /// A request item as a step: method, URL and path variables, headers, auth, body, redirects, the first saved
     /// example, and the scripts (the tool's own tests as expectations and captures, the rest verbatim).
-    mutating func step(_ item: JSONValue, at pointer: JSONPointer, flowAuth: Spec.Auth?) -> Spec.Step {
+    mutating func step(_ item: JSONValue, at pointer: JSONPointer) -> Spec.Step {
         let rawName = item["name"]?.text ?? ""
         let name = stepNames.claim(rawName.isEmpty ? "Request" : rawName)
         if name != rawName {
@@ -38,10 +38,7 @@ extension PostmanImporter {
             uses(value)
             headers.append(Spec.NamedValue(name: key, value: Located(value)))
         }
-        var auth = self.auth(request["auth"], at: requestPointer / "auth")
-        if auth == nil, flowAuth != nil, request["auth"] == nil {
-            auth = nil  // inherited from the flow, as from the folder in Postman
-        }
+        let auth = self.auth(request["auth"], at: requestPointer / "auth")
         if case let .basicToken(token)? = auth { uses(token.value) }
         let body = self.body(request["body"], headers: headers, at: requestPointer / "body")
         var followRedirects: Bool?
@@ -97,12 +94,14 @@ extension PostmanImporter {
         }
         if URLParts(raw).raw != raw {
             warn(
-                "import-url-changed", "the URL \(ItemText.quote(raw)) is written as \(ItemText.quote(URLParts(raw).raw))",
+                "import-url-changed",
+                "the URL \(ItemText.quote(raw)) is written as \(ItemText.quote(URLParts(raw).raw))",
                 at: pointer, hint: "query parameters without '=' or empty ones are normalised as Postman shows them")
         }
         for (index, query) in (value?["query"]?.items ?? []).enumerated() where query["disabled"] == .bool(true) {
             warn(
-                "import-not-carried", "the disabled query parameter \(ItemText.quote(query["key"]?.text ?? "")) is left out",
+                "import-not-carried",
+                "the disabled query parameter \(ItemText.quote(query["key"]?.text ?? "")) is left out",
                 at: pointer / "query" / index, hint: "a spec has no disabled query parameters")
         }
         let segments = URLParts(raw).pathVariables
@@ -140,7 +139,8 @@ extension PostmanImporter {
         let text = value["body"]?.text ?? ""
         var body: Spec.ResponseExample.Body?
         if !text.isEmpty {
-            let json = value["_postman_previewlanguage"]?.text == "json" ? try? OrderedJSONParser.parse(Data(text.utf8)) : nil
+            let json =
+                value["_postman_previewlanguage"]?.text == "json" ? try? OrderedJSONParser.parse(Data(text.utf8)) : nil
             body = json.map(Spec.ResponseExample.Body.json) ?? .text(text)
         }
         return Spec.ResponseExample(status: code, headers: headers, body: body)

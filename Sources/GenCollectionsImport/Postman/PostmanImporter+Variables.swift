@@ -16,11 +16,14 @@ extension PostmanImporter {
                 diagnostics.append(
                     .warning(
                         "import-not-carried", "the variable \(ItemText.quote(name)) cannot be declared in a spec",
-                        at: source.location(pointer), hint: "names may not be empty, contain '{' or '}' or start with '$'"))
+                        at: source.location(pointer),
+                        hint: "names may not be empty, contain '{' or '}' or start with '$'"))
                 return
             }
             let secret = entry["type"]?.text == "secret"
-            let value = entry["value"].flatMap { $0.text ?? (PostmanNormalizationLite.isScalar($0) ? $0.rendered() : nil) }
+            let value = entry["value"].flatMap {
+                $0.text ?? (Self.isNumberOrBool($0) ? $0.rendered() : nil)
+            }
             var variable = index(name).map { variables[$0] } ?? Spec.Variable(name: Located(name))
             if secret {
                 variable.secret = true
@@ -28,9 +31,12 @@ extension PostmanImporter {
                 if value?.isEmpty == false {
                     diagnostics.append(
                         .warning(
-                            "import-secret-dropped", "the value of the secret variable \(ItemText.quote(name)) is not written",
+                            "import-secret-dropped",
+                            "the value of the secret variable \(ItemText.quote(name)) is not written",
                             at: source.location(pointer / "value"),
-                            hint: "secrets stay out of specs: the environment types it secret; give the value at run time"))
+                            hint:
+                                "secrets stay out of specs: the environment types it secret; give the value at run time"
+                        ))
                 }
             } else if let value, !value.isEmpty {
                 variable.value = value
@@ -87,10 +93,9 @@ extension PostmanImporter {
         }
         return hosts
     }
-}
 
-enum PostmanNormalizationLite {
-    static func isScalar(_ value: JSONValue) -> Bool {
+    /// Postman stores some variable values as numbers or booleans; they are the text they show.
+    static func isNumberOrBool(_ value: JSONValue) -> Bool {
         switch value {
         case .bool, .number: return true
         default: return false

@@ -58,7 +58,8 @@ struct PostmanImporter {
         var flows = self.flows(items: items, at: .root / "item", inherited: collectionAuth)
         if collectionAuth != nil {
             warn(
-                "import-auth-moved", "the collection's auth is given to each flow instead (a spec has no collection auth)",
+                "import-auth-moved",
+                "the collection's auth is given to each flow instead (a spec has no collection auth)",
                 at: .root / "auth", hint: "the requests run the same; `check` reports the collection's auth as changed")
         }
         // The tool's own collection-level scripts: the generated variables' pre-request lines and the bank-reason
@@ -98,7 +99,7 @@ struct PostmanImporter {
                 "import-root-requests", "\(loose.count) request\(loose.count == 1 ? " is" : "s are") not in a folder",
                 at: loose[0].1, hint: "a spec keeps requests in flows: they go into the flow 'Requests', first")
             let key = flowKeys.claimKey(for: "Requests", fallback: "requests")
-            let steps = loose.map { step($0.0, at: $0.1, flowAuth: inherited) }
+            let steps = loose.map { step($0.0, at: $0.1) }
             flows.insert(Spec.Flow(name: Located("Requests"), key: key, auth: inherited, steps: steps), at: 0)
         }
         return flows
@@ -131,7 +132,7 @@ struct PostmanImporter {
             if item["item"]?.items != nil {
                 subfolders.append((item, pointer / "item" / index))
             } else if item.members != nil {
-                steps.append(step(item, at: pointer / "item" / index, flowAuth: flowAuth))
+                steps.append(step(item, at: pointer / "item" / index))
             }
         }
         if !path.isEmpty {

@@ -20,10 +20,15 @@ extension GenCollectionsCommand {
         @Option(name: .customLong("to"), help: ArgumentHelp("The format to write: v2.1 or v2.0.", valueName: "format"))
         var format: CollectionConverter.Format
 
-        @Option(help: ArgumentHelp("postman: the input's key order, tab-indented; canonical: keys sorted, two spaces.", valueName: "style"))
+        @Option(
+            help: ArgumentHelp(
+                "postman: the input's key order, tab-indented; canonical: keys sorted, two spaces.", valueName: "style")
+        )
         var style: CollectionConverter.Style = .postman
 
-        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the collection (default: standard output).", valueName: "file"))
+        @Option(
+            name: [.customShort("o"), .long],
+            help: ArgumentHelp("Where to write the collection (default: standard output).", valueName: "file"))
         var output: String?
 
         @OptionGroup var limits: InputLimitOptions

@@ -31,7 +31,9 @@ extension GenCollectionsCommand.Import {
         @Argument(help: ArgumentHelp("The collection (Postman v2.1 or v2.0 JSON).", valueName: "collection"))
         var collection: String
 
-        @Option(name: .customLong("env"), help: ArgumentHelp("A Postman environment whose values become the variables' defaults.", valueName: "file"))
+        @Option(
+            name: .customLong("env"),
+            help: ArgumentHelp("A Postman environment whose values become the variables' defaults.", valueName: "file"))
         var environment: String?
 
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the spec.", valueName: "file"))
@@ -101,5 +103,7 @@ func writeImported(output: String, _ importing: () throws -> ImportResult) throw
         throw ExitStatus.cannotCreate
     }
     let steps = result.spec.flows.reduce(0) { $0 + $1.steps.count }
-    printText("wrote \(output): \(result.spec.flows.count) flows, \(steps) steps; generate with: gen-collections generate --spec \(output)")
+    printText(
+        "wrote \(output): \(result.spec.flows.count) flows, \(steps) steps; generate with: gen-collections generate --spec \(output)"
+    )
 }
