@@ -20,14 +20,13 @@ import Testing
     func ownBundlesRoundTripWithoutDrift(collection: String, environment: String) throws {
         let (result, _, drift) = try ImportFixtures.adopt(collection, environment: environment)
         #expect(ImportFixtures.lines(drift) == [])
-        // Generated tests are read back, not kept as JavaScript: the spec has expectations and captures, and the
-        // only verbatim scripts left are the consent steps' (their request-object script is not read back).
+        // Generated scripts are read back, not kept as JavaScript: the spec has expectations, captures and consent
+        // steps again, and no verbatim script is left.
         let steps = result.spec.flows.flatMap(\.steps)
         #expect(steps.contains { !$0.expect.status.isEmpty })
         #expect(steps.contains { !$0.captures.isEmpty })
-        for step in steps where step.scripts.test != nil {
-            #expect(step.scripts.prerequest?.hasPrefix("// Builds the PSU consent URL") == true, "\(step.name.value)")
-        }
+        #expect(steps.filter { $0.consent != nil }.count == 2)
+        #expect(steps.allSatisfy { $0.scripts.isEmpty }, "\(steps.filter { !$0.scripts.isEmpty }.map(\.name.value))")
         #expect(result.spec.bankReason)
         #expect(result.spec.variables.contains { $0.generate == .uuid })
         #expect(result.spec.hosts.map(\.name.value).contains("rs"))

@@ -65,43 +65,78 @@ struct GeneratedScripts {
 
     // MARK: - Steps
 
-    /// The step with its scripts: generated tests as expectations and captures, spec lines after the marker as
-    /// `prerequest`/`test`, and the rest verbatim.
-    func recognise(_ scripts: Spec.RawScripts, in step: Spec.Step) -> Spec.Step {
+    /// The step with its scripts: a generated consent script as the consent (and the spec's request object),
+    /// generated tests as expectations and captures, spec lines after the marker as `prerequest`/`test`, and the
+    /// rest verbatim. `requestObject` is the one an earlier consent step established; every consent step must
+    /// render with the same one, as the spec has one.
+    func recognise(
+        _ scripts: Spec.RawScripts, in step: Spec.Step, requestObject: inout Spec.RequestObject?
+    )
+        -> Spec.Step
+    {
         var step = step
         var prerequest = RawLines.split(scripts.prerequest)
+        var test = RawLines.split(scripts.test)
+        var head: [String] = []
+        if let (consent, object) = ConsentScriptReader.read(prerequest), step.url.value == "{{\(consent.saveAs)}}",
+            step.method == "GET", step.body == nil
+        {
+            let candidateObject = requestObject ?? object
+            var candidate = step
+            candidate.consent = consent
+            let rendered = Self.rendered(candidate, requestObject: candidateObject)
+            if prerequest.starts(with: rendered.prerequest), test.starts(with: rendered.test) {
+                step = candidate
+                requestObject = candidateObject
+                prerequest.removeFirst(rendered.prerequest.count)
+                head = rendered.test
+                test.removeFirst(head.count)
+            }
+        }
         if prerequest.first == Self.specMarker {
             step.prerequestScript = Array(prerequest.dropFirst())
             prerequest = []
         }
         step.scripts.prerequest = RawLines.join(prerequest)
-        let test = RawLines.split(scripts.test)
-        guard !test.isEmpty else { return step }
-        var candidate = step
-        GeneratedTestReader(lines: test).read(into: &candidate)
-        let rendered = Self.renderedTests(of: candidate)
-        var rest = test
-        if !rendered.isEmpty, test.count >= rendered.count, Array(test.prefix(rendered.count)) == rendered {
-            step = candidate
-            rest = Array(test.dropFirst(rendered.count))
+        if !test.isEmpty {
+            var candidate = step
+            GeneratedTestReader(lines: test).read(into: &candidate)
+            let tail = Array(
+                Self.rendered(candidate, requestObject: requestObject ?? .init()).test.dropFirst(head.count))
+            if !tail.isEmpty, test.starts(with: tail) {
+                step = candidate
+                test.removeFirst(tail.count)
+            }
         }
-        if rest.first == Self.specMarker {
-            step.testScript = Array(rest.dropFirst())
-            rest = []
+        if test.first == Self.specMarker {
+            step.testScript = Array(test.dropFirst())
+            test = []
         }
-        step.scripts.test = RawLines.join(rest)
+        step.scripts.test = RawLines.join(test)
         return step
     }
 
-    /// The test script the generator writes for the step's expectations and captures alone.
-    static func renderedTests(of step: Spec.Step) -> [String] {
-        var bare = Spec.Step(name: step.name, key: "probe", url: step.url, expect: step.expect, captures: step.captures)
+    /// The pre-request and test scripts the generator writes for the step's consent, expectations and captures
+    /// alone.
+    static func rendered(
+        _ step: Spec.Step, requestObject: Spec.RequestObject
+    ) -> (
+        prerequest: [String], test: [String]
+    ) {
+        var bare = Spec.Step(
+            name: step.name, key: "probe", url: step.url, expect: step.expect, captures: step.captures,
+            consent: step.consent)
         bare.method = step.method
-        let spec = Spec(name: Located("probe"), flows: [Spec.Flow(name: Located("probe"), steps: [bare])])
+        let spec = Spec(
+            name: Located("probe"), requestObject: requestObject,
+            flows: [Spec.Flow(name: Located("probe"), steps: [bare])])
         guard case let .folder(folder)? = Generator.collection(for: spec).item.first,
             case let .request(request)? = folder.item.first
-        else { return [] }
-        return request.event?.first { $0.listen == "test" }?.script.exec ?? []
+        else { return ([], []) }
+        func exec(_ listen: String) -> [String] {
+            request.event?.first { $0.listen == listen }?.script.exec ?? []
+        }
+        return (exec("prerequest"), exec("test"))
     }
 }
 

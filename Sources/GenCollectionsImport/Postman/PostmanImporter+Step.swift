@@ -67,8 +67,14 @@ extension PostmanImporter {
             method: method, url: Located(url), pathParams: pathParams, headers: headers, auth: auth, body: body,
             followRedirects: followRedirects, response: response)
         let scripts = self.scripts(of: item, at: pointer)
-        step = scriptKnowledge.recognise(scripts, in: step)
+        step = scriptKnowledge.recognise(scripts, in: step, requestObject: &requestObject)
         for capture in step.captures { captured.insert(capture.variable.value) }
+        if let consent = step.consent {
+            captured.insert(consent.saveAs)
+            captured.insert(consent.codeVariable)
+            [consent.authorizeEndpoint, consent.clientId, consent.redirectUri, consent.intentId, consent.audience]
+                .forEach { uses($0.value) }
+        }
         for check in step.expect.json + step.expect.headers {
             switch check.check {
             case let .equals(value): value.strings.forEach { uses($0) }

@@ -18,6 +18,8 @@ struct PostmanImporter {
     var stepKeys = UniqueNames()
     var flowKeys = UniqueNames()
     let scriptKnowledge = GeneratedScripts()
+    /// The request object the first recognised consent step was generated with.
+    var requestObject: Spec.RequestObject?
 
     init(document: SourceDocument, environment: SourceDocument?) {
         self.document = document
@@ -78,6 +80,7 @@ struct PostmanImporter {
         return Spec(
             name: Located(name), title: title, description: ItemText.description(info["description"]),
             apiVersion: ItemText.version(info["version"]), hosts: hosts, variables: variables,
+            requestObject: requestObject ?? .init(),
             scripts: Spec.RawScripts(prerequest: generated.rest, test: test), bankReason: bankReason, flows: flows)
     }
 
