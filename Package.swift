@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
         // What every command shares: diagnostics and their positions, the one JSON reader and writer.
@@ -47,6 +48,19 @@ let package = Package(
                 "GenCollectionsBase",
                 "GenCollectionsCore",
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // What users already have, brought in: OpenAPI documents and Postman collections → specs (`import`), and
+        // Postman collections between formats (`convert`). Documents in, spec values and diagnostics out.
+        .target(
+            name: "GenCollectionsImport",
+            dependencies: [
+                "GenCollectionsBase",
+                "GenCollectionsCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
             ]
         ),
         // Certificate pre-flight checks (`certs`).
@@ -98,6 +112,7 @@ let package = Package(
                 "GenCollectionsBase",
                 "GenCollectionsCore",
                 "GenCollectionsLint",
+                "GenCollectionsImport",
                 "GenCollectionsTLS",
                 "GenCollectionsNetwork",
                 "GenCollectionsMock",
@@ -165,6 +180,14 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "GenCollectionsImportTests",
+            dependencies: [
+                "GenCollectionsImport", "GenCollectionsBase", "GenCollectionsCore", "GenCollectionsLint",
+                "GenCollectionsTestSupport",
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GenCollectionsCLITests",

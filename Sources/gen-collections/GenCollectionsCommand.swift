@@ -20,7 +20,7 @@ struct GenCollectionsCommand: AsyncParsableCommand {
         version: GenCollections.version,
         subcommands: [
             Generate.self, Init.self, Banks.self, Check.self, Sync.self, Lint.self, Rules.self, Certs.self,
-            Register.self, FetchEnv.self, Mock.self,
+            Register.self, FetchEnv.self, Mock.self, Import.self, Convert.self,
         ],
         defaultSubcommand: Generate.self
     )

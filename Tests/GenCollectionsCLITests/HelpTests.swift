@@ -7,8 +7,14 @@ import Testing
 @Suite struct HelpTests {
     static let commands = [
         "generate", "init", "banks", "check", "sync", "lint", "rules", "certs", "register", "fetch-env", "mock",
+        "import", "import openapi", "import postman", "convert",
     ]
     static let fixtures = PackagePaths.root.appendingPathComponent("Tests/GenCollectionsCLITests/Fixtures/help")
+
+    /// `import openapi` is two words on the command line.
+    static func words(_ command: String?) -> [String] {
+        command.map { $0.split(separator: " ").map(String.init) } ?? []
+    }
 
     static func run(_ arguments: [String]) -> Shell.Result {
         Shell.run(PackagePaths.binary.path, arguments, environment: ["COLUMNS": "80"])
@@ -16,15 +22,15 @@ import Testing
 
     @Test(arguments: [nil] + commands)
     func helpMatchesItsGolden(_ command: String?) throws {
-        let help = Self.run((command.map { [$0] } ?? []) + ["--help"])
+        let help = Self.run(Self.words(command) + ["--help"])
         #expect(help.status == 0, "\(help.error)")
-        Golden.assertMatches(
-            help.output, golden: Self.fixtures.appendingPathComponent("\(command ?? "gen-collections").txt"))
+        let name = command?.replacingOccurrences(of: " ", with: "-") ?? "gen-collections"
+        Golden.assertMatches(help.output, golden: Self.fixtures.appendingPathComponent("\(name).txt"))
     }
 
     @Test(arguments: [nil] + commands)
     func helpHasExamplesAndExitCodes(_ command: String?) {
-        let help = Self.run((command.map { [$0] } ?? []) + ["--help"]).output
+        let help = Self.run(Self.words(command) + ["--help"]).output
         #expect(help.contains("Examples:\n  # "), "\(command ?? "root") has no example")
         #expect(help.contains("Exit codes:\n  0   "), "\(command ?? "root") lists no exit code")
         #expect(help.contains("\n  64  usage error"), "\(command ?? "root") does not list 64")

@@ -6,14 +6,14 @@ struct CollectionTranslator {
 
     func translate() -> PostmanCollection {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
-        let prerequest = Scripts.generatedVariables(spec.variables)
+        let prerequest = Scripts.generatedVariables(spec.variables) + spec.scripts.prerequestLines
+        let test = (spec.bankReason ? Scripts.bankReason : []) + spec.scripts.testLines
         return PostmanCollection(
             info: .init(
                 postmanID: id("collection"), name: spec.title, description: spec.description,
                 version: spec.apiVersion),
             item: flows.map { .folder(folder($0)) },
-            event: (prerequest.isEmpty ? [] : [event("prerequest", prerequest, id: "collection/prerequest")])
-                + [event("test", Scripts.bankReason, id: "collection/test")],
+            event: events(prerequest: prerequest, test: test, id: "collection"),
             variable: nil)
     }
 
@@ -22,6 +22,14 @@ struct CollectionTranslator {
 
     private func event(_ listen: String, _ lines: [String], id key: String) -> Event {
         Event(listen: listen, script: .init(id: id(key), exec: lines))
+    }
+
+    /// The pre-request and test events, each only when it has lines; nil when neither has.
+    private func events(prerequest: [String], test: [String], id key: String) -> [Event]? {
+        var events: [Event] = []
+        if !prerequest.isEmpty { events.append(event("prerequest", prerequest, id: "\(key)/prerequest")) }
+        if !test.isEmpty { events.append(event("test", test, id: "\(key)/test")) }
+        return events.isEmpty ? nil : events
     }
 
     private func folder(_ flow: Spec.Flow) -> Folder {
@@ -38,7 +46,9 @@ struct CollectionTranslator {
         return Folder(
             id: id("flow/\(flow.key)"), name: flow.name.value,
             description: description.isEmpty ? nil : description,
-            item: flow.steps.map { .request(request($0, in: flow)) }, event: nil)
+            item: flow.steps.map { .request(request($0, in: flow)) },
+            event: events(
+                prerequest: flow.scripts.prerequestLines, test: flow.scripts.testLines, id: "flow/\(flow.key)"))
     }
 
     private func request(_ step: Spec.Step, in flow: Spec.Flow) -> RequestItem {
@@ -73,12 +83,12 @@ struct CollectionTranslator {
             auth = nil
         }
         let body = requestBody(Self.adding(credentialFields, to: step.body), headers: &headers)
-        var events: [Event] = []
         var prerequest = step.consent.map { Scripts.consent($0, requestObject: spec.requestObject) } ?? []
         if !step.prerequestScript.isEmpty { prerequest += ["// From the spec."] + step.prerequestScript }
-        if !prerequest.isEmpty { events.append(event("prerequest", prerequest, id: "step/\(step.key)/prerequest")) }
         let tests = (step.consent.map(Scripts.consentCheck) ?? []) + Scripts.tests(for: step)
-        if !tests.isEmpty { events.append(event("test", tests, id: "step/\(step.key)/test")) }
+        let events = events(
+            prerequest: prerequest + step.scripts.prerequestLines, test: tests + step.scripts.testLines,
+            id: "step/\(step.key)")
         var description = step.description ?? ""
         if let consent = step.consent, case .ps256 = spec.requestObject.signing {
             description +=
@@ -94,7 +104,7 @@ struct CollectionTranslator {
             method: step.method, header: headers, body: body, url: url(step), auth: auth, description: nil)
         return RequestItem(
             id: id("step/\(step.key)"), name: step.name.value, description: description.isEmpty ? nil : description,
-            request: request, event: events.isEmpty ? nil : events,
+            request: request, event: events,
             protocolProfileBehavior: step.followRedirects.map { ProtocolProfileBehavior(followRedirects: $0) },
             response: step.response.map { [savedExample($0, of: step, request: request)] })
     }

@@ -17,12 +17,14 @@ extension Spec {
         /// Onboarding (registration, the helper download): run once, so the runner's default run skips it and
         /// only `--folder` runs it.
         public var once: Bool
+        /// The folder's own scripts, written verbatim.
+        public var scripts: RawScripts
 
         /// - Parameter key: default: the name in kebab case.
         public init(
             name: Located<String>, key: String? = nil, description: String? = nil,
             headerSets: [Located<String>] = [], auth: Auth? = nil, steps: [Step] = [], unsupported: String? = nil,
-            once: Bool = false
+            once: Bool = false, scripts: RawScripts = .init()
         ) {
             self.name = name
             self.key = key ?? Spec.defaultKey(for: name.value)
@@ -32,6 +34,7 @@ extension Spec {
             self.steps = steps
             self.unsupported = unsupported
             self.once = once
+            self.scripts = scripts
         }
     }
 
@@ -60,6 +63,8 @@ extension Spec {
         /// Extra script lines the spec adds after the generated ones.
         public var prerequestScript: [String]
         public var testScript: [String]
+        /// Script text written verbatim after the generated lines (and after `prerequest`/`test`), with no marker.
+        public var scripts: RawScripts
         /// Set when the bank does not support this step: left out unless asked for, reason kept.
         public var unsupported: String?
         /// The answer the bank gives, shown as a saved example and served by `gen-collections mock`.
@@ -75,7 +80,7 @@ extension Spec {
             headerSets: [Located<String>]? = nil, headers: [NamedValue] = [], auth: Auth? = nil, body: Body? = nil,
             followRedirects: Bool? = nil, expect: Expectations = .init(), captures: [Capture] = [],
             consent: Consent? = nil, prerequestScript: [String] = [], testScript: [String] = [],
-            unsupported: String? = nil, response: ResponseExample? = nil
+            scripts: RawScripts = .init(), unsupported: String? = nil, response: ResponseExample? = nil
         ) {
             self.name = name
             self.key = key ?? Spec.defaultKey(for: name.value)
@@ -94,6 +99,7 @@ extension Spec {
             self.consent = consent
             self.prerequestScript = prerequestScript
             self.testScript = testScript
+            self.scripts = scripts
             self.unsupported = unsupported
             self.response = response
         }

@@ -24,6 +24,11 @@ public struct Spec: Sendable, Hashable {
     public var requestObject: RequestObject
     /// The bank's helper API, e.g. the Ozone environment-file download.
     public var helperAPI: HelperAPI?
+    /// The collection's own scripts, written verbatim (spec key `scripts`).
+    public var scripts: RawScripts
+    /// Whether the collection-level test script that reads a failed request's reason (for the status tests'
+    /// messages) is generated; `scripts.bankReason: false` leaves it out, as an adopted collection had none.
+    public var bankReason: Bool
     public var flows: [Flow]
 
     /// - Parameter title: default: the name.
@@ -31,7 +36,7 @@ public struct Spec: Sendable, Hashable {
         name: Located<String>, title: String? = nil, description: String? = nil, apiVersion: String? = nil,
         hosts: [Host] = [], variables: [Variable] = [], headerSets: [HeaderSet] = [], tls: TLS? = nil,
         registration: Registration? = nil, clientAuth: ClientAuth? = nil, requestObject: RequestObject = .init(),
-        helperAPI: HelperAPI? = nil, flows: [Flow] = []
+        helperAPI: HelperAPI? = nil, scripts: RawScripts = .init(), bankReason: Bool = true, flows: [Flow] = []
     ) {
         self.name = name
         self.title = title ?? name.value
@@ -45,6 +50,8 @@ public struct Spec: Sendable, Hashable {
         self.clientAuth = clientAuth
         self.requestObject = requestObject
         self.helperAPI = helperAPI
+        self.scripts = scripts
+        self.bankReason = bankReason
         self.flows = flows
     }
 

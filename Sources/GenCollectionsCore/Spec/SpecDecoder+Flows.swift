@@ -1,11 +1,13 @@
 import Yams
 
 extension SpecDecoder {
-    static let flowKeys = ["name", "key", "description", "headerSets", "auth", "steps", "unsupported", "once"]
+    static let flowKeys = [
+        "name", "key", "description", "headerSets", "auth", "steps", "unsupported", "once", "scripts",
+    ]
     static let stepKeys = [
         "name", "key", "description", "method", "url", "params", "query", "headerSets", "headers",
         "auth", "body", "followRedirects", "expect", "capture", "consent", "prerequest", "test",
-        "unsupported", "response",
+        "scripts", "unsupported", "response",
     ]
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
@@ -22,7 +24,8 @@ extension SpecDecoder {
             auth: fields["auth"].flatMap { auth($0, what) },
             steps: fields["steps"].map { reader.sequence($0, "'steps' of \(what)").compactMap(step) } ?? [],
             unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") },
-            once: fields["once"].flatMap { reader.bool($0, "'once'") } ?? false)
+            once: fields["once"].flatMap { reader.bool($0, "'once'") } ?? false,
+            scripts: fields["scripts"].map { rawScripts($0, what).scripts } ?? .init())
     }
 
     func step(_ node: Node) -> Spec.Step? {
@@ -77,6 +80,7 @@ extension SpecDecoder {
             consent: consent,
             prerequestScript: prerequest,
             testScript: test,
+            scripts: fields["scripts"].map { rawScripts($0, what).scripts } ?? .init(),
             unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") },
             response: fields["response"].flatMap { responseExample($0, what) })
     }
@@ -106,6 +110,22 @@ extension SpecDecoder {
         return Spec.ResponseExample(
             status: status, headers: fields["headers"].map { headers($0, "'response.headers' of \(what)") } ?? [],
             body: body, location: reader.location(node))
+    }
+
+    /// `scripts: {prerequest: TEXT, test: TEXT}`, and at the top level `bankReason: false`.
+    func rawScripts(
+        _ node: Node, _ what: String, allowBankReason: Bool = false
+    ) -> (
+        scripts: Spec.RawScripts, bankReason: Bool
+    ) {
+        let allowed = ["prerequest", "test"] + (allowBankReason ? ["bankReason"] : [])
+        guard let fields = reader.fields(node, "'scripts' of \(what)", allowed: allowed) else { return (.init(), true) }
+        return (
+            Spec.RawScripts(
+                prerequest: fields["prerequest"].flatMap { reader.string($0, "'scripts.prerequest'") },
+                test: fields["test"].flatMap { reader.string($0, "'scripts.test'") }),
+            fields["bankReason"].flatMap { reader.bool($0, "'scripts.bankReason'") } ?? true
+        )
     }
 
     // MARK: - Auth and body

@@ -9,7 +9,7 @@ struct SpecDecoder {
 
     static let topLevelKeys = [
         "gen-collections", "name", "title", "description", "apiVersion", "hosts", "variables",
-        "headerSets", "tls", "registration", "clientAuth", "requestObject", "helperAPI", "flows",
+        "headerSets", "tls", "registration", "clientAuth", "requestObject", "helperAPI", "scripts", "flows",
     ]
 
     func decode(_ root: Node) -> Spec? {
@@ -32,6 +32,8 @@ struct SpecDecoder {
                 "spec-invalid-value", "name '\(name.value)' cannot be used as a file name", at: node,
                 hint: "use letters, digits, '-', '_' and '.', e.g. 'my-bank-sandbox'")
         }
+        let scriptsNode = fields["scripts"]
+        let scripts = scriptsNode.map { rawScripts($0, "the spec", allowBankReason: true) } ?? (.init(), true)
         let flows = fields["flows"].map { reader.sequence($0, "'flows'").compactMap(flow) } ?? []
         guard let name else { return nil }
         return Spec(
@@ -47,6 +49,8 @@ struct SpecDecoder {
             clientAuth: fields["clientAuth"].flatMap(clientAuth),
             requestObject: fields["requestObject"].flatMap(requestObject) ?? Spec.RequestObject(),
             helperAPI: fields["helperAPI"].flatMap(helperAPI),
+            scripts: scripts.scripts,
+            bankReason: scripts.bankReason,
             flows: flows)
     }
 

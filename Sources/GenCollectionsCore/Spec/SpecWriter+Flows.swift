@@ -8,6 +8,7 @@ extension SpecWriter.Writer {
         if let auth = flow.auth { entries.append(YAMLEntry("auth", Self.auth(auth))) }
         if let unsupported = flow.unsupported { entries.append(YAMLEntry("unsupported", .string(unsupported))) }
         if flow.once { entries.append(YAMLEntry("once", .plain("true"))) }
+        if let scripts = Self.rawScripts(flow.scripts) { entries.append(YAMLEntry("scripts", scripts)) }
         var steps: [YAMLNode] = []
         for step in flow.steps { steps.append(self.step(step)) }
         entries.append(YAMLEntry("steps", .sequence(steps)))
@@ -46,12 +47,22 @@ extension SpecWriter.Writer {
         if !step.testScript.isEmpty {
             entries.append(YAMLEntry("test", .sequence(step.testScript.map(YAMLNode.string))))
         }
+        if let scripts = Self.rawScripts(step.scripts) { entries.append(YAMLEntry("scripts", scripts)) }
         if let unsupported = step.unsupported { entries.append(YAMLEntry("unsupported", .string(unsupported))) }
         if let response = step.response { entries.append(YAMLEntry("response", Self.response(response))) }
         return .mapping(entries)
     }
 
     // MARK: - Parts of a step
+
+    /// `{prerequest: TEXT, test: TEXT}` (and `bankReason: false` at the top level); nil when there is nothing.
+    static func rawScripts(_ scripts: Spec.RawScripts, bankReason: Bool = true) -> YAMLNode? {
+        var entries: [YAMLEntry] = []
+        if let text = scripts.prerequest { entries.append(YAMLEntry("prerequest", .string(text))) }
+        if let text = scripts.test { entries.append(YAMLEntry("test", .string(text))) }
+        if !bankReason { entries.append(YAMLEntry("bankReason", .plain("false"))) }
+        return entries.isEmpty ? nil : .mapping(entries)
+    }
 
     static func auth(_ auth: Spec.Auth) -> YAMLNode {
         switch auth {

@@ -107,6 +107,12 @@ public enum SpecWriter {
                         comment: ["The bank's helper API: `gen-collections fetch-env` downloads the environment file."])
                 )
             }
+            if let scripts = Self.rawScripts(spec.scripts, bankReason: spec.bankReason) {
+                entries.append(
+                    YAMLEntry(
+                        "scripts", scripts,
+                        comment: ["The collection's own scripts, kept verbatim (after the generated ones)."]))
+            }
             entries.append(
                 YAMLEntry(
                     "flows", .sequence(spec.flows.map { flow($0) }, style: .spaced),
