@@ -36,6 +36,19 @@ struct GenCollectionsCommand: AsyncParsableCommand {
             printError("Run 'gen-collections --help' for the commands.")
             exit(withError: ExitStatus.usage)
         }
-        await main(nil)
+        // As ArgumentParser's own main, with the --format report written whichever way the command ends.
+        do {
+            var command = try parseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            DiagnosticReport.finish()
+            exit()
+        } catch {
+            DiagnosticReport.finish()
+            exit(withError: error)
+        }
     }
 }

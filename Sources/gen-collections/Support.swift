@@ -10,8 +10,11 @@ func printError(_ text: String) {
 }
 
 /// Writes to standard output, control characters escaped, line feeds kept (not for JSON, which escapes its own).
+/// While a machine-format report is being collected (`--format sarif`, …), to standard error: standard output is
+/// the report's.
 func printText(_ text: String, terminator: String = "\n") {
-    FileHandle.standardOutput.write(Data((TerminalText.escaped(text, keepingNewlines: true) + terminator).utf8))
+    let handle = DiagnosticReport.reporter == nil ? FileHandle.standardOutput : FileHandle.standardError
+    handle.write(Data((TerminalText.escaped(text, keepingNewlines: true) + terminator).utf8))
 }
 
 /// `text` as the user would type it in a shell: as it is when plain, else in single quotes.
@@ -25,8 +28,9 @@ func shellWord(_ text: String) -> String {
     return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
+/// Prints diagnostics to standard error, or collects them for a `--format` report (`DiagnosticReport`).
 func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { printError(diagnostic.description) }
+    DiagnosticReport.emit(diagnostics)
 }
 
 /// Reads a file the user named, or exits 66 with one clear line: why it cannot be read (the system's reason, a

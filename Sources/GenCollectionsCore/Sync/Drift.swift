@@ -1,3 +1,4 @@
+import Foundation
 import GenCollectionsBase
 
 /// What `check` found (or what `sync` did), per file, folder, request and field.
@@ -122,5 +123,24 @@ extension Drift {
             ("files", .array(fileValues)),
             ("summary", .object(counts)),
         ]).rendered() + "\n"
+    }
+}
+
+extension Drift {
+    /// The findings as diagnostics, for `--format sarif|junit|github|json` reports: drift is an error
+    /// (`drift-added`, `drift-removed`, `drift-changed`), a kept user edit a note, a sync conflict a warning; each at
+    /// its file in `folder`.
+    public func diagnostics(in folder: String) -> [Diagnostic] {
+        findings.map { finding in
+            let place = finding.location.isEmpty ? "" : finding.location.joined(separator: " / ") + ": "
+            let message =
+                "\(place)\(finding.change.rawValue) \(finding.field)" + (finding.detail.map { ": \($0)" } ?? "")
+            let severity: Diagnostic.Severity =
+                finding.isDrift ? .error : finding.change == .conflict ? .warning : .note
+            let file = folder == "." ? finding.file : (folder as NSString).appendingPathComponent(finding.file)
+            return Diagnostic(
+                severity, id: "drift-\(finding.change.rawValue)", message, at: SourceLocation(file: file),
+                hint: finding.isDrift ? "run 'gen-collections sync' to update the file from the spec" : nil)
+        }
     }
 }

@@ -22,8 +22,13 @@ extension GenCollectionsCommand {
                     (ExitStatus.failure, "a bundled spec does not load (a bug: please report it)"),
                 ]))
 
+        /// A listing, not a report: text or json.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
         @Option(name: .long, help: "The output format: text or json.")
-        var format: ReportFormat = .text
+        var format: Format = .text
 
         func run() throws {
             let banks: [BankSummary]

@@ -42,6 +42,8 @@ extension GenCollectionsCommand {
 
         @OptionGroup var limits: InputLimitOptions
 
+        @OptionGroup var reportFormat: ReportFormatOptions
+
         func run() async throws {
             let loaded = try source.load(limit: limits.bytes, record: try source.record(in: dir), in: dir)
             let spec = try hostsAsUsed(loaded)
@@ -54,7 +56,7 @@ extension GenCollectionsCommand {
                 throw ExitStatus.failure
             }
             let count = spec.tls?.clientCertificates.count ?? 0
-            print("certs: \(count) client certificate\(count == 1 ? "" : "s") checked, no problem found")
+            printText("certs: \(count) client certificate\(count == 1 ? "" : "s") checked, no problem found")
         }
 
         /// The spec with its hosts as the bundle's environment file in `dir` has them, when there is one.

@@ -29,10 +29,11 @@ extension GenCollectionsCommand {
 
         @OptionGroup var bundle: BundleOptions
 
-        @Option(name: .long, help: "The report format: text or json.")
-        var format: ReportFormat = .text
+        @OptionGroup var reportFormat: ReportFormatOptions
 
         func run() throws {
+            // json keeps its own document of the drift; sarif, junit and github report drift as diagnostics.
+            if reportFormat.format == "json" { DiagnosticReport.use(nil) }
             let (generated, onDisk) = try bundle.load()
             if ArtifactWriter.interruptedWrite(in: URL(fileURLWithPath: bundle.out)) != nil {
                 report([
@@ -47,17 +48,14 @@ extension GenCollectionsCommand {
             // existed has none), and 'sync' or 'generate' writes it.
             let drift = DriftChecker.check(
                 generated: generated.filter { $0.path != BundleRecord.file }, onDisk: onDisk)
-            if format == .json {
+            if reportFormat.format == "json" {
                 print(drift.json(), terminator: "")
-            } else {
+            } else if reportFormat.isText {
                 printText(drift.text(), terminator: "")
+            } else {
+                report(drift.diagnostics(in: bundle.out))
             }
             if drift.hasDrift { throw ExitStatus.failure }
         }
-    }
-
-    /// The report formats of `check` and `sync`.
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
     }
 }

@@ -29,6 +29,8 @@ extension GenCollectionsCommand {
 
         @OptionGroup var bundle: BundleOptions
 
+        @OptionGroup var reportFormat: ReportFormatOptions
+
         @Flag(name: .long, help: "List the files that would be written, and write nothing.")
         var dryRun = false
 

@@ -29,13 +29,14 @@ extension GenCollectionsCommand {
 
         @OptionGroup var bundle: BundleOptions
 
-        @Option(name: .long, help: "The report format: text or json.")
-        var format: ReportFormat = .text
+        @OptionGroup var reportFormat: ReportFormatOptions
 
         @Flag(name: .long, help: "Print what would change, and write nothing.")
         var dryRun = false
 
         func run() throws {
+            // json keeps its own document of what sync did; sarif, junit and github report it as diagnostics.
+            if reportFormat.format == "json" { DiagnosticReport.use(nil) }
             let folder = URL(fileURLWithPath: bundle.out)
             if !dryRun { ArtifactWriter.finishInterruptedWrite(in: folder) }
             let (generated, onDisk) = try bundle.load()
@@ -48,13 +49,15 @@ extension GenCollectionsCommand {
                 printError("\(shown) (fix or remove the file; nothing was written)")
                 throw ExitStatus.failure
             }
-            if format == .json {
+            if reportFormat.format == "json" {
                 print(outcome.report.json(), terminator: "")
-            } else {
+            } else if reportFormat.isText {
                 printText(outcome.report.text(verb: dryRun ? "sync --dry-run" : "sync"), terminator: "")
+            } else {
+                report(outcome.report.diagnostics(in: bundle.out))
             }
             // Keep standard output a single JSON document in json mode.
-            let say: (String) -> Void = format == .json ? { printError($0) } : { printText($0) }
+            let say: (String) -> Void = reportFormat.format == "json" ? { printError($0) } : { printText($0) }
             if dryRun {
                 for artifact in outcome.changed {
                     say("would write \(folder.appendingPathComponent(artifact.path).relativePath)")
