@@ -88,6 +88,20 @@ import Testing
             return try await RawTLSClient.exchange(port: mock.port, ca: ca, certificate: nil, send: request)
         }
 
+        /// A second, unrelated PKI in `stranger/` (ca.pem, client.pem, …): a CA and a client the mock does not know.
+        func strangerPKI() throws -> URL {
+            let stranger = folder.appendingPathComponent("stranger")
+            _ = try TestPKI.prepare(
+                TestPKI.Files(
+                    folder: stranger.path, caCertificate: stranger.appendingPathComponent("ca.pem").path,
+                    caKey: stranger.appendingPathComponent("ca.key").path,
+                    serverCertificate: stranger.appendingPathComponent("server.pem").path,
+                    serverKey: stranger.appendingPathComponent("server.key").path,
+                    clientCertificate: stranger.appendingPathComponent("client.pem").path,
+                    clientKey: stranger.appendingPathComponent("client.key").path))
+            return stranger
+        }
+
         /// Stops the mock (SIGTERM) and removes the folder; the mock's exit status.
         func stop() async throws -> Int32 {
             let (mock, folder) = (mock, folder)
@@ -191,15 +205,7 @@ import Testing
         let noCertificate = try await bench.newman(["Client credentials token (accounts)"], certificates: false)
         #expect(noCertificate.status != 0)
         #expect(noCertificate.output.contains("401"))
-        let stranger = bench.folder.appendingPathComponent("stranger")
-        _ = try TestPKI.prepare(
-            TestPKI.Files(
-                folder: stranger.path, caCertificate: stranger.appendingPathComponent("ca.pem").path,
-                caKey: stranger.appendingPathComponent("ca.key").path,
-                serverCertificate: stranger.appendingPathComponent("server.pem").path,
-                serverKey: stranger.appendingPathComponent("server.key").path,
-                clientCertificate: stranger.appendingPathComponent("client.pem").path,
-                clientKey: stranger.appendingPathComponent("client.key").path))
+        let stranger = try bench.strangerPKI()
         let refused = try await RawTLSClient.exchange(
             port: bench.mock.port, ca: bench.ca,
             certificate: (

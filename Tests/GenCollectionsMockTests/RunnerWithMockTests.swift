@@ -148,15 +148,7 @@ import Testing
     @Test(.enabled(if: newman != nil, Comment(rawValue: Newman.skipReason)))
     func aWrongCAFailsTheRun() async throws {
         let bench = try await Self.start(psu: "headless")
-        let stranger = bench.folder.appendingPathComponent("stranger")
-        _ = try TestPKI.prepare(
-            TestPKI.Files(
-                folder: stranger.path, caCertificate: stranger.appendingPathComponent("ca.pem").path,
-                caKey: stranger.appendingPathComponent("ca.key").path,
-                serverCertificate: stranger.appendingPathComponent("server.pem").path,
-                serverKey: stranger.appendingPathComponent("server.key").path,
-                clientCertificate: stranger.appendingPathComponent("client.pem").path,
-                clientKey: stranger.appendingPathComponent("client.key").path))
+        let stranger = try bench.strangerPKI()
         let ca = bench.out.appendingPathComponent("certs/ob-sandbox-ca.pem")
         try FileManager.default.removeItem(at: ca)
         try FileManager.default.copyItem(at: stranger.appendingPathComponent("ca.pem"), to: ca)
