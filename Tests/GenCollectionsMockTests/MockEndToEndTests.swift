@@ -18,20 +18,22 @@ import Testing
         var out: URL { folder.appendingPathComponent("out") }
         var ca: String { out.appendingPathComponent("certs/ob-sandbox-ca.pem").path }
 
-        init(psu: String, extra: [String] = []) throws {
+        /// - Parameter bank: a bundled bank for both the mock and the bundle; the default bank when nil.
+        init(psu: String, bank: String? = nil, extra: [String] = []) throws {
+            let chosen = bank.map { ["--bank", $0] } ?? []
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("gc-mock-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             mock = try MockProcess(
                 [
                     "--certs", "out/certs", "--env-out", "mock.postman_environment.json", "--psu", psu,
                     "--log", "requests.jsonl",
-                ] + extra, in: folder)
+                ] + chosen + extra, in: folder)
             let generate = Shell.run(
                 PackagePaths.binary.path,
                 [
                     "generate", "--env", folder.appendingPathComponent("mock.postman_environment.json").path,
                     "--out", out.path,
-                ])
+                ] + chosen)
             guard generate.status == 0 else { throw MockProcess.MockProcessError(output: generate.error) }
         }
 
@@ -112,7 +114,9 @@ import Testing
             }
         }
 
-        static func start(psu: String) async throws -> Bench { try await blocking { try Bench(psu: psu) } }
+        static func start(psu: String, bank: String? = nil) async throws -> Bench {
+            try await blocking { try Bench(psu: psu, bank: bank) }
+        }
     }
 
     static func code(in response: RawTLSClient.Outcome) -> String? {

@@ -12,7 +12,9 @@ import Testing
     static let newman = Newman.path
 
     /// A mock and a bundle generated for it with `--env`: its certificate list covers the mock's 127.0.0.1:PORT.
-    static func start(psu: String) async throws -> Bench { try await Bench.start(psu: psu) }
+    static func start(psu: String, bank: String? = nil) async throws -> Bench {
+        try await Bench.start(psu: psu, bank: bank)
+    }
 
     /// Runs the bundle's runner from another folder, as a user would.
     static func runner(
@@ -65,6 +67,18 @@ import Testing
         #expect(!run.error.contains("open this URL"))
         #expect(!run.output.contains("Register client"), "onboarding runs only with --folder")
         #expect(run.output.contains("saves domesticPaymentId"))
+        #expect(try await bench.stop() == 0)
+    }
+
+    /// The second bundled bank's whole bundle (transactions, beneficiaries, standing orders, funds confirmation, …)
+    /// against the mock serving that bank's spec, unattended.
+    @Test(.enabled(if: newman != nil, Comment(rawValue: Newman.skipReason)))
+    func theOzoneModelBankRunsUnattended() async throws {
+        let bench = try await Self.start(psu: "headless", bank: "ozone-model-bank")
+        let run = try await Self.runner(bench, [])
+        #expect(run.status == 0, "\(run.output)\(run.error)")
+        #expect(run.error.contains("phase 3 of 3"))
+        #expect(run.output.contains("Data.FundsAvailableResult is present"))
         #expect(try await bench.stop() == 0)
     }
 

@@ -27,7 +27,12 @@ public enum AtomicFile {
         try makeFolder(folder)
         removeLeftovers(in: folder, of: url.lastPathComponent)
         let temporary = "\(folder)/\(temporaryName(for: url.lastPathComponent))"
-        try create(temporary, contents: data, mode: mode)
+        do {
+            try create(temporary, contents: data, mode: mode)
+        } catch {
+            // The temporary file is ours; the user asked for `path`, so that is the file that cannot be written.
+            throw WriteError(path: path, error: error.error)
+        }
         guard rename(temporary, path) == 0 else {
             let error = SystemError.current
             unlink(temporary)

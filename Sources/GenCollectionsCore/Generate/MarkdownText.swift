@@ -8,8 +8,7 @@ enum MarkdownText {
         for scalar in value.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
-            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}":
-                out += " "
+            case _ where breaksLines(scalar): out += " "
             case _ where scalar.isASCII && scalar.properties.isPunctuationOrSymbol:
                 out += "\\" + String(scalar)
             default: out.unicodeScalars.append(scalar)
@@ -21,11 +20,7 @@ enum MarkdownText {
     /// A code span in a table cell: fenced with more backticks than the text holds in a row, `|` escaped (GitHub
     /// splits cells on it even in code), line breaks as spaces.
     static func code(_ value: String) -> String {
-        var text = String(
-            value.unicodeScalars.map { scalar -> Character in
-                scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
-                    ? " " : Character(scalar)
-            })
+        var text = String(value.unicodeScalars.map { breaksLines($0) ? " " : Character($0) })
         text = text.replacingOccurrences(of: "|", with: "\\|")
         var longest = 0
         var run = 0
@@ -37,6 +32,11 @@ enum MarkdownText {
         let padded = text.hasPrefix("`") || text.hasSuffix("`") || text.hasPrefix(" ") ? " \(text) " : text
         return fence + padded + fence
     }
+}
+
+/// Control characters and U+2028/U+2029: each could end the line (or table row) the text sits in.
+private func breaksLines(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
 }
 
 extension Unicode.Scalar.Properties {

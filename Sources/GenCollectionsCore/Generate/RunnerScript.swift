@@ -23,8 +23,6 @@ public enum RunnerScript {
         public static let missingFile: Int32 = 66
         public static let noNewman: Int32 = 127
     }
-    /// Exit status of the script while it waits for the PSU consent code (its state is saved).
-    public static let awaitingCodeExitStatus = ExitStatus.awaitingCode
 
     /// What `run-newman.sh` reads. Keys are written sorted, so the same spec gives the same bytes.
     struct Plan: Encodable {

@@ -80,6 +80,34 @@ extension MockBank {
         }
     }
 
+    /// Whether the debtor can cover the payment (OBWriteFundsConfirmationResponse1): the PSU's token for this
+    /// consent, which must be Authorised; the sandbox's accounts always can.
+    func fundsConfirmation(_ request: MockRequest, client: ClientIdentity, id: String) -> MockResponse {
+        let token: AccessToken
+        switch bearer(request, client: client, scope: "payments", psu: true) {
+        case let .success(found): token = found
+        case let .failure(refusal): return refusal
+        }
+        guard token.consentID == id else {
+            return .obError(403, OBErrorCode.unauthorized, "the token is for another consent")
+        }
+        switch ownedConsent(id, client: token.clientID, payment: true) {
+        case let .success(consent) where consent.status == .authorised:
+            let result: JSONValue = .object([
+                ("FundsAvailableDateTime", .string(timestamp(now()))), ("FundsAvailable", .bool(true)),
+            ])
+            return .json(
+                200,
+                .object([
+                    ("Data", .object([("FundsAvailableResult", result)])), links(request.path), Self.meta,
+                ]))
+        case let .success(consent):
+            return .obError(
+                400, OBErrorCode.invalidConsentStatus, "the consent is \(consent.status.rawValue), not Authorised")
+        case let .failure(refusal): return refusal
+        }
+    }
+
     /// The payment: the PSU's token for this consent, the consent's exact Initiation and Risk; the consent
     /// is then Consumed, and a replay with the same key and body gets the same payment.
     func createPayment(_ request: MockRequest, client: ClientIdentity) -> MockResponse {

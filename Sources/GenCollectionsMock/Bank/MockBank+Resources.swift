@@ -20,6 +20,8 @@ extension MockBank {
             return accountData(request, client: client, pattern: pattern, accountID: ids.first)
         case ("pisp", "domestic-payment-consents", "POST"): return createPaymentConsent(request, client: client)
         case ("pisp", "domestic-payment-consents/{id}", "GET"): return paymentConsent(request, client: client, id: id)
+        case ("pisp", "domestic-payment-consents/{id}/funds-confirmation", "GET"):
+            return fundsConfirmation(request, client: client, id: id)
         case ("pisp", "domestic-payments", "POST"): return createPayment(request, client: client)
         case ("pisp", "domestic-payments/{id}", "GET"): return payment(request, client: client, id: id)
         default:

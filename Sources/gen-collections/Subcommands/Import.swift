@@ -128,8 +128,12 @@ func writeImported(output: String, _ importing: () throws -> ImportResult) throw
         let (_, warnings) = try SpecLoader.load(yaml, file: output)
         report(warnings)
     } catch let error as DiagnosticsError {
-        report(error.diagnostics)
-        printError("\(output): error: the imported spec does not load; nothing was written [import-invalid-spec]")
+        report(
+            error.diagnostics + [
+                .error(
+                    "import-invalid-spec", "the imported spec does not load; nothing was written",
+                    at: SourceLocation(file: output), hint: "this is a bug of the importer: please report it")
+            ])
         throw ExitStatus.failure
     }
     do {

@@ -78,7 +78,7 @@ import Testing
         let run = try ScriptRun(specName: "local-bank")
         defer { run.remove() }
         let first = try run.run([])
-        #expect(first.status == RunnerScript.awaitingCodeExitStatus)
+        #expect(first.status == RunnerScript.ExitStatus.awaitingCode)
         #expect(first.stderr.contains("https://auth.local.test/authorize?request=r1&key=consentUrl"))
         let state = run.output.appendingPathComponent(".newman-state")
         #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("state").path))
@@ -88,7 +88,7 @@ import Testing
         #expect(mode == 0o700)
 
         let again = try run.run([])
-        #expect(again.status == RunnerScript.awaitingCodeExitStatus)
+        #expect(again.status == RunnerScript.ExitStatus.awaitingCode)
         #expect(try run.invocations().count == 1, "waiting again must not create a new consent")
 
         let resumed = try run.run(
