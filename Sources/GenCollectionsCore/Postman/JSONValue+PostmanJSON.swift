@@ -9,62 +9,60 @@ extension JSONValue {
     public func postmanData() -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        writeSorted(to: &out, depth: 0)
+        writePostman(to: &out, depth: 0)
         out.append(0x0A)
         return Data(out)
     }
 
-    private func writeSorted(to out: inout [UInt8], depth: Int) {
+    func writePostman(to out: inout [UInt8], depth: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let text): out.append(contentsOf: text.utf8)
-        case .string(let text): Self.writeQuoted(text, to: &out)
+        case .string(let text): PostmanJSONBytes.writeQuoted(text, to: &out)
         case .array(let items):
-            // JSONEncoder writes empty containers over two lines.
-            guard !items.isEmpty else {
-                out.append(contentsOf: "[\n\n".utf8)
-                Self.pad(depth, &out)
-                out.append(UInt8(ascii: "]"))
-                return
+            PostmanJSONBytes.writeContainer("[", "]", items, depth: depth, to: &out) { item, out in
+                item.writePostman(to: &out, depth: depth + 1)
             }
-            out.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
-                Self.pad(depth + 1, &out)
-                item.writeSorted(to: &out, depth: depth + 1)
-                out.append(contentsOf: (index < items.count - 1 ? ",\n" : "\n").utf8)
-            }
-            Self.pad(depth, &out)
-            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else {
-                out.append(contentsOf: "{\n\n".utf8)
-                Self.pad(depth, &out)
-                out.append(UInt8(ascii: "}"))
-                return
-            }
-            out.append(contentsOf: "{\n".utf8)
             let sorted = pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, pair) in sorted.enumerated() {
-                Self.pad(depth + 1, &out)
-                Self.writeQuoted(pair.key, to: &out)
+            PostmanJSONBytes.writeContainer("{", "}", sorted, depth: depth, to: &out) { pair, out in
+                PostmanJSONBytes.writeQuoted(pair.key, to: &out)
                 out.append(contentsOf: " : ".utf8)
-                pair.value.writeSorted(to: &out, depth: depth + 1)
-                out.append(contentsOf: (index < sorted.count - 1 ? ",\n" : "\n").utf8)
+                pair.value.writePostman(to: &out, depth: depth + 1)
             }
-            Self.pad(depth, &out)
-            out.append(UInt8(ascii: "}"))
         }
     }
+}
 
-    private static func pad(_ depth: Int, _ out: inout [UInt8]) {
+/// The pieces of `PostmanJSON`'s layout, written as bytes: `JSONValue` and `JSONValueEncoder` share them.
+enum PostmanJSONBytes {
+    /// An array or object: one element per line, indented two spaces a level; empty ones over two lines, as
+    /// `JSONEncoder` writes them.
+    static func writeContainer<Element>(
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ elements: [Element], depth: Int, to out: inout [UInt8],
+        element write: (Element, inout [UInt8]) -> Void
+    ) {
+        out.append(UInt8(ascii: open))
+        out.append(0x0A)
+        if elements.isEmpty { out.append(0x0A) }
+        for (index, element) in elements.enumerated() {
+            pad(depth + 1, &out)
+            write(element, &out)
+            if index < elements.count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
+        }
+        pad(depth, &out)
+        out.append(UInt8(ascii: close))
+    }
+
+    static func pad(_ depth: Int, _ out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
-    /// `quoted(text, escapingLineSeparators: false)`, byte by byte: every escape is of an ASCII byte, so the
-    /// other bytes (whole UTF-8 sequences) are copied as they are.
-    private static func writeQuoted(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+    /// `JSONValue.quoted(text, escapingLineSeparators: false)`, byte by byte: every escape is of an ASCII byte,
+    /// so the other bytes (whole UTF-8 sequences) are copied as they are.
+    static func writeQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -77,11 +75,13 @@ extension JSONValue {
             case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
             case ..<0x20:
                 out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -1,7 +1,8 @@
 import GenCollectionsBase
+import Foundation
 
-/// Encodes a model into a `JSONValue`, which `postmanData()` writes byte for byte as `JSONEncoder` with
-/// `PostmanJSON`'s settings would, at a fraction of its cost (a fifth of a large generate went to `JSONEncoder`).
+/// Encodes a model and writes it byte for byte as `JSONEncoder` with `PostmanJSON`'s settings would (the layout
+/// of `JSONValue.postmanData()`), at a fraction of its cost (a fifth of a large generate went to `JSONEncoder`).
 ///
 /// Models hold strings, integers, booleans, optionals, arrays and nested models; any other leaf type (a
 /// floating-point number, a date, data) throws `Unsupported`, and `PostmanJSON.encode` falls back to `JSONEncoder`.
@@ -9,10 +10,16 @@ struct JSONValueEncoder {
     /// A leaf type this encoder does not write the way `JSONEncoder` does.
     struct Unsupported: Error {}
 
-    static func encode<Value: Encodable>(_ value: Value) throws -> JSONValue {
+    /// The model's bytes as `PostmanJSON.encode` writes them, straight from the encoded tree (no `JSONValue`
+    /// copy of it: the collection of a large spec is tens of megabytes).
+    static func postmanData<Value: Encodable>(_ value: Value) throws -> Data {
         let root = Slot()
         try value.encode(to: SlotEncoder(slot: root, codingPath: []))
-        return root.value
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        root.write(to: &out, depth: 0)
+        out.append(0x0A)
+        return Data(out)
     }
 
     /// One value under construction: containers fill it in place, as `Encoder` hands them out.
@@ -23,11 +30,20 @@ struct JSONValueEncoder {
         var members: [(key: String, slot: Slot)] = []
         var items: [Slot] = []
 
-        var value: JSONValue {
+        func write(to out: inout [UInt8], depth: Int) {
             switch kind {
-            case .empty, .leaf: return leaf
-            case .object: return .object(members.map { ($0.key, $0.slot.value) })
-            case .array: return .array(items.map(\.value))
+            case .empty, .leaf: leaf.writePostman(to: &out, depth: depth)
+            case .object:
+                let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                PostmanJSONBytes.writeContainer("{", "}", sorted, depth: depth, to: &out) { member, out in
+                    PostmanJSONBytes.writeQuoted(member.key, to: &out)
+                    out.append(contentsOf: " : ".utf8)
+                    member.slot.write(to: &out, depth: depth + 1)
+                }
+            case .array:
+                PostmanJSONBytes.writeContainer("[", "]", items, depth: depth, to: &out) { item, out in
+                    item.write(to: &out, depth: depth + 1)
+                }
             }
         }
 

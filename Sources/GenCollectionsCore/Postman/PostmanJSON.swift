@@ -5,7 +5,7 @@ import Foundation
 /// The same model always gives the same bytes.
 public enum PostmanJSON {
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        if let json = try? JSONValueEncoder.encode(value) { return json.postmanData() }
+        if let data = try? JSONValueEncoder.postmanData(value) { return data }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
