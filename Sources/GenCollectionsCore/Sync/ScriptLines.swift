@@ -15,6 +15,10 @@ enum ScriptLines {
         default: return []
         }
         guard !joined.isEmpty else { return [] }
+        // Without a carriage return, a line feed is always its own character: split on bytes.
+        if !joined.utf8.contains(0x0D) {
+            return joined.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        }
         return joined.replacingOccurrences(of: "\r\n", with: "\n").split(
             separator: "\n", omittingEmptySubsequences: false
         )
