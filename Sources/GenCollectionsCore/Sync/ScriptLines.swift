@@ -36,6 +36,8 @@ enum ScriptLines {
         let a = a.map(comparable)
         let b = b.map(comparable)
         guard !a.isEmpty, !b.isEmpty else { return [] }
+        // The usual case, a script as generated: the walk below would pair each line with itself.
+        if a == b { return a.indices.map { ($0, $0) } }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
