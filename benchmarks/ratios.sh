@@ -2,8 +2,9 @@
 # The performance figures of issue 15, each against its floor in the same run (not a timed test).
 #
 # Writes its inputs (fixed seed), then measures whole processes with /usr/bin/time: CPU time (user + system) and
-# peak RSS, the median of N samples. Start-up sized commands run BATCH times per sample (one timed shell loop),
-# since /usr/bin/time counts CPU in hundredths of a second. Prints each figure, then the ratios of the issue's table.
+# peak RSS, the median of N samples. Each sample runs a command several times in one timed shell loop (start-up
+# sized ones BATCH times, the others 1-3 times), since /usr/bin/time counts CPU in hundredths of a second. Prints
+# each figure, then the ratios of the issue's table.
 #
 #   lint 20 MB (all rules)          ÷ lint --parse-only of the same file, ÷ python3 json.load
 #   lint 1,000-file tree with --env ÷ python3 walk + json.load of every file
@@ -140,12 +141,12 @@ echo "inputs: large collection $(printf '%.1f' "$large_mib") MiB; tree $(du -sh 
     "$(find "$work/tree" -name '*.json' | wc -l) files"
 echo
 
-measure "lint 20 MB" 1 "$binary" lint --format json "$work/large.postman_collection.json"
-measure "lint 20 MB --parse-only" 1 "$binary" lint --parse-only "$work/large.postman_collection.json"
-measure "python3 json.load 20 MB" 1 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
+measure "lint 20 MB" 3 "$binary" lint --format json "$work/large.postman_collection.json"
+measure "lint 20 MB --parse-only" 3 "$binary" lint --parse-only "$work/large.postman_collection.json"
+measure "python3 json.load 20 MB" 3 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
     "$work/large.postman_collection.json"
-measure "lint tree --env" 1 "$binary" lint --format json --env "$work/tree.postman_environment.json" "$work/tree"
-measure "python3 walk + json.load tree" 1 python3 -c '
+measure "lint tree --env" 3 "$binary" lint --format json --env "$work/tree.postman_environment.json" "$work/tree"
+measure "python3 walk + json.load tree" 3 python3 -c '
 import json, os, sys
 for folder, _, files in os.walk(sys.argv[1]):
     for name in files:
