@@ -10,27 +10,41 @@ struct JSONValueEncoder {
     /// A leaf type this encoder does not write the way `JSONEncoder` does.
     struct Unsupported: Error {}
 
-    /// The model's bytes as `PostmanJSON.encode` writes them, straight from the encoded tree (no `JSONValue`
-    /// copy of it: the collection of a large spec is tens of megabytes).
+    /// The model's bytes as `PostmanJSON.encode` writes them, with no tree of the whole document (the collection
+    /// of a large spec is tens of megabytes): each value is written out as soon as it is encoded.
     static func postmanData<Value: Encodable>(_ value: Value) throws -> Data {
-        let root = Slot()
-        try value.encode(to: SlotEncoder(slot: root, codingPath: []))
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        root.write(to: &out, depth: 0)
+        var out = try bytes(value)
         out.append(0x0A)
         return Data(out)
     }
 
-    /// One value under construction: containers fill it in place, as `Encoder` hands them out.
+    private static func bytes<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let root = Slot(depth: 0)
+        try value.encode(to: SlotEncoder(slot: root, codingPath: []))
+        var out: [UInt8] = []
+        root.write(to: &out)
+        return out
+    }
+
+    /// One value under construction: containers fill it in place, as `Encoder` hands them out; once its
+    /// `encode(to:)` has returned it is written out and its children dropped (`compact`).
     final class Slot {
         enum Kind { case empty, leaf, object, array }
+        /// The nesting level, for indentation.
+        let depth: Int
         var kind = Kind.empty
         var leaf = JSONValue.null
         var members: [(key: String, slot: Slot)] = []
         var items: [Slot] = []
+        /// The value's bytes once compacted.
+        var written: [UInt8]?
 
-        func write(to out: inout [UInt8], depth: Int) {
+        init(depth: Int) { self.depth = depth }
+
+        func child() -> Slot { Slot(depth: depth + 1) }
+
+        func write(to out: inout [UInt8]) {
+            if let written { return out.append(contentsOf: written) }
             switch kind {
             case .empty, .leaf: leaf.writePostman(to: &out, depth: depth)
             case .object:
@@ -38,13 +52,24 @@ struct JSONValueEncoder {
                 PostmanJSONBytes.writeContainer("{", "}", sorted, depth: depth, to: &out) { member, out in
                     PostmanJSONBytes.writeQuoted(member.key, to: &out)
                     out.append(contentsOf: " : ".utf8)
-                    member.slot.write(to: &out, depth: depth + 1)
+                    member.slot.write(to: &out)
                 }
             case .array:
                 PostmanJSONBytes.writeContainer("[", "]", items, depth: depth, to: &out) { item, out in
-                    item.write(to: &out, depth: depth + 1)
+                    item.write(to: &out)
                 }
             }
+        }
+
+        /// Writes the finished value and drops its children. A container handed out by `nestedContainer` may
+        /// still be filled after this, so only values whose own `encode(to:)` has returned are compacted.
+        func compact() {
+            guard written == nil, kind == .object || kind == .array else { return }
+            var out: [UInt8] = []
+            write(to: &out)
+            written = out
+            members = []
+            items = []
         }
 
         func set(_ leaf: JSONValue) {
@@ -72,6 +97,7 @@ struct JSONValueEncoder {
                 set(leaf)
             } else {
                 try value.encode(to: SlotEncoder(slot: self, codingPath: codingPath))
+                compact()
             }
         }
     }
@@ -101,7 +127,7 @@ struct JSONValueEncoder {
         var codingPath: [any CodingKey]
 
         private func child(_ key: Key) -> Slot {
-            let child = Slot()
+            let child = slot.child()
             slot.members.append((key.stringValue, child))
             return child
         }
@@ -149,7 +175,7 @@ struct JSONValueEncoder {
         var count: Int { slot.items.count }
 
         private func next() -> Slot {
-            let child = Slot()
+            let child = slot.child()
             slot.items.append(child)
             return child
         }
