@@ -40,11 +40,20 @@ public struct URLParts: Sendable, Hashable {
             parts.append(String(rest))
             return parts
         }
+        func pieces(
+            _ text: Substring, _ separator: Character, maxSplits: Int = .max, omittingEmpty: Bool
+        ) -> [Substring] {
+            guard ascii, let byte = separator.asciiValue else {
+                return text.split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmpty)
+            }
+            return text.utf8.split(separator: byte, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmpty)
+                .map { Substring($0) }
+        }
         var rest = Substring(text)
         hash = cut(&rest, at: "#")
         let queryText = cut(&rest, at: "?")
-        query = (queryText ?? "").split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        query = pieces(Substring(queryText ?? ""), "&", omittingEmpty: true).map { pair in
+            let parts = pieces(pair, "=", maxSplits: 1, omittingEmpty: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
         }
         if let range = rest.range(of: "://"), !rest[..<range.lowerBound].contains("{") {
@@ -54,8 +63,7 @@ public struct URLParts: Sendable, Hashable {
         let authority: Substring
         if let slash = firstIndex(of: "/", in: rest) {
             authority = rest[..<slash]
-            path = rest[rest.index(after: slash)...].split(separator: "/", omittingEmptySubsequences: false).map(
-                String.init)
+            path = pieces(rest[rest.index(after: slash)...], "/", omittingEmpty: false).map(String.init)
         } else {
             authority = rest
             path = []
