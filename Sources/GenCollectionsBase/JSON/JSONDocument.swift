@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed JSON text kept as a flat list of nodes over the original bytes, so every value keeps its position.
 ///
 /// Node 0 is the root. Containers are followed by their children in document order; an object's children
@@ -32,6 +34,8 @@ public struct JSONDocument: Sendable {
     public internal(set) var nodes: [Node]
     /// Byte offsets at which lines 2, 3, ... start.
     let lineStarts: [Int]
+    /// Member tables of large objects, built on their first lookup.
+    let memberTables = MemberTables()
 
     /// The root value's index.
     public var root: Int { 0 }
@@ -93,8 +97,12 @@ extension JSONDocument {
     }
 
     /// The value of member `name` of an object node; the last one wins when a key repeats, as in JavaScript.
+    /// Small objects are scanned; a large one is indexed once, so that lookups stay linear in the document.
     public func member(_ index: Int, _ name: String) -> Int? {
         guard nodes[index].kind == .object else { return nil }
+        if Int(nodes[index].next) - index > 2 * MemberTables.scanLimit {
+            return memberTables.table(of: index, in: self)[Array(name.utf8)]
+        }
         var name = name
         return name.withUTF8 { wanted in
             nodes.withUnsafeBufferPointer { nodes in
@@ -126,5 +134,29 @@ extension JSONDocument {
         guard let parent = parent(valueIndex), kind(parent) == .object else { return nil }
         // A key is a leaf immediately followed by its value, so the value's predecessor is its key.
         return valueIndex - 1
+    }
+}
+
+/// Key → value index tables of the objects with more than `scanLimit` members, shared by the copies of a document
+/// and safe to use from the threads that run rules.
+final class MemberTables: @unchecked Sendable {
+    /// Up to this many members a scan is cheaper than hashing the key (nested values count: the bound is on nodes).
+    static let scanLimit = 32
+    private let lock = NSLock()
+    /// Keyed by the decoded key's bytes: the scan compares bytes, where `String` equality would also match
+    /// canonically equivalent spellings.
+    private var tables: [Int: [[UInt8]: Int]] = [:]
+
+    func table(of object: Int, in document: JSONDocument) -> [[UInt8]: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = tables[object] { return table }
+        var table: [[UInt8]: Int] = [:]
+        for (key, value) in document.members(object) {
+            // Later members overwrite earlier ones: the last one wins, as in the scan.
+            if let name = document.string(key) { table[Array(name.utf8)] = value }
+        }
+        tables[object] = table
+        return table
     }
 }

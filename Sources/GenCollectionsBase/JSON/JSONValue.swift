@@ -76,6 +76,11 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// - Parameter escapingLineSeparators: also escape U+2028 and U+2029, which older JavaScript engines do not
     ///   accept in string literals (for script text); off to match `JSONEncoder` byte for byte.
     public static func quoted(_ text: String, escapingLineSeparators: Bool = true) -> String {
+        // Most text needs no escape (0xE2 leads U+2028 and U+2029): copied whole.
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x22 && byte != 0x5C && (byte != 0xE2 || !escapingLineSeparators)
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

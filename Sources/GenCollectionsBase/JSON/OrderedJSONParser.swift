@@ -161,27 +161,33 @@ public struct OrderedJSONParser {
 
     private mutating func string() throws -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var run: [UInt8] = []
-        func flush() {
-            scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
-            run.removeAll()
+        // Most strings have no escape: decoded in one piece.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
+            end += 1
         }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { index = end + 1 }
+            return String(decoding: bytes[index..<end], as: UTF8.self)
+        }
+        // Escapes become their UTF-8 bytes and the text is decoded once: an escape never starts with a
+        // continuation byte, so invalid bytes are replaced exactly as when each run is decoded on its own.
+        var text = Array(bytes[index..<end])
+        index = end
         while true {
             guard let byte = current else { throw error("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                flush()
-                return String(scalars)
+                return String(decoding: text, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush()
                 index += 1
-                scalars.append(try escape())
+                UTF8.encode(try escape()) { text.append($0) }
             case 0..<0x20:
                 throw error("control character in a string; escape it")
             default:
-                run.append(byte)
+                text.append(byte)
                 index += 1
             }
         }

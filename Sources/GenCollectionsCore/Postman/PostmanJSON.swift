@@ -5,6 +5,7 @@ import Foundation
 /// The same model always gives the same bytes.
 public enum PostmanJSON {
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
+        if let data = try? JSONValueEncoder.postmanData(value) { return data }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
@@ -17,11 +18,15 @@ public enum PostmanJSON {
         var bytes = Array(Insecure.SHA1.hash(data: Data("gen-collections:\(name)".utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        let parts = [
-            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
-            hex.dropFirst(20),
-        ]
-        return parts.map(String.init).joined(separator: "-")
+        // 8-4-4-4-12 lowercase hex digits, written directly (String(format:) costs more than the hash).
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

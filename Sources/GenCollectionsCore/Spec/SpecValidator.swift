@@ -191,21 +191,42 @@ enum SpecValidator {
 }
 
 /// Finds `{{name}}` tokens the way Postman does: the name is taken verbatim, not trimmed.
+/// Scans UTF-8 bytes, as Postman scans code units: braces are ASCII, so a name always spans whole characters.
 public enum TemplateReferences {
     public static func names(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            let after = rest[open.upperBound...]
-            guard let close = after.range(of: "}}") else { break }
-            let name = after[..<close.lowerBound]
-            if name.contains("{") {
-                rest = rest[rest.index(after: open.lowerBound)...]
-                continue
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var text = text
+        return text.withUTF8 { bytes in
+            var names: [String] = []
+            var start = 0
+            // `{{`, then the first `}}` after it; a `{` inside the name restarts at the second brace.
+            while let at = Self.pair(open, in: bytes, from: start) {
+                let nameStart = at + 2
+                guard let end = Self.pair(close, in: bytes, from: nameStart) else { break }
+                let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<end])
+                if name.contains(open) {
+                    start = at + 1
+                    continue
+                }
+                names.append(String(decoding: name, as: UTF8.self))
+                start = end + 2
             }
-            names.append(String(name))
-            rest = after[close.upperBound...]
+            return names
         }
-        return names
+    }
+
+    /// The index of the first two consecutive `byte`s at or after `start`.
+    private static func pair(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index + 1] != byte {
+                index += 2
+            } else if bytes[index] == byte {
+                return index
+            } else {
+                index += 1
+            }
+        }
+        return nil
     }
 }

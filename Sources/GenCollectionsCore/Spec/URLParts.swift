@@ -10,11 +10,50 @@ public struct URLParts: Sendable, Hashable {
     public var hash: String?
 
     public init(_ text: String) {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        func firstIndex(of separator: Character, in text: Substring) -> Substring.Index? {
+            ascii ? Self.asciiFirstIndex(of: separator, in: text) : Self.firstIndex(of: separator, in: text)
+        }
+        func cut(_ text: inout Substring, at separator: Character) -> String? {
+            guard let index = firstIndex(of: separator, in: text) else { return nil }
+            let tail = String(text[text.index(after: index)...])
+            text = text[..<index]
+            return tail
+        }
+        func lastIndex(of separator: Character, in text: Substring) -> Substring.Index? {
+            var found: Substring.Index?
+            var rest = text
+            while let index = firstIndex(of: separator, in: rest) {
+                found = index
+                rest = rest[rest.index(after: index)...]
+            }
+            return found
+        }
+        func split(_ text: Substring, on separator: Character) -> [String] {
+            guard !text.isEmpty else { return [] }
+            var parts: [String] = []
+            var rest = text
+            while let index = firstIndex(of: separator, in: rest) {
+                parts.append(String(rest[..<index]))
+                rest = rest[rest.index(after: index)...]
+            }
+            parts.append(String(rest))
+            return parts
+        }
+        func pieces(
+            _ text: Substring, _ separator: Character, maxSplits: Int = .max, omittingEmpty: Bool
+        ) -> [Substring] {
+            guard ascii, let byte = separator.asciiValue else {
+                return text.split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmpty)
+            }
+            return text.utf8.split(separator: byte, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmpty)
+                .map { Substring($0) }
+        }
         var rest = Substring(text)
-        hash = Self.cut(&rest, at: "#")
-        let queryText = Self.cut(&rest, at: "?")
-        query = (queryText ?? "").split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        hash = cut(&rest, at: "#")
+        let queryText = cut(&rest, at: "?")
+        query = pieces(Substring(queryText ?? ""), "&", omittingEmpty: true).map { pair in
+            let parts = pieces(pair, "=", maxSplits: 1, omittingEmpty: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
         }
         if let range = rest.range(of: "://"), !rest[..<range.lowerBound].contains("{") {
@@ -22,22 +61,21 @@ public struct URLParts: Sendable, Hashable {
             rest = rest[range.upperBound...]
         }
         let authority: Substring
-        if let slash = Self.firstIndex(of: "/", in: rest) {
+        if let slash = firstIndex(of: "/", in: rest) {
             authority = rest[..<slash]
-            path = rest[rest.index(after: slash)...].split(separator: "/", omittingEmptySubsequences: false).map(
-                String.init)
+            path = pieces(rest[rest.index(after: slash)...], "/", omittingEmpty: false).map(String.init)
         } else {
             authority = rest
             path = []
         }
         var hostText = authority
-        if let colon = Self.lastIndex(of: ":", in: authority), !authority[authority.index(after: colon)...].isEmpty,
+        if let colon = lastIndex(of: ":", in: authority), !authority[authority.index(after: colon)...].isEmpty,
             authority[authority.index(after: colon)...].allSatisfy(\.isNumber)
         {
             port = String(authority[authority.index(after: colon)...])
             hostText = authority[..<colon]
         }
-        host = Self.split(hostText, on: ".")
+        host = split(hostText, on: ".")
     }
 
     /// Names of `:name` path segments, in order.
@@ -61,13 +99,6 @@ public struct URLParts: Sendable, Hashable {
 
     // MARK: - Splitting outside {{…}}
 
-    private static func cut(_ text: inout Substring, at separator: Character) -> String? {
-        guard let index = firstIndex(of: separator, in: text) else { return nil }
-        let tail = String(text[text.index(after: index)...])
-        text = text[..<index]
-        return tail
-    }
-
     private static func firstIndex(of separator: Character, in text: Substring) -> Substring.Index? {
         var depth = 0
         var index = text.startIndex
@@ -82,25 +113,31 @@ public struct URLParts: Sendable, Hashable {
         return nil
     }
 
-    private static func lastIndex(of separator: Character, in text: Substring) -> Substring.Index? {
-        var found: Substring.Index?
-        var rest = text
-        while let index = firstIndex(of: separator, in: rest) {
-            found = index
-            rest = rest[rest.index(after: index)...]
+    /// `firstIndex` for ASCII text, byte by byte: there every character is one byte (or `\r\n`, which holds no
+    /// separator), so it finds the same index without walking grapheme clusters.
+    private static func asciiFirstIndex(of separator: Character, in text: Substring) -> Substring.Index? {
+        let bytes = text.utf8
+        let wanted = separator.asciiValue ?? 0
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var depth = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            let doubled = next < bytes.endIndex && bytes[next] == byte
+            if byte == open, doubled {
+                depth += 1
+                index = bytes.index(after: next)
+                continue
+            }
+            if byte == close, doubled, depth > 0 {
+                depth -= 1
+                index = bytes.index(after: next)
+                continue
+            }
+            if depth == 0, byte == wanted { return index }
+            index = next
         }
-        return found
-    }
-
-    private static func split(_ text: Substring, on separator: Character) -> [String] {
-        guard !text.isEmpty else { return [] }
-        var parts: [String] = []
-        var rest = text
-        while let index = firstIndex(of: separator, in: rest) {
-            parts.append(String(rest[..<index]))
-            rest = rest[rest.index(after: index)...]
-        }
-        parts.append(String(rest))
-        return parts
+        return nil
     }
 }

@@ -28,10 +28,18 @@ enum YAMLLimits {
     }
 
     /// The first limit `root` exceeds, as an error at the node to fix; nil when it stays within all of them.
-    static func check(_ root: Node, file: String) -> Diagnostic? {
-        var walk = Walk(file: file)
+    static func check(_ root: Node, file: String, text: String) -> Diagnostic? {
+        inspect(root, file: file, text: text).problem
+    }
+
+    /// What `check` finds, and whether a mapping has two keys of the same text or a key that is not a scalar:
+    /// only then can Yams' resolver tell whether two keys are duplicates (`1` and `"1"` are not).
+    static func inspect(
+        _ root: Node, file: String, text: String
+    ) -> (problem: Diagnostic?, keysNeedResolving: Bool) {
+        var walk = Walk(file: file, mayHaveAliases: text.utf8.contains(UInt8(ascii: "*")))
         _ = walk.measure(root, depth: 1)
-        return walk.problem
+        return (walk.problem, walk.keysNeedResolving)
     }
 
     /// What a subtree costs once expanded.
@@ -44,17 +52,25 @@ enum YAMLLimits {
     private struct Walk {
         let file: String
         /// Completed subtrees by kind and start position: a second node with the same key is an alias's copy.
-        var measured: [String: Size] = [:]
+        var measured: [Key: Size] = [:]
+        var keysNeedResolving = false
         var aliases = 0
         var aliasNodes = 0
         var aliasBytes = 0
         var problem: Diagnostic?
 
-        init(file: String) { self.file = file }
+        /// Whether the text has a `*`, which every alias starts with.
+        let mayHaveAliases: Bool
+
+        init(file: String, mayHaveAliases: Bool) {
+            self.file = file
+            self.mayHaveAliases = mayHaveAliases
+        }
 
         mutating func measure(_ node: Node, depth: Int) -> Size {
             guard problem == nil else { return Size() }
-            let key = Self.key(node)
+            // Without a `*` in the text there is no alias, so no node is met twice and none needs an entry.
+            let key = mayHaveAliases ? Self.key(node) : nil
             if let key, let size = measured[key] {
                 aliases += 1
                 aliasNodes += size.nodes
@@ -88,6 +104,7 @@ enum YAMLLimits {
             case let .scalar(scalar): size.bytes = scalar.string.utf8.count
             case let .sequence(sequence): sequence.forEach(add)
             case let .mapping(mapping):
+                if !keysNeedResolving { keysNeedResolving = Self.keysNeedResolving(mapping) }
                 for (key, value) in mapping {
                     add(key)
                     add(value)
@@ -107,16 +124,38 @@ enum YAMLLimits {
         }
 
         /// A node's kind and start: unique for the nodes written in the text, shared by an alias with its anchor.
-        static func key(_ node: Node) -> String? {
+        struct Key: Hashable {
+            var kind: UInt8
+            var line: Int
+            var column: Int
+        }
+
+        static func key(_ node: Node) -> Key? {
             guard let mark = node.mark else { return nil }
-            let kind: String
+            let kind: UInt8
             switch node {
-            case .scalar: kind = "s"
-            case .sequence: kind = "q"
-            case .mapping: kind = "m"
+            case .scalar: kind = 0
+            case .sequence: kind = 1
+            case .mapping: kind = 2
             case .alias: return nil
             }
-            return "\(kind)\(mark.line):\(mark.column)"
+            return Key(kind: kind, line: mark.line, column: mark.column)
+        }
+
+        /// Whether two keys have the same text, or one is not a scalar.
+        static func keysNeedResolving(_ mapping: Node.Mapping) -> Bool {
+            var texts: [String] = []
+            texts.reserveCapacity(mapping.count)
+            for (key, _) in mapping {
+                guard case let .scalar(scalar) = key else { return true }
+                texts.append(scalar.string)
+            }
+            // Spec mappings are small: comparing pairs beats hashing below a dozen keys.
+            if texts.count <= 12 {
+                for index in texts.indices.dropFirst() where texts[..<index].contains(texts[index]) { return true }
+                return false
+            }
+            return Set(texts).count != texts.count
         }
     }
 }

@@ -30,40 +30,48 @@ public enum BundleSync {
     }
 
     /// Merges each file found with the generated one; missing files are written as generated.
+    /// Each collection and environment is parsed once, for both the drift report and the merge.
     /// - Throws: `UnreadableFile` when a collection or environment file on disk is not JSON.
     public static func sync(generated: [Artifact], onDisk: [String: Data]) throws -> Outcome {
-        var report = DriftChecker.check(generated: generated, onDisk: onDisk)
+        var report = Drift(files: generated.map(\.path))
+        var conflicts: [Drift.Finding] = []
         var changed: [Artifact] = []
         for artifact in generated {
             guard let data = onDisk[artifact.path] else {
+                report.findings.append(DriftChecker.missing(artifact))
                 changed.append(artifact)
                 continue
             }
             let kind = DriftChecker.Kind(path: artifact.path)
+            guard kind == .collection || kind == .environment else {
+                report.findings += DriftChecker.compare(artifact, with: data)
+                if artifact.contents != data { changed.append(artifact) }
+                continue
+            }
+            let disk: JSONValue
+            do {
+                disk = try OrderedJSONParser.parse(data)
+            } catch let error as OrderedJSONParser.SyntaxError {
+                throw UnreadableFile(path: artifact.path, line: error.line, column: error.column, reason: error.message)
+            }
+            let spec = try OrderedJSONParser.parse(artifact.contents)
+            report.findings += DriftChecker.compare(artifact.path, kind, generated: spec, disk: disk)
             var merged = artifact
-            if kind == .collection || kind == .environment {
-                let disk: JSONValue
-                do {
-                    disk = try OrderedJSONParser.parse(data)
-                } catch let error as OrderedJSONParser.SyntaxError {
-                    throw UnreadableFile(
-                        path: artifact.path, line: error.line, column: error.column, reason: error.message)
-                }
-                let spec = try OrderedJSONParser.parse(artifact.contents)
-                if kind == .collection {
-                    var merger = CollectionMerger(file: artifact.path, generated: spec, disk: disk)
-                    merged.contents = merger.merge().postmanData()
-                    report.findings += merger.conflicts
-                } else {
-                    var merger = EnvironmentMerger(file: artifact.path)
-                    let environment = merger.merge(generated: spec, disk: disk)
-                    merged.contents = environment.postmanData()
-                    merged.isPrivate = PostmanEnvironment.holdsSecretValue(environment)
-                    report.findings += merger.conflicts
-                }
+            if kind == .collection {
+                var merger = CollectionMerger(file: artifact.path, generated: spec, disk: disk)
+                merged.contents = merger.merge().postmanData()
+                conflicts += merger.conflicts
+            } else {
+                var merger = EnvironmentMerger(file: artifact.path)
+                let environment = merger.merge(generated: spec, disk: disk)
+                merged.contents = environment.postmanData()
+                merged.isPrivate = PostmanEnvironment.holdsSecretValue(environment)
+                conflicts += merger.conflicts
             }
             if merged.contents != data { changed.append(merged) }
         }
+        // The drift of every file first, then the merge's conflicts, as a report lists them.
+        report.findings += conflicts
         return Outcome(changed: changed, report: report)
     }
 }

@@ -29,12 +29,17 @@ public enum DriftChecker {
         var drift = Drift(files: generated.map(\.path))
         for artifact in generated {
             guard let data = onDisk[artifact.path] else {
-                drift.findings.append(.init(file: artifact.path, field: "file", change: .added, detail: "missing"))
+                drift.findings.append(missing(artifact))
                 continue
             }
             drift.findings += compare(artifact, with: data)
         }
         return drift
+    }
+
+    /// The finding of a file the folder lacks.
+    static func missing(_ artifact: Artifact) -> Drift.Finding {
+        .init(file: artifact.path, field: "file", change: .added, detail: "missing")
     }
 
     /// The findings of one file.
@@ -50,16 +55,19 @@ public enum DriftChecker {
         guard let generated = try? OrderedJSONParser.parse(artifact.contents) else {
             return compareText(artifact, with: data)
         }
+        return compare(artifact.path, kind, generated: generated, disk: disk)
+    }
+
+    /// The findings of one JSON file, already parsed.
+    static func compare(_ path: String, _ kind: Kind, generated: JSONValue, disk: JSONValue) -> [Drift.Finding] {
         switch kind {
         case .collection:
-            return CollectionComparison(file: artifact.path, generated: generated, disk: disk).findings()
+            return CollectionComparison(file: path, generated: generated, disk: disk).findings()
         case .environment:
-            return EnvironmentComparison.findings(file: artifact.path, generated: generated, disk: disk)
+            return EnvironmentComparison.findings(file: path, generated: generated, disk: disk)
         case .json, .text:
-            guard let path = firstDifference(generated, disk, path: "$") else { return [] }
-            return [
-                .init(file: artifact.path, field: "content", change: .changed, detail: "first difference at \(path)")
-            ]
+            guard let difference = firstDifference(generated, disk, path: "$") else { return [] }
+            return [.init(file: path, field: "content", change: .changed, detail: "first difference at \(difference)")]
         }
     }
 

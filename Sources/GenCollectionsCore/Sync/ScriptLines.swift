@@ -15,6 +15,10 @@ enum ScriptLines {
         default: return []
         }
         guard !joined.isEmpty else { return [] }
+        // Without a carriage return, a line feed is always its own character: split on bytes.
+        if !joined.utf8.contains(0x0D) {
+            return joined.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        }
         return joined.replacingOccurrences(of: "\r\n", with: "\n").split(
             separator: "\n", omittingEmptySubsequences: false
         )
@@ -32,6 +36,8 @@ enum ScriptLines {
         let a = a.map(comparable)
         let b = b.map(comparable)
         guard !a.isEmpty, !b.isEmpty else { return [] }
+        // The usual case, a script as generated: the walk below would pair each line with itself.
+        if a == b { return a.indices.map { ($0, $0) } }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {

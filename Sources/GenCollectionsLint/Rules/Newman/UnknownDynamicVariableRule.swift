@@ -23,11 +23,13 @@ public struct UnknownDynamicVariableRule: LintRule {
     public init() {}
 
     public func check(_ file: LintedFile) -> [Finding] {
-        let defined = Set(file.variableDefinitions.map(\.name)).union(file.context.environmentVariables)
+        let defined = Set(file.variableDefinitions.map(\.name))
+        let environment = file.context.environmentVariables
         return file.variableUses.compactMap { use in
             // `{{$guid }}` is variable-name-spaces' finding, not a second one here.
             guard use.name.hasPrefix("$"), use.name.trimmingSpaces == use.name,
-                !DynamicVariables.names.contains(use.name), !defined.contains(use.name)
+                !DynamicVariables.names.contains(use.name), !defined.contains(use.name),
+                !environment.contains(use.name)
             else {
                 return nil
             }

@@ -51,7 +51,20 @@ public struct IdempotencyKeyRule: LintRule {
 
     /// The lowercased last path segment of a URL, query and fragment removed.
     static func lastPathSegment(_ url: String) -> String {
-        pathSegments(url).last ?? ""
+        // The last non-empty segment before the query, found on bytes when each character is one (it is named in
+        // a finding per request).
+        let bytes = url.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return pathSegments(url).last ?? "" }
+        let end = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+        var stop = end
+        while stop > bytes.startIndex, bytes[bytes.index(before: stop)] == UInt8(ascii: "/") {
+            stop = bytes.index(before: stop)
+        }
+        var start = stop
+        while start > bytes.startIndex, bytes[bytes.index(before: start)] != UInt8(ascii: "/") {
+            start = bytes.index(before: start)
+        }
+        return url[start..<stop].lowercased()
     }
 
     /// The lowercased path segments of a URL, query and fragment removed (empty segments dropped).

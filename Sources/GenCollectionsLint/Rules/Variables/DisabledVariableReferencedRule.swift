@@ -23,13 +23,17 @@ public struct DisabledVariableReferencedRule: LintRule {
 
     public func check(_ file: LintedFile) -> [Finding] {
         guard file.isCollection else { return [] }
+        // The run's environment sets are looked up where they are, not copied into a set per file.
+        let context = file.context
         let enabled = Set(file.variableDefinitions.filter { !$0.disabled }.map(\.name))
-            .union(file.context.environmentVariables).union(file.scriptVariables.sets)
+            .union(file.scriptVariables.sets)
         let disabled = Set(file.variableDefinitions.filter(\.disabled).map(\.name))
-            .union(file.context.disabledEnvironmentVariables)
         var reported: Set<String> = []
         return file.variableUses.compactMap { use in
-            guard disabled.contains(use.name), !enabled.contains(use.name), reported.insert(use.name).inserted else {
+            guard disabled.contains(use.name) || context.disabledEnvironmentVariables.contains(use.name),
+                !enabled.contains(use.name), !context.environmentVariables.contains(use.name),
+                reported.insert(use.name).inserted
+            else {
                 return nil
             }
             return Finding(

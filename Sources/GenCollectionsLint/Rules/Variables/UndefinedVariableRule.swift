@@ -35,10 +35,14 @@ public struct UndefinedVariableRule: LintRule {
 
     public func check(_ file: LintedFile) -> [Finding] {
         guard file.isCollection else { return [] }
+        // The run's environment sets are looked up where they are, not copied into a set per file.
         var defined = Set(file.variableDefinitions.map(\.name))
-        defined.formUnion(file.context.environmentVariables)
-        defined.formUnion(file.context.disabledEnvironmentVariables)
         defined.formUnion(file.scriptVariables.sets)
+        let context = file.context
+        func isDefined(_ name: String) -> Bool {
+            defined.contains(name) || context.environmentVariables.contains(name)
+                || context.disabledEnvironmentVariables.contains(name)
+        }
         let computed = file.scriptVariables.computedSets
         // A set whose name is computed with no literal part may define anything.
         guard !computed.contains(where: { $0.prefix.isEmpty && $0.suffix.isEmpty }) else { return [] }
@@ -50,7 +54,7 @@ public struct UndefinedVariableRule: LintRule {
             ? "define it in the collection's variables, the environment, or a script that runs earlier"
             : "pass the environment with --env FILE, or define it in the collection's variables"
         return file.variableUses.compactMap { use in
-            guard !use.name.hasPrefix("$"), use.name.trimmingSpaces == use.name, !defined.contains(use.name),
+            guard !use.name.hasPrefix("$"), use.name.trimmingSpaces == use.name, !isDefined(use.name),
                 !computed.contains(where: { $0.matches(use.name) }), reported.insert(use.name).inserted
             else { return nil }
             let times = counts[use.name, default: 1]
