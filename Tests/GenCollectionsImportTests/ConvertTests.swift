@@ -27,7 +27,7 @@ import Testing
     /// v2.1 → v2.0 → v2.1 gives the original document back, value for value.
     @Test(arguments: collections)
     func roundTripIsLossless(path: String) throws {
-        let original = try OrderedJSONParser.parse(Data(contentsOf: ImportFixtures.url(path)))
+        let original = try JSONValue(json: Data(contentsOf: ImportFixtures.url(path)))
         let v20 = try Self.convert(path, to: .v20)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("convert-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -35,12 +35,25 @@ import Testing
         let back = try CollectionConverter.convert(v20.data, file: scratch.path, to: .v21)
         // Equal as JSON (objects as sets of members: a re-laid parameter is written key, value, type).
         #expect(
-            CollectionConverter.sortedKeys(try OrderedJSONParser.parse(back.data))
+            CollectionConverter.sortedKeys(try JSONValue(json: back.data))
                 == CollectionConverter.sortedKeys(original))
         #expect(v20.diagnostics.isEmpty, "\(v20.diagnostics)")
         // v2.0 auth is an object of parameters.
         let text = String(decoding: v20.data, as: UTF8.self)
         #expect(text.contains("collection/v2.0.0/collection.json"))
+    }
+
+    /// The Ozone collection as the Postman app exported it (tabs, the app's key order, no final newline).
+    @Test func anAppExportConvertsToItselfByteForByte() throws {
+        let path = Self.collections[2]
+        #expect(try Self.convert(path, to: .v21).data == Data(contentsOf: ImportFixtures.url(path)))
+    }
+
+    /// A v2.0.0 collection read and written as v2.0.0 comes back unchanged, byte for byte.
+    @Test(arguments: collections)
+    func aV20CollectionWrittenAsV20IsUnchanged(path: String) throws {
+        let v20 = try Self.convert(path, to: .v20).data
+        #expect(try CollectionConverter.convert(v20, file: "v2.0.json", to: .v20).data == v20)
     }
 
     @Test func outputIsDeterministicAndCanonicalSortsKeys() throws {

@@ -25,7 +25,7 @@ import Testing
     let data = try PostmanEnvironmentFile.setting(
         "registrationJwt", to: "new.jwt.value", in: existing, name: "Ignored",
         file: "env.json")
-    let json = try OrderedJSONParser.parse(data)  // written with sorted keys, as every file of the tool
+    let json = try JSONValue(json: data)  // written with sorted keys, as every file of the tool
     #expect(json["name"] == .string("Mine"))
     #expect(json["custom"] == .object([("a", .array([.number("1"), .number("2.5"), .null]))]))
     let values = try #require(json["values"]?.items)

@@ -37,12 +37,13 @@ public struct BundleRecord: Sendable, Hashable {
         let hint = "delete it, or run 'gen-collections generate' again to write it"
         let root: JSONValue
         do {
-            root = try OrderedJSONParser.parse(data)
-        } catch let error as OrderedJSONParser.SyntaxError {
+            root = try JSONValue(json: data)
+        } catch let error as JSONSyntaxError {
             throw DiagnosticsError([
                 .error(
                     "bundle-record-invalid", "the bundle record is not valid JSON: \(error.message)",
-                    at: SourceLocation(file: file, line: error.line, column: error.column), hint: hint)
+                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column), hint: hint
+                )
             ])
         }
         if let spec = root["spec"]?.text {

@@ -14,12 +14,12 @@ public struct HelperEnvironment: Sendable, Hashable {
         self.file = file
         let root: JSONValue
         do {
-            root = try OrderedJSONParser.parse(data)
-        } catch let error as OrderedJSONParser.SyntaxError {
+            root = try JSONValue(json: data)
+        } catch let error as JSONSyntaxError {
             throw DiagnosticsError([
                 .error(
                     "env-json-syntax", "the environment file is not valid JSON: \(error.message)",
-                    at: SourceLocation(file: file, line: error.line, column: error.column),
+                    at: SourceLocation(file: file, line: error.position.line, column: error.position.column),
                     hint: "download it again, or export it from Postman (Environments → Export)")
             ])
         }

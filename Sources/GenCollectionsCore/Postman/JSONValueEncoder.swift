@@ -46,16 +46,16 @@ struct JSONValueEncoder {
         func write(to out: inout [UInt8]) {
             if let written { return out.append(contentsOf: written) }
             switch kind {
-            case .empty, .leaf: leaf.writePostman(to: &out, depth: depth)
+            case .empty, .leaf: leaf.write(.canonical, to: &out, depth: depth)
             case .object:
                 let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-                PostmanJSONBytes.writeContainer("{", "}", sorted, depth: depth, to: &out) { member, out in
-                    PostmanJSONBytes.writeQuoted(member.key, to: &out)
+                JSONBytes.writeContainer("{", "}", sorted, depth: depth, to: &out) { member, out in
+                    JSONBytes.writeQuoted(member.key, to: &out)
                     out.append(contentsOf: " : ".utf8)
                     member.slot.write(to: &out)
                 }
             case .array:
-                PostmanJSONBytes.writeContainer("[", "]", items, depth: depth, to: &out) { item, out in
+                JSONBytes.writeContainer("[", "]", items, depth: depth, to: &out) { item, out in
                     item.write(to: &out)
                 }
             }

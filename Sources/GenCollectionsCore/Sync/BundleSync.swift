@@ -48,23 +48,27 @@ public enum BundleSync {
                 if artifact.contents != data { changed.append(artifact) }
                 continue
             }
+            let document: JSONDocument
             let disk: JSONValue
             do {
-                disk = try OrderedJSONParser.parse(data)
-            } catch let error as OrderedJSONParser.SyntaxError {
-                throw UnreadableFile(path: artifact.path, line: error.line, column: error.column, reason: error.message)
+                (document, disk) = try DriftChecker.read(data)
+            } catch let error as JSONSyntaxError {
+                throw UnreadableFile(
+                    path: artifact.path, line: error.position.line, column: error.position.column,
+                    reason: error.message)
             }
-            let spec = try OrderedJSONParser.parse(artifact.contents)
-            report.findings += DriftChecker.compare(artifact.path, kind, generated: spec, disk: disk)
+            let spec = try JSONValue(json: artifact.contents)
+            report.findings += DriftPositions.locate(
+                DriftChecker.compare(artifact.path, kind, generated: spec, disk: disk), in: document)
             var merged = artifact
             if kind == .collection {
                 var merger = CollectionMerger(file: artifact.path, generated: spec, disk: disk)
-                merged.contents = merger.merge().postmanData()
+                merged.contents = Self.written(merger.merge(), like: data, disk: disk)
                 conflicts += merger.conflicts
             } else {
                 var merger = EnvironmentMerger(file: artifact.path)
                 let environment = merger.merge(generated: spec, disk: disk)
-                merged.contents = environment.postmanData()
+                merged.contents = Self.written(environment, like: data, disk: disk)
                 merged.isPrivate = PostmanEnvironment.holdsSecretValue(environment)
                 conflicts += merger.conflicts
             }
@@ -73,5 +77,12 @@ public enum BundleSync {
         // The drift of every file first, then the merge's conflicts, as a report lists them.
         report.findings += conflicts
         return Outcome(changed: changed, report: report)
+    }
+
+    /// A merged file in the layout of the file it replaces: the generator's, or the Postman app's (its key order,
+    /// tabs, a final newline only if the file had one), so a collection kept as the app exports it stays so.
+    static func written(_ merged: JSONValue, like file: Data, disk: JSONValue) -> Data {
+        guard JSONLayout.of(file) == .postman else { return merged.data(.canonical) }
+        return KeyOrder(of: disk).apply(to: merged).data(.postman, finalNewline: file.last == 0x0A)
     }
 }

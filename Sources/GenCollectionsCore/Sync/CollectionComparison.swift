@@ -27,7 +27,7 @@ struct CollectionComparison {
 
     /// Collection, folder and request findings, then the file items the spec does not produce.
     func findings() -> [Drift.Finding] {
-        var root = ItemComparison(file: file, location: [])
+        var root = ItemComparison(file: file, location: [], pointer: "")
         let (specInfo, diskInfo) = (generated["info"] ?? .object([]), disk["info"] ?? .object([]))
         root.compareName(generated: specInfo, file: diskInfo)
         // The Postman app may drop `info.version` on export: only a different one is drift.
@@ -52,6 +52,7 @@ struct CollectionComparison {
                 continue
             }
             let found = diskTree.folders[match]
+            item.pointer = found.pointer
             item.compareName(generated: node.value, file: found.value)
             item.compareDescription(generated: node.value["description"], file: found.value["description"])
             item.compareScripts(generated: node.value, file: found.value)
@@ -66,6 +67,7 @@ struct CollectionComparison {
                 continue
             }
             let found = diskTree.requests[match]
+            item.pointer = found.pointer
             if found.names.dropLast() != node.names.dropLast() {
                 item.add(
                     "folder", .changed,
@@ -111,10 +113,12 @@ struct CollectionComparison {
     private func unmatched(_ node: CollectionTree.Node, kind: String) -> Drift.Finding {
         if PostmanNormalization.wasGenerated(node.value) {
             return Drift.Finding(
-                file: file, location: node.names, field: kind, change: .removed, detail: "no longer in the spec")
+                file: file, location: node.names, field: kind, change: .removed, detail: "no longer in the spec",
+                pointer: node.pointer)
         }
         return Drift.Finding(
-            file: file, location: node.names, field: kind, change: .kept, detail: "the user's own, not in the spec")
+            file: file, location: node.names, field: kind, change: .kept, detail: "the user's own, not in the spec",
+            pointer: node.pointer)
     }
 
     private func compareVariables(_ root: inout ItemComparison) {

@@ -16,6 +16,8 @@ struct CollectionTree {
         var parent: Int?
         /// The names of the folders above it, then its own.
         var names: [String]
+        /// Its RFC 6901 pointer in the collection (`/item/2/item/0`), for positions in reports.
+        var pointer: String
         /// A folder's items in order; empty for requests.
         var children: [Child] = []
         /// The item's `id`, if any.
@@ -33,27 +35,28 @@ struct CollectionTree {
 
     /// Flattens a collection document.
     init(_ collection: JSONValue) {
-        rootChildren = walk(collection["item"]?.items ?? [], parent: nil, names: [])
+        rootChildren = walk(collection["item"]?.items ?? [], parent: nil, names: [], pointer: "")
     }
 
     /// The items of a folder, or of the root for nil.
     func children(of folder: Int?) -> [Child] { folder.map { folders[$0].children } ?? rootChildren }
 
-    private mutating func walk(_ items: [JSONValue], parent: Int?, names: [String]) -> [Child] {
+    private mutating func walk(_ items: [JSONValue], parent: Int?, names: [String], pointer: String) -> [Child] {
         var children: [Child] = []
-        for item in items {
+        for (position, item) in items.enumerated() {
+            let pointer = "\(pointer)/item/\(position)"
             guard item.members != nil else {
                 skippedEntries += 1
                 continue
             }
             let name = item["name"]?.text ?? ""
             if let nested = item["item"]?.items {
-                folders.append(Node(value: item, parent: parent, names: names + [name]))
+                folders.append(Node(value: item, parent: parent, names: names + [name], pointer: pointer))
                 let index = folders.count - 1
                 children.append(.folder(index))
-                folders[index].children = walk(nested, parent: index, names: names + [name])
+                folders[index].children = walk(nested, parent: index, names: names + [name], pointer: pointer)
             } else {
-                requests.append(Node(value: item, parent: parent, names: names + [name]))
+                requests.append(Node(value: item, parent: parent, names: names + [name], pointer: pointer))
                 children.append(.request(requests.count - 1))
             }
         }

@@ -26,14 +26,24 @@ public struct Drift: Sendable, Hashable {
         public var change: Change
         /// A short explanation; never a secret value.
         public var detail: String?
+        /// The RFC 6901 pointer, in the file on disk, of the item (or the file's root) the finding is about; nil when
+        /// the file lacks it (an added request).
+        public var pointer: String?
+        /// Where in the file on disk: the member `field` names when the file has it, else the item at `pointer`.
+        public var position: JSONDocument.Position?
 
         /// A finding; `location` empty for the file itself.
-        public init(file: String, location: [String] = [], field: String, change: Change, detail: String? = nil) {
+        public init(
+            file: String, location: [String] = [], field: String, change: Change, detail: String? = nil,
+            pointer: String? = nil, position: JSONDocument.Position? = nil
+        ) {
             self.file = file
             self.location = location
             self.field = field
             self.change = change
             self.detail = detail
+            self.pointer = pointer
+            self.position = position
         }
 
         /// Whether this finding means the file does not match the spec.
@@ -70,6 +80,7 @@ extension Drift {
                 let place = finding.location.isEmpty ? "" : finding.location.joined(separator: " / ") + ": "
                 out += "  \(place)\(finding.change.rawValue) \(finding.field)"
                 if let detail = finding.detail { out += ": \(detail)" }
+                if let position = finding.position { out += " (\(position))" }
                 out += "\n"
             }
         }
@@ -110,6 +121,10 @@ extension Drift {
                                 ("drift", .bool(finding.isDrift)),
                             ]
                             if let detail = finding.detail { pairs.append(("detail", .string(detail))) }
+                            if let position = finding.position {
+                                pairs.append(("line", .number(String(position.line))))
+                                pairs.append(("column", .number(String(position.column))))
+                            }
                             return .object(pairs)
                         })
                 ),
@@ -139,7 +154,8 @@ extension Drift {
                 finding.isDrift ? .error : finding.change == .conflict ? .warning : .note
             let file = folder == "." ? finding.file : (folder as NSString).appendingPathComponent(finding.file)
             return Diagnostic(
-                severity, id: "drift-\(finding.change.rawValue)", message, at: SourceLocation(file: file),
+                severity, id: "drift-\(finding.change.rawValue)", message,
+                at: SourceLocation(file: file, line: finding.position?.line, column: finding.position?.column),
                 hint: finding.isDrift ? "run 'gen-collections sync' to update the file from the spec" : nil)
         }
     }

@@ -46,16 +46,32 @@ public enum DriftChecker {
     static func compare(_ artifact: Artifact, with data: Data) -> [Drift.Finding] {
         let kind = Kind(path: artifact.path)
         if kind == .text { return compareText(artifact, with: data) }
-        let disk: JSONValue
+        let disk: (document: JSONDocument, value: JSONValue)
         do {
-            disk = try OrderedJSONParser.parse(data)
+            disk = try read(data)
+        } catch let error as JSONSyntaxError {
+            return [unreadable(artifact.path, error)]
         } catch {
             return [.init(file: artifact.path, field: "file", change: .changed, detail: "not valid JSON: \(error)")]
         }
-        guard let generated = try? OrderedJSONParser.parse(artifact.contents) else {
+        guard let generated = try? JSONValue(json: artifact.contents) else {
             return compareText(artifact, with: data)
         }
-        return compare(artifact.path, kind, generated: generated, disk: disk)
+        return DriftPositions.locate(
+            compare(artifact.path, kind, generated: generated, disk: disk.value), in: disk.document)
+    }
+
+    /// A file on disk, read as every command reads JSON, with its positions.
+    static func read(_ data: Data) throws -> (document: JSONDocument, value: JSONValue) {
+        let document = try JSONDocument.read(Array(data))
+        return (document, try document.value())
+    }
+
+    /// The finding of a file that is not JSON the tool reads: the reader's words, at its position.
+    static func unreadable(_ path: String, _ error: JSONSyntaxError) -> Drift.Finding {
+        .init(
+            file: path, field: "file", change: .changed, detail: "not valid JSON: \(error.message)",
+            position: error.position)
     }
 
     /// The findings of one JSON file, already parsed.

@@ -5,7 +5,7 @@ import GenCollectionsBase
 enum EnvironmentComparison {
     /// Name and per-variable findings.
     static func findings(file: String, generated: JSONValue, disk: JSONValue) -> [Drift.Finding] {
-        var root = ItemComparison(file: file, location: [])
+        var root = ItemComparison(file: file, location: [], pointer: "")
         root.compareName(generated: generated, file: disk)
         let spec = generated["values"]?.items ?? []
         let found = disk["values"]?.items ?? []

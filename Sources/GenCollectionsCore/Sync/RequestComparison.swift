@@ -6,15 +6,20 @@ import Foundation
 struct ItemComparison {
     let file: String
     let location: [String]
+    /// The item's pointer in the file on disk (`""` for the file's root), once it is matched.
+    var pointer: String?
     var findings: [Drift.Finding] = []
 
-    init(file: String, location: [String]) {
+    init(file: String, location: [String], pointer: String? = nil) {
         self.file = file
         self.location = location
+        self.pointer = pointer
     }
 
     mutating func add(_ field: String, _ change: Drift.Change, _ detail: String? = nil) {
-        findings.append(Drift.Finding(file: file, location: location, field: field, change: change, detail: detail))
+        findings.append(
+            Drift.Finding(
+                file: file, location: location, field: field, change: change, detail: detail, pointer: pointer))
     }
 
     /// Quoted for a one-line report, cut at 80 characters.

@@ -12,7 +12,8 @@ struct SourceDocument {
     init(file: String, bytes: Data) throws {
         self.file = file
         do {
-            positions = try JSONReader.parse([UInt8](bytes))
+            positions = try JSONDocument.read([UInt8](bytes))
+            value = try positions.value()
         } catch let error as JSONSyntaxError {
             throw DiagnosticsError([
                 .error(
@@ -21,7 +22,6 @@ struct SourceDocument {
                     hint: "the file must be JSON, as Postman exports it")
             ])
         }
-        value = try OrderedJSONParser.parse(bytes)
     }
 
     /// Where the value at `pointer` starts; the file alone when the pointer names nothing.

@@ -19,10 +19,12 @@ public enum CollectionConverter {
         }
     }
 
+    /// The `JSONLayout` to write: the input's key order as the app writes it, or the generator's.
     public enum Style: String, Sendable, CaseIterable {
-        /// Keys in the order of the input, tab-indented as the Postman app exports.
+        /// Keys in the order of the input, `JSON.stringify(…, null, "\t")` as the Postman app exports; a final
+        /// newline only when the input had one, so an app export converts to itself byte for byte.
         case postman
-        /// Keys sorted, two-space indent, as `generate` writes.
+        /// Keys sorted, two-space indent, `"key" : value`, as `generate` writes.
         case canonical
     }
 
@@ -48,10 +50,11 @@ public enum CollectionConverter {
             ])
         }
         var converter = Walker(document: document, format: format)
-        var value = converter.convert(document.value, at: .root, key: nil)
-        if style == .canonical { value = sortedKeys(value) }
-        let text = value.rendered(indent: style == .postman ? "\t" : "  ") + "\n"
-        return Result(data: Data(text.utf8), diagnostics: converter.diagnostics)
+        let value = converter.convert(document.value, at: .root, key: nil)
+        let data =
+            style == .postman
+            ? value.data(.postman, finalNewline: bytes.last == 0x0A) : value.data(.canonical)
+        return Result(data: data, diagnostics: converter.diagnostics)
     }
 
     static func sortedKeys(_ value: JSONValue) -> JSONValue {

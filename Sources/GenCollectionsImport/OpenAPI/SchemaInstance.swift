@@ -69,6 +69,6 @@ enum SchemaInstance {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return nil }
-        return try? OrderedJSONParser.parse(data)
+        return try? JSONValue(json: data)
     }
 }

@@ -50,7 +50,7 @@ struct GeneratedScripts {
             let line = lines[index]
             for (ending, generator) in endings where line.hasSuffix(ending) {
                 let quoted = line.dropFirst("pm.variables.set(".count).dropLast(ending.count)
-                guard case let .string(name)? = try? OrderedJSONParser.parse(Data(quoted.utf8)),
+                guard case let .string(name)? = try? JSONValue(json: Data(quoted.utf8)),
                     JSONValue.quoted(name) == String(quoted)
                 else { break scan }
                 variables.append((name, generator))

@@ -112,13 +112,13 @@ struct GeneratedTestReader {
 
     /// A JSON string literal's value.
     static func string(_ text: String) -> String? {
-        guard case let .string(value)? = try? OrderedJSONParser.parse(Data(text.utf8)) else { return nil }
+        guard case let .string(value)? = try? JSONValue(json: Data(text.utf8)) else { return nil }
         return value
     }
 
     /// `["Data","Account",0]` as a JSON path.
     static func path(_ text: String) -> JSONPath? {
-        guard case let .array(items)? = try? OrderedJSONParser.parse(Data(text.utf8)) else { return nil }
+        guard case let .array(items)? = try? JSONValue(json: Data(text.utf8)) else { return nil }
         var description = ""
         for item in items {
             switch item {
@@ -165,7 +165,7 @@ struct GeneratedTestReader {
             rest = rest.dropFirst()
         }
         plain += rest
-        return try? OrderedJSONParser.parse(Data(plain.utf8))
+        return try? JSONValue(json: Data(plain.utf8))
     }
 
     /// The text between two markers of a line.

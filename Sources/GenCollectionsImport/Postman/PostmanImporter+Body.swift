@@ -21,7 +21,7 @@ extension PostmanImporter {
             let language = value["options"]?["raw"]?["language"]?.text ?? "text"
             let type = contentType ?? Self.contentType(language: language)
             if type == "application/json", language == "json",
-                let json = try? OrderedJSONParser.parse(Data(text.utf8)), json.rendered() == text
+                let json = try? JSONValue(json: Data(text.utf8)), json.rendered() == text
             {
                 return .json(Located(json))
             }
@@ -51,7 +51,7 @@ extension PostmanImporter {
         case "graphql":
             let query = value["graphql"]?["query"]?.text ?? ""
             let variablesText = value["graphql"]?["variables"]?.text ?? ""
-            let variables = (try? OrderedJSONParser.parse(Data(variablesText.utf8))) ?? .object([])
+            let variables = (try? JSONValue(json: Data(variablesText.utf8))) ?? .object([])
             let json = JSONValue.object([("query", .string(query)), ("variables", variables)])
             json.strings.forEach { uses($0) }
             warn(

@@ -146,7 +146,7 @@ extension PostmanImporter {
         var body: Spec.ResponseExample.Body?
         if !text.isEmpty {
             let json =
-                value["_postman_previewlanguage"]?.text == "json" ? try? OrderedJSONParser.parse(Data(text.utf8)) : nil
+                value["_postman_previewlanguage"]?.text == "json" ? try? JSONValue(json: Data(text.utf8)) : nil
             body = json.map(Spec.ResponseExample.Body.json) ?? .text(text)
         }
         return Spec.ResponseExample(status: code, headers: headers, body: body)

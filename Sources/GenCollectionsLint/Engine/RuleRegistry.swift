@@ -2,7 +2,7 @@
 public enum RuleRegistry {
     /// All rules.
     public static let all: [any LintRule.Type] = [
-        PostmanSchemaRule.self, DuplicateKeyRule.self,
+        PostmanSchemaRule.self, DuplicateKeyRule.self, LoneSurrogateRule.self,
         URLRawOnlyRule.self, URLRawMismatchRule.self, EnvironmentEnabledFalseRule.self, CertificatePatternRule.self,
         CertificatePortRule.self, CertificateHostRule.self, CertificateFileRule.self, CertificateShadowedRule.self,
         OAuth2AccessTokenRule.self, ProtocolProfileOverrideRule.self, BodyDroppedRule.self,

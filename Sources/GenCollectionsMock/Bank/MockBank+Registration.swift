@@ -18,7 +18,7 @@ extension MockBank {
         let parts = request.bodyText.trimmingCharacters(in: .whitespacesAndNewlines).split(
             separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let bytes = Base64URL.decode(parts[1]),
-            let claims = try? OrderedJSONParser.parse(Data(bytes)), claims.members != nil
+            let claims = try? JSONValue(json: Data(bytes)), claims.members != nil
         else {
             return .oauthError(400, "invalid_client_metadata", "the body is not a JWT with a JSON claims set")
         }
@@ -27,7 +27,7 @@ extension MockBank {
         if redirects.isEmpty, let statement = claims["software_statement"]?.text {
             let ssa = statement.split(separator: ".", omittingEmptySubsequences: false)
             if ssa.count == 3, let bytes = Base64URL.decode(ssa[1]),
-                let body = try? OrderedJSONParser.parse(Data(bytes))
+                let body = try? JSONValue(json: Data(bytes))
             {
                 redirects = (body["software_redirect_uris"]?.items ?? []).compactMap(\.text)
             }

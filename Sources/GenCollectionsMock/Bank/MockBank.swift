@@ -190,7 +190,7 @@ public final class MockBank: Sendable {
             return .failure(
                 .obError(415, OBErrorCode.headerInvalid, "the body must be application/json", path: "Content-Type"))
         }
-        guard let value = try? OrderedJSONParser.parse(Data(request.body)), value.members != nil else {
+        guard let value = try? JSONValue(json: Data(request.body)), value.members != nil else {
             return .failure(.obError(400, OBErrorCode.fieldInvalid, "the body is not a JSON object"))
         }
         return .success(value)

@@ -15,8 +15,8 @@ struct RequestObject {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerBytes = Base64URL.decode(parts[0]),
             let claimBytes = Base64URL.decode(parts[1]),
-            let header = try? OrderedJSONParser.parse(Data(headerBytes)),
-            let claims = try? OrderedJSONParser.parse(Data(claimBytes)), claims.members != nil
+            let header = try? JSONValue(json: Data(headerBytes)),
+            let claims = try? JSONValue(json: Data(claimBytes)), claims.members != nil
         else {
             return .failure(
                 Problem(message: "'request' is not a JWT (three base64url parts; an unsigned one ends with '.')"))

@@ -27,7 +27,7 @@ public struct MockResponse: Sendable {
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
     /// The body parsed as JSON, or nil.
-    public var json: JSONValue? { try? OrderedJSONParser.parse(Data(body)) }
+    public var json: JSONValue? { try? JSONValue(json: Data(body)) }
 
     // MARK: - Builders
 

@@ -30,7 +30,7 @@ enum SyncFixtures {
     }
 
     static func json(_ artifacts: [Artifact], _ path: String) throws -> JSONValue {
-        try OrderedJSONParser.parse(artifacts.first { $0.path == path }!.contents)
+        try JSONValue(json: artifacts.first { $0.path == path }!.contents)
     }
 
     /// Renders JSON as the Postman app might re-save it: tab indent, keys in another order.

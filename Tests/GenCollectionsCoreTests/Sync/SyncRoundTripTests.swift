@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsTestSupport
 import Testing
 
 @testable import GenCollectionsBase
@@ -24,7 +25,7 @@ import Testing
 
     @Test func specChangesAreApplied() throws {
         let (files, _, _) = try Self.synced()
-        let collection = try OrderedJSONParser.parse(files[F.collectionFile]!)
+        let collection = try JSONValue(json: files[F.collectionFile]!)
         let names = CollectionTree(collection).requests.map { $0.names.joined(separator: "/") }
         #expect(
             names == [
@@ -44,7 +45,7 @@ import Testing
 
     @Test func everyUserEditIsKept() throws {
         let (files, _, generated) = try Self.synced()
-        let collection = try OrderedJSONParser.parse(files[F.collectionFile]!)
+        let collection = try JSONValue(json: files[F.collectionFile]!)
         let list = try #require(Self.request(["Catalogue", "List products"], in: collection))
         let scripts = RequestView.scripts(list)
         let tests = scripts["test"]?.lines ?? []
@@ -64,7 +65,7 @@ import Testing
         #expect(Self.request(["Orders", "My debug call"], in: collection) != nil)
         #expect(Self.request(["Scratch", "Try search"], in: collection) != nil)
 
-        let environment = try OrderedJSONParser.parse(files[F.environmentFile]!)
+        let environment = try JSONValue(json: files[F.environmentFile]!)
         let values = Dictionary(
             uniqueKeysWithValues: environment["values"]!.items!.map { ($0["key"]!.text!, $0["value"]?.text) })
         #expect(values["clientId"] == "my-client-id")
@@ -107,12 +108,68 @@ import Testing
         let renamed = try Generator.artifacts(for: SpecLoader.load(text, file: url.path).spec)
         let files = [F.collectionFile: F.resaved(collection), F.environmentFile: original[1].contents]
         let outcome = try BundleSync.sync(generated: renamed, onDisk: files)
-        let merged = try OrderedJSONParser.parse(
-            try #require(outcome.changed.first { $0.path == F.collectionFile }).contents)
+        let merged = try JSONValue(
+            json:
+                try #require(outcome.changed.first { $0.path == F.collectionFile }).contents)
         let stock = try #require(Self.request(["Catalogue", "Stock level"], in: merged))
         #expect(stock["response"]?.items?.count == 1)
         #expect(stock["id"]?.text == PostmanJSON.stableID("shop/step/inventory"))
         #expect(Self.request(["Catalogue", "Get stock"], in: merged) == nil)
+    }
+}
+
+/// A collection kept as the Postman app exports it (tabs, the app's key order, no final newline) stays so.
+@Suite struct SyncLayoutTests {
+    typealias F = SyncFixtures
+
+    /// The generated collection as the app would write it: keys in another order, tab-indented, no final newline.
+    static func appExport(_ artifacts: [Artifact]) throws -> Data {
+        var text = String(decoding: F.resaved(try F.json(artifacts, F.collectionFile)), as: UTF8.self)
+        text.removeLast()
+        return Data(text.utf8)
+    }
+
+    @Test func anAppExportInSyncIsLeftAlone() throws {
+        let generated = try F.bundle("spec.yaml")
+        let files = [F.collectionFile: try Self.appExport(generated), F.environmentFile: generated[1].contents]
+        let outcome = try BundleSync.sync(generated: generated, onDisk: files)
+        #expect(outcome.changed.isEmpty, "\(outcome.changed.map(\.path))")
+    }
+
+    @Test func aChangedSpecKeepsTheAppLayoutAndOrder() throws {
+        let export = try Self.appExport(try F.bundle("spec.yaml"))
+        let changed = try F.bundle("spec-changed.yaml")
+        let outcome = try BundleSync.sync(
+            generated: changed, onDisk: [F.collectionFile: export, F.environmentFile: changed[1].contents])
+        let written = try #require(outcome.changed.first { $0.path == F.collectionFile }).contents
+        #expect(JSONLayout.of(written) == .postman)
+        #expect(written.last != 0x0A)
+        // The same keys first as in the export, at every level it had.
+        let (before, after) = (try JSONValue(json: export), try JSONValue(json: written))
+        #expect(after.members?.map(\.key) == before.members?.map(\.key))
+        #expect(after["info"]?.members?.map(\.key) == before["info"]?.members?.map(\.key))
+        // The review diff is about as long as a sync of the generator's layout (a neighbour's comma or bracket
+        // aside): only lines that carry a change, where re-laying the file would change every line.
+        let canonical = try BundleSync.sync(
+            generated: changed,
+            onDisk: [F.collectionFile: try F.bundle("spec.yaml")[0].contents, F.environmentFile: changed[1].contents])
+        let canonicalWritten = try #require(canonical.changed.first { $0.path == F.collectionFile }).contents
+        let appDiff = try Self.changedLines(export, written)
+        let canonicalDiff = try Self.changedLines(try F.bundle("spec.yaml")[0].contents, canonicalWritten)
+        #expect(
+            appDiff > 0 && appDiff * 10 <= canonicalDiff * 11,
+            "\(appDiff) lines changed, \(canonicalDiff) in canonical layout")
+    }
+
+    /// The number of lines `diff` marks as removed or added.
+    static func changedLines(_ old: Data, _ new: Data) throws -> Int {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("layout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try old.write(to: folder.appendingPathComponent("old"))
+        try new.write(to: folder.appendingPathComponent("new"))
+        let run = Shell.run("/usr/bin/diff", ["old", "new"], directory: folder)
+        return run.output.split(separator: "\n").filter { $0.hasPrefix("<") || $0.hasPrefix(">") }.count
     }
 }
 
@@ -123,7 +180,7 @@ import Testing
     static func apply(_ outcome: BundleSync.Outcome, to files: [String: Data]) throws -> JSONValue {
         var files = files
         for artifact in outcome.changed { files[artifact.path] = artifact.contents }
-        return try OrderedJSONParser.parse(files[F.collectionFile]!)
+        return try JSONValue(json: files[F.collectionFile]!)
     }
 
     static func names(_ collection: JSONValue) -> [String] {
@@ -144,14 +201,19 @@ import Testing
         collection["item"] = .array(folders)
         let files = [F.collectionFile: F.resaved(collection), F.environmentFile: generated[1].contents]
         let drift = DriftChecker.check(generated: generated, onDisk: files)
+        // Reported at the request's place in the file: the second item of the second folder.
+        let onDisk = try JSONReader.parse(Array(files[F.collectionFile]!))
+        let moved = try #require(onDisk.node(atPointer: "/item/1/item/1"))
         #expect(
             drift.findings == [
                 .init(
                     file: F.collectionFile, location: ["Catalogue", "Get stock"], field: "folder",
-                    change: .changed, detail: "in \"Orders\" in the file")
+                    change: .changed, detail: "in \"Orders\" in the file", pointer: "/item/1/item/1",
+                    position: onDisk.position(of: moved))
             ])
         let merged = try Self.apply(try BundleSync.sync(generated: generated, onDisk: files), to: files)
-        #expect(merged == (try F.json(generated, F.collectionFile)))
+        // The same values as generated; keys stay in the re-saved file's order.
+        #expect(merged.data(.canonical) == generated[0].contents)
     }
 
     @Test func aRemovedRequestWithExamplesIsAConflict() throws {

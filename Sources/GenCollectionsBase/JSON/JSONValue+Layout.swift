@@ -1,0 +1,120 @@
+import Foundation
+
+/// How a JSON file is laid out: the two layouts every file of the tool is written in.
+public enum JSONLayout: String, Sendable, CaseIterable {
+    /// The generator's: keys sorted by their UTF-8, two-space indent, `"key" : value`, empty containers over two
+    /// lines (Foundation's `JSONEncoder` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`), a final
+    /// newline. Stable whatever order a value was built in, so review diffs show only real changes.
+    case canonical
+    /// The Postman app's exports, `JSON.stringify(value, null, "\t")`: keys in the value's order, tab indent,
+    /// `"key": value`, `[]` and `{}`, and JavaScript's escapes. A file the app wrote reads and writes back byte for byte.
+    case postman
+
+    /// The layout a file was written in: the app's when its first member is indented with a tab, else canonical.
+    public static func of(_ bytes: some Collection<UInt8>) -> JSONLayout {
+        let text = Array(bytes.dropFirst(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0).prefix(3))
+        return text.starts(with: Array("{\n\t".utf8)) || text.starts(with: Array("[\n\t".utf8)) ? .postman : .canonical
+    }
+}
+
+extension JSONValue {
+    /// The document in `layout`; `finalNewline: false` leaves the newline out, as the Postman app does.
+    public func data(_ layout: JSONLayout, finalNewline: Bool = true) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        write(layout, to: &out, depth: 0)
+        if finalNewline { out.append(0x0A) }
+        return Data(out)
+    }
+
+    /// The document as `PostmanJSON.encode` writes a model: `data(.canonical)`. A file parsed from the generator's
+    /// output renders to the same bytes.
+    public func postmanData() -> Data { data(.canonical) }
+
+    package func write(_ layout: JSONLayout, to out: inout [UInt8], depth: Int) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .string(let text): JSONBytes.writeQuoted(text, to: &out)
+        case .array(let items):
+            JSONBytes.writeContainer("[", "]", items, layout: layout, depth: depth, to: &out) { item, out in
+                item.write(layout, to: &out, depth: depth + 1)
+            }
+        case .object(let pairs):
+            let members =
+                layout == .canonical ? pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : pairs
+            JSONBytes.writeContainer("{", "}", members, layout: layout, depth: depth, to: &out) { pair, out in
+                JSONBytes.writeQuoted(pair.key, to: &out)
+                out.append(contentsOf: (layout == .canonical ? " : " : ": ").utf8)
+                pair.value.write(layout, to: &out, depth: depth + 1)
+            }
+        }
+    }
+}
+
+/// The pieces of both layouts, written as bytes: `JSONValue` and the model encoder share them.
+package enum JSONBytes {
+    /// An array or object, one element per line. Canonical: two spaces a level, empty ones over two lines (as
+    /// `JSONEncoder` writes them); Postman: a tab a level, empty ones as `[]` and `{}` (as `JSON.stringify`).
+    package static func writeContainer<Element>(
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ elements: [Element], layout: JSONLayout = .canonical,
+        depth: Int, to out: inout [UInt8], element write: (Element, inout [UInt8]) -> Void
+    ) {
+        out.append(UInt8(ascii: open))
+        if elements.isEmpty && layout == .postman {
+            out.append(UInt8(ascii: close))
+            return
+        }
+        out.append(0x0A)
+        if elements.isEmpty { out.append(0x0A) }
+        for (index, element) in elements.enumerated() {
+            pad(depth + 1, layout, &out)
+            write(element, &out)
+            if index < elements.count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
+        }
+        pad(depth, layout, &out)
+        out.append(UInt8(ascii: close))
+    }
+
+    static func pad(_ depth: Int, _ layout: JSONLayout, _ out: inout [UInt8]) {
+        if layout == .postman {
+            out.append(contentsOf: repeatElement(0x09, count: depth))
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        }
+    }
+
+    /// A string literal with the escapes `JSONEncoder` and `JSON.stringify` agree on: `\"`, `\\`, `\n`, `\r`, `\t`,
+    /// `\b`, `\f`, `\u00xx` for the other control characters, nothing else (slashes, U+2028 and DEL stay as they
+    /// are). Every escape is of an ASCII byte, so the other bytes (whole UTF-8 sequences) are copied as they are.
+    package static func writeQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most text needs no escape: copied in one piece.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case ..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
