@@ -10,6 +10,8 @@ enum DiagnosticReport {
     private struct State {
         var reporter: (any Reporter.Type)?
         var diagnostics: [Diagnostic] = []
+        /// The command that reports, for the report's name.
+        var command = "gen-collections"
     }
 
     /// The state behind a lock (Synchronization's Mutex needs macOS 15; the package supports 14).
@@ -31,6 +33,9 @@ enum DiagnosticReport {
 
     static func use(_ reporter: (any Reporter.Type)?) { state.withLock { $0.reporter = reporter } }
 
+    /// Names the report after the command that runs (`check` gives `gen-collections check`).
+    static func name(_ command: String) { state.withLock { $0.command = "gen-collections \(command)" } }
+
     /// Prints the diagnostics (text) or keeps them for the report at the end.
     static func emit(_ diagnostics: [Diagnostic]) {
         let collecting = state.withLock { state in
@@ -43,9 +48,9 @@ enum DiagnosticReport {
 
     /// Writes the collected report, once; nothing in text mode.
     static func finish() {
-        let (reporter, diagnostics) = state.withLock { state in
+        let (reporter, diagnostics, command) = state.withLock { state in
             defer { state.reporter = nil }
-            return (state.reporter, state.diagnostics)
+            return (state.reporter, state.diagnostics, state.command)
         }
         guard let reporter else { return }
         let files = diagnostics.compactMap(\.location?.file).reduce(into: [String]()) { files, file in
@@ -53,7 +58,7 @@ enum DiagnosticReport {
         }
         let report = reporter.report(
             LintResult(files: files, diagnostics: diagnostics),
-            options: ReportOptions(workingDirectory: FileManager.default.currentDirectoryPath))
+            options: ReportOptions(workingDirectory: FileManager.default.currentDirectoryPath, command: command))
         FileHandle.standardOutput.write(Data(report.utf8))
     }
 }

@@ -39,6 +39,7 @@ struct GenCollectionsCommand: AsyncParsableCommand {
         // As ArgumentParser's own main, with the --format report written whichever way the command ends.
         do {
             var command = try parseAsRoot(nil)
+            DiagnosticReport.name(type(of: command)._commandName)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -7,14 +7,16 @@ public struct HelperEnvironment: Sendable, Hashable {
     /// Enabled values by key; when a key repeats, the last one wins, as in newman.
     public var values: [String: String]
     public var file: String
+    /// Where each value in `values` is written (its `value` member, or its entry when it has none).
+    public var positions: [String: JSONDocument.Position] = [:]
 
     /// Parses a Postman environment export (or a Postman-API envelope `{"environment": {...}}`).
     /// - Throws: `DiagnosticsError` naming the file, line and column when the file is not such an environment.
     public init(data: Data, file: String) throws {
         self.file = file
-        let root: JSONValue
+        let document: JSONDocument
         do {
-            root = try JSONValue(json: data)
+            document = try JSONDocument.read(Array(data))
         } catch let error as JSONSyntaxError {
             throw DiagnosticsError([
                 .error(
@@ -23,31 +25,48 @@ public struct HelperEnvironment: Sendable, Hashable {
                     hint: "download it again, or export it from Postman (Environments → Export)")
             ])
         }
-        func problem(_ message: String, hint: String) -> DiagnosticsError {
-            DiagnosticsError([.error("env-not-environment", message, at: SourceLocation(file: file), hint: hint)])
+        func problem(_ message: String, at node: Int, hint: String) -> DiagnosticsError {
+            let position = document.position(of: node)
+            return DiagnosticsError([
+                .error(
+                    "env-not-environment", message,
+                    at: SourceLocation(file: file, line: position.line, column: position.column), hint: hint)
+            ])
         }
-        guard let entries = (root["environment"] ?? root)["values"]?.items else {
+        let environment = document.member(document.root, "environment") ?? document.root
+        guard let list = document.member(environment, "values"), document.kind(list) == .array else {
             throw problem(
-                "the file is not a Postman environment: no 'values' list",
+                "the file is not a Postman environment: no 'values' list", at: environment,
                 hint: "pass the environment file the bank's helper API returns (--env)")
         }
         var values: [String: String] = [:]
-        for (index, entry) in entries.enumerated() {
-            guard let key = entry["key"]?.text else {
+        for (index, entry) in document.elements(list).enumerated() {
+            guard let key = document.string(entry, "key") else {
                 throw problem(
-                    "entry \(index) of 'values' has no string 'key'",
+                    "entry \(index) of 'values' has no string 'key'", at: entry,
                     hint: "each value needs {\"key\": ..., \"value\": ...}")
             }
-            if entry["disabled"] == .bool(true) { continue }
-            switch entry["value"] {
-            case let .string(text)?: values[key] = text
-            case let .number(text)?: values[key] = text
-            case let .bool(flag)?: values[key] = flag ? "true" : "false"
+            if document.isTrue(entry, "disabled") { continue }
+            let value = document.member(entry, "value")
+            switch value.map(document.kind) {
+            case .string?: values[key] = value.flatMap(document.string) ?? ""
+            case .number?: values[key] = value.flatMap(document.numberText) ?? ""
+            case .true?: values[key] = "true"
+            case .false?: values[key] = "false"
             case .null?, nil: values[key] = ""
-            default: throw problem("the value of '\(key)' is not a string", hint: "environment values are strings")
+            default:
+                throw problem(
+                    "the value of '\(key)' is not a string", at: value ?? entry, hint: "environment values are strings")
             }
+            positions[key] = document.position(of: value ?? entry)
         }
         self.values = values
+    }
+
+    /// Where the value of `key` is written, for diagnostics about it; the file alone when it is not there.
+    public func location(of key: String) -> SourceLocation {
+        guard let position = positions[key] else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: position.line, column: position.column)
     }
 
     /// The first of `keys` this file defines.

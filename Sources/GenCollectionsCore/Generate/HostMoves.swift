@@ -8,11 +8,13 @@ public enum HostMoves {
     /// scheme or the registrable domain changes. Hosts whose default holds `{{variables}}` are not compared.
     public static func problems(in spec: Spec, helper: HelperEnvironment) -> [Diagnostic] {
         spec.hosts.compactMap { host in
-            guard let value = helper.value(for: host.from), !value.isEmpty, value != host.url.value else { return nil }
+            guard let key = host.from.first(where: { helper.values[$0] != nil }), let value = helper.values[key],
+                !value.isEmpty, value != host.url.value
+            else { return nil }
             let before = URLParts(host.url.value), after = URLParts(value)
             guard !before.host.isEmpty, !before.host.contains(where: { $0.contains("{{") }) else { return nil }
             let name = host.name.value
-            let place = SourceLocation(file: helper.file)
+            let place = helper.location(of: key)
             let fromScheme = before.scheme?.lowercased() ?? "https", toScheme = after.scheme?.lowercased() ?? "https"
             if fromScheme == "https", toScheme == "http" {
                 return .error(

@@ -20,7 +20,7 @@ public enum JUnitReporter: Reporter {
         let total = files.reduce(0) { $0 + max(1, byFile[$1]?.count ?? 0) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml +=
-            "<testsuites name=\"gen-collections lint\" tests=\"\(total)\" failures=\"\(failures(result.diagnostics))\">\n"
+            "<testsuites name=\"\(escape(options.command))\" tests=\"\(total)\" failures=\"\(failures(result.diagnostics))\">\n"
         for file in files {
             let diagnostics = byFile[file] ?? []
             xml +=

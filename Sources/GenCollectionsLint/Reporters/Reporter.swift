@@ -32,15 +32,18 @@ public struct ReportOptions: Sendable {
     public var repositoryRoot: String?
     /// Absolute path relative paths in diagnostics start from.
     public var workingDirectory: String?
+    /// The command that reports, as JUnit names its test suites: `gen-collections lint`, `gen-collections check`, …
+    public var command: String
 
     public init(
         failOn: Diagnostic.Severity = .error, rules: [RuleMetadata] = [], repositoryRoot: String? = nil,
-        workingDirectory: String? = nil
+        workingDirectory: String? = nil, command: String = "gen-collections lint"
     ) {
         self.failOn = failOn
         self.rules = rules
         self.repositoryRoot = repositoryRoot
         self.workingDirectory = workingDirectory
+        self.command = command
     }
 }
 

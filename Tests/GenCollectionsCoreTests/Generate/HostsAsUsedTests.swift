@@ -7,8 +7,13 @@ import Testing
 /// helper file that moves a host elsewhere is reported (`HostMoves`).
 @Suite struct HostsAsUsedTests {
     static func helper(_ values: [String: String], file: String = "helper.json") throws -> HelperEnvironment {
+        try HelperEnvironment(data: Data(helperText(values).utf8), file: file)
+    }
+
+    /// A helper file on one line, its values in key order.
+    static func helperText(_ values: [String: String]) -> String {
         let entries = values.keys.sorted().map { #"{"key": "\#($0)", "value": "\#(values[$0]!)"}"# }
-        return try HelperEnvironment(data: Data(#"{"values": [\#(entries.joined(separator: ", "))]}"#.utf8), file: file)
+        return #"{"values": [\#(entries.joined(separator: ", "))]}"#
     }
 
     static let local = [
@@ -79,14 +84,19 @@ import Testing
 
     @Test func plainHTTPIsAnErrorAndAnotherDomainAWarning() throws {
         let spec = try RunnerTestSupport.spec("monese-sandbox")
-        let helper = try Self.helper([
+        let values = [
             "rs": "http://rs1.ob.monese.com", "tokenEndpoint": "https://as1.evil.example/token",
             "authEndpoint": "https://auth2.ob.monese.com/auth",
-        ])
-        let problems = HostMoves.problems(in: spec, helper: helper)
+        ]
+        let problems = HostMoves.problems(in: spec, helper: try Self.helper(values))
         #expect(problems.map(\.severity) == [.error, .warning])
         #expect(problems[0].id == "env-host-insecure")
-        #expect(problems[0].description.hasPrefix("helper.json: error: the helper file sets host 'rs' to plain http"))
+        // At the value in the helper file.
+        let text = Self.helperText(values)
+        let column = text.distance(from: text.startIndex, to: text.range(of: "\"http://rs1")!.lowerBound) + 1
+        #expect(
+            problems[0].description.hasPrefix(
+                "helper.json:1:\(column): error: the helper file sets host 'rs' to plain http"))
         #expect(problems[1].message.contains("from the domain 'monese.com' to 'evil.example'"))
     }
 
