@@ -25,13 +25,16 @@ public enum SecretHeuristics {
             var index = range.lowerBound
             while index + word.count <= range.upperBound {
                 var offset = 0
-                while offset < word.count, bytes[index + offset] | 0x20 == word[offset] { offset += 1 }
+                while offset < word.count, lowercased(bytes[index + offset]) == word[offset] { offset += 1 }
                 if offset == word.count { return true }
                 index += 1
             }
         }
         return false
     }
+
+    /// ASCII letters lowered; other bytes as they are (`_` | 0x20 would be DEL, and `api_key` would never match).
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
     private static let quickWords = [
         "secret", "passw", "token", "apikey", "api_key", "passphrase", "credential",

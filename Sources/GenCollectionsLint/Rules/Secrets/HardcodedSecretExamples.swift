@@ -54,6 +54,10 @@ enum HardcodedSecretExamples {
         Example(
             #"{"method": "POST", "url": "https://example.com", "body": {"mode": "raw", "raw": ↓"{\"client_secret\": \"s3cr3t-value\"}"}}"#
         ),
+        // A key with an underscore, matched whatever its case.
+        Example(
+            #"{"method": "POST", "url": "https://example.com", "body": {"mode": "raw", "raw": ↓"{\"API_KEY\": \"k3y-value-4711\"}"}}"#
+        ),
         Example(
             #"{"method": "POST", "url": {"raw": "https://example.com/a?access_token=↓\#(jwt)", "protocol": "https", "host": ["example", "com"], "path": ["a"]}, "body": {"mode": "raw", "raw": "{\"assertion\": \"↓\#(jwt)\"}"}}"#
         ),
