@@ -57,7 +57,7 @@ public enum BundleSync {
                     path: artifact.path, line: error.position.line, column: error.position.column,
                     reason: error.message)
             }
-            let spec = try JSONValue(json: artifact.contents)
+            let spec = try DriftChecker.generatedValue(artifact)
             report.findings += DriftPositions.locate(
                 DriftChecker.compare(artifact.path, kind, generated: spec, disk: disk), in: document)
             var merged = artifact
