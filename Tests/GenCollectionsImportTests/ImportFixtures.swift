@@ -23,7 +23,7 @@ enum ImportFixtures {
         let result = try PostmanImport.spec(fromCollection: bytes, file: path, environment: environmentFile)
         let yaml = SpecWriter.write(result.spec)
         let spec = try SpecLoader.load(yaml, file: "imported.yaml").spec
-        let collection = try PostmanJSON.encode(Generator.collection(for: spec))
+        let collection = Generator.collection(for: spec).json.data(.canonical)
         let artifact = Artifact(path: Generator.collectionFile(for: spec), contents: collection)
         let drift = DriftChecker.check(generated: [artifact], onDisk: [artifact.path: bytes])
         return (result, yaml, drift.findings.filter(\.isDrift))

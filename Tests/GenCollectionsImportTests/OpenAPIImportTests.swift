@@ -56,7 +56,7 @@ import Testing
         var files: [String] = []
         for name in Self.documents {
             let file = scratch.appendingPathComponent("\(name).json")
-            try PostmanJSON.encode(Generator.collection(for: try Self.importing(name).spec)).write(to: file)
+            try Generator.collection(for: try Self.importing(name).spec).json.data(.canonical).write(to: file)
             files.append(file.path)
         }
         let script = """

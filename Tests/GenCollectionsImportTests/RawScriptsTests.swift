@@ -32,22 +32,22 @@ import Testing
 
     @Test func generatesTheTextVerbatimAfterTheGeneratedLines() throws {
         let collection = Generator.collection(for: Self.spec)
-        let events = collection.event ?? []
+        let events = collection.events ?? []
         #expect(events.map { $0.listen } == ["prerequest"])
-        #expect(events.first?.script.exec == ["console.log(\"collection\");", "", "// a blank line above"])
-        guard case let .folder(folder)? = collection.item.first, case let .request(request)? = folder.item.first else {
+        #expect(events.first?.lines == ["console.log(\"collection\");", "", "// a blank line above"])
+        guard let folder = collection.items.first, let request = folder.items?.first else {
             Issue.record("no folder and request")
             return
         }
-        #expect(folder.event?.first?.script.exec == ["console.log('folder # not a comment');"])
-        let test = request.event?.first { $0.listen == "test" }?.script.exec ?? []
+        #expect(folder.events?.first?.lines == ["console.log('folder # not a comment');"])
+        let test = request.events?.first { $0.listen == "test" }?.lines ?? []
         #expect(
             Array(test.suffix(4)) == [
                 "// From the spec.", "console.log('spec line');", "pm.test(\"x\", function () {", "});",
             ])
         #expect(test.first?.hasPrefix("pm.test(\"status is 200\"") == true)
         #expect(
-            request.event?.first { $0.listen == "prerequest" }?.script.exec == ["pm.variables.set(\"a\", \"b: c\");"])
+            request.events?.first { $0.listen == "prerequest" }?.lines == ["pm.variables.set(\"a\", \"b: c\");"])
     }
 
     @Test func unknownKeysUnderScriptsAreErrors() throws {

@@ -29,11 +29,7 @@ public struct Artifact: Sendable, Hashable {
     }
 }
 
-extension PostmanEnvironment {
-    /// Whether an environment file (Postman JSON) has a variable typed `secret` with a non-empty value.
-    public static func holdsSecretValue(_ environment: JSONValue) -> Bool {
-        ((environment["environment"] ?? environment)["values"]?.items ?? []).contains { entry in
-            entry["type"]?.text == "secret" && !(entry["value"]?.text ?? "").isEmpty
-        }
-    }
+extension Postman.Environment {
+    /// Whether a variable typed `secret` has a value: the file is then written private.
+    public var holdsSecretValue: Bool { values.contains { $0.type == "secret" && !($0.value ?? "").isEmpty } }
 }

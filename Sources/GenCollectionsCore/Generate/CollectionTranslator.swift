@@ -1,38 +1,38 @@
+import GenCollectionsBase
+
 /// Spec → Postman collection v2.1.0: flows become folders in order, steps become requests whose test scripts
 /// assert the expectations and save captures into the environment.
 struct CollectionTranslator {
     let spec: Spec
     let includeUnsupported: Bool
 
-    func translate() -> PostmanCollection {
+    func translate() -> Postman.Collection {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
         let prerequest = Scripts.generatedVariables(spec.variables) + spec.scripts.prerequestLines
         let test = (spec.bankReason ? Scripts.bankReason : []) + spec.scripts.testLines
-        return PostmanCollection(
+        var collection = Postman.Collection(
             info: .init(
                 postmanID: id("collection"), name: spec.title, description: spec.description,
                 version: spec.apiVersion),
-            item: flows.map { .folder(folder($0)) },
-            event: events(prerequest: prerequest, test: test, id: "collection"),
-            variable: nil)
+            items: flows.map(folder))
+        collection.events = events(prerequest: prerequest, test: test, id: "collection")
+        return collection
     }
 
     /// Ids hash the spec name and stable keys, never display names, so renames keep ids.
     private func id(_ key: String) -> String { PostmanJSON.stableID("\(spec.name.value)/\(key)") }
 
-    private func event(_ listen: String, _ lines: [String], id key: String) -> Event {
-        Event(listen: listen, script: .init(id: id(key), exec: lines))
-    }
-
     /// The pre-request and test events, each only when it has lines; nil when neither has.
-    private func events(prerequest: [String], test: [String], id key: String) -> [Event]? {
-        var events: [Event] = []
-        if !prerequest.isEmpty { events.append(event("prerequest", prerequest, id: "\(key)/prerequest")) }
-        if !test.isEmpty { events.append(event("test", test, id: "\(key)/test")) }
+    private func events(prerequest: [String], test: [String], id key: String) -> [Postman.Event]? {
+        var events: [Postman.Event] = []
+        if !prerequest.isEmpty {
+            events.append(Postman.Event(listen: "prerequest", id: id("\(key)/prerequest"), lines: prerequest))
+        }
+        if !test.isEmpty { events.append(Postman.Event(listen: "test", id: id("\(key)/test"), lines: test)) }
         return events.isEmpty ? nil : events
     }
 
-    private func folder(_ flow: Spec.Flow) -> Folder {
+    private func folder(_ flow: Spec.Flow) -> Postman.Item {
         var description = flow.description ?? ""
         if let reason = flow.unsupported {
             description = UnsupportedNote.appending(UnsupportedNote.flowPrefix + reason, to: description)
@@ -43,42 +43,43 @@ struct CollectionTranslator {
             let list = leftOut.map { "- \($0.name.value): \($0.unsupported ?? "")" }.joined(separator: "\n")
             description = UnsupportedNote.appending(UnsupportedNote.leftOutHeading + list, to: description)
         }
-        return Folder(
-            id: id("flow/\(flow.key)"), name: flow.name.value,
-            description: description.isEmpty ? nil : description,
-            item: flow.steps.map { .request(request($0, in: flow)) },
-            event: events(
-                prerequest: flow.scripts.prerequestLines, test: flow.scripts.testLines, id: "flow/\(flow.key)"))
+        var folder = Postman.Item(
+            folderID: id("flow/\(flow.key)"), name: flow.name.value, items: flow.steps.map { request($0, in: flow) })
+        folder.description = description.isEmpty ? nil : description
+        folder.events = events(
+            prerequest: flow.scripts.prerequestLines, test: flow.scripts.testLines, id: "flow/\(flow.key)")
+        return folder
     }
 
-    private func request(_ step: Spec.Step, in flow: Spec.Flow) -> RequestItem {
-        var headers: [KeyValue] = []
+    private func request(_ step: Spec.Step, in flow: Spec.Flow) -> Postman.Item {
+        var headers: [Postman.KeyValue] = []
         let sets = (step.headerSets ?? flow.headerSets).compactMap { name in
             spec.headerSets.first { $0.name.value == name.value }
         }
         for header in sets.flatMap(\.headers) + step.headers {
-            headers.removeAll { $0.key.lowercased() == header.name.lowercased() }
-            headers.append(KeyValue(key: header.name, value: header.value.value))
+            headers.removeAll { $0.key?.lowercased() == header.name.lowercased() }
+            headers.append(Postman.KeyValue(key: header.name, value: header.value.value))
         }
-        var auth: PostmanAuth?
+        var auth: Postman.Auth?
         // The consent check opens the authorisation URL as a browser would: no inherited token. Token requests
         // authenticate the client as `clientAuth` says, in a header or in form fields.
         let (stepAuth, credentialFields) = spec.requestAuth(for: step, in: flow)
         switch stepAuth {
         case let .basic(username, password)?:
-            auth = PostmanAuth(
+            auth = Postman.Auth(
                 type: "basic",
-                basic: [
-                    KeyValue(key: "password", value: password.value, type: "string"),
-                    KeyValue(key: "username", value: username.value, type: "string"),
+                parameters: [
+                    Postman.KeyValue(key: "password", value: password.value, type: "string"),
+                    Postman.KeyValue(key: "username", value: username.value, type: "string"),
                 ])
         case let .basicToken(token)?:
-            auth = PostmanAuth(type: "noauth")
-            headers.append(KeyValue(key: "Authorization", value: "Basic \(token.value)"))
+            auth = Postman.Auth(type: "noauth")
+            headers.append(Postman.KeyValue(key: "Authorization", value: "Basic \(token.value)"))
         case let .bearer(token)?:
-            auth = PostmanAuth(type: "bearer", bearer: [KeyValue(key: "token", value: token.value, type: "string")])
+            auth = Postman.Auth(
+                type: "bearer", parameters: [Postman.KeyValue(key: "token", value: token.value, type: "string")])
         case .none?, .client?:
-            auth = PostmanAuth(type: "noauth")
+            auth = Postman.Auth(type: "noauth")
         case nil:
             auth = nil
         }
@@ -100,18 +101,22 @@ struct CollectionTranslator {
         if let reason = step.unsupported {
             description += (description.isEmpty ? "" : "\n\n") + "Not supported by this bank: \(reason)"
         }
-        let request = Request(
-            method: step.method, header: headers, body: body, url: url(step), auth: auth, description: nil)
-        return RequestItem(
-            id: id("step/\(step.key)"), name: step.name.value, description: description.isEmpty ? nil : description,
-            request: request, event: events,
-            protocolProfileBehavior: step.followRedirects.map { ProtocolProfileBehavior(followRedirects: $0) },
-            response: step.response.map { [savedExample($0, of: step, request: request)] })
+        var request = Postman.Request(method: step.method, url: url(step), header: headers)
+        request.body = body
+        request.auth = auth
+        var item = Postman.Item(requestID: id("step/\(step.key)"), name: step.name.value, request: request)
+        item.description = description.isEmpty ? nil : description
+        item.events = events
+        item.protocolProfileBehavior = step.followRedirects.map { .object([("followRedirects", .bool($0))]) }
+        item.responses = step.response.map { [savedExample($0, of: step, request: request)] }
+        return item
     }
 
     /// The spec's example as a Postman saved example of the request.
-    private func savedExample(_ example: Spec.ResponseExample, of step: Spec.Step, request: Request) -> SavedResponse {
-        var headers = example.headers.map { KeyValue(key: $0.name, value: $0.value.value) }
+    private func savedExample(
+        _ example: Spec.ResponseExample, of step: Spec.Step, request: Postman.Request
+    ) -> Postman.Response {
+        var headers = example.headers.map { Postman.KeyValue(key: $0.name, value: $0.value.value) }
         let body: String
         let language: String
         switch example.body {
@@ -119,34 +124,34 @@ struct CollectionTranslator {
         case let .text(text)?: (body, language) = (text, "text")
         case nil: (body, language) = ("", "text")
         }
-        if example.body != nil, !headers.contains(where: { $0.key.lowercased() == "content-type" }) {
+        if example.body != nil, !headers.contains(where: { $0.key?.lowercased() == "content-type" }) {
             headers.append(
-                KeyValue(key: "Content-Type", value: language == "json" ? "application/json" : "text/plain"))
+                Postman.KeyValue(
+                    key: "Content-Type", value: language == "json" ? "application/json" : "text/plain"))
         }
-        return SavedResponse(
+        return Postman.Response(
             id: id("step/\(step.key)/example"), name: "\(example.status) \(HTTPStatusText.reason(example.status))",
-            originalRequest: request, status: HTTPStatusText.reason(example.status), code: example.status,
+            originalRequest: request, code: example.status, status: HTTPStatusText.reason(example.status),
             previewLanguage: language, header: headers, body: body)
     }
 
-    private func requestBody(_ body: Spec.Body?, headers: inout [KeyValue]) -> RequestBody? {
+    private func requestBody(_ body: Spec.Body?, headers: inout [Postman.KeyValue]) -> Postman.Body? {
         func setContentType(_ value: String) {
-            if !headers.contains(where: { $0.key.lowercased() == "content-type" }) {
-                headers.append(KeyValue(key: "Content-Type", value: value))
+            if !headers.contains(where: { $0.key?.lowercased() == "content-type" }) {
+                headers.append(Postman.KeyValue(key: "Content-Type", value: value))
             }
         }
         switch body {
         case let .json(value)?:
             setContentType("application/json")
-            return RequestBody(mode: "raw", raw: value.value.rendered(), options: .init(raw: .init(language: "json")))
+            return Postman.Body(raw: value.value.rendered(), language: "json")
         case let .form(fields)?:
             setContentType("application/x-www-form-urlencoded")
-            return RequestBody(
-                mode: "urlencoded", urlencoded: fields.map { KeyValue(key: $0.name, value: $0.value.value) })
+            return Postman.Body(urlencoded: fields.map { Postman.KeyValue(key: $0.name, value: $0.value.value) })
         case let .raw(text, contentType)?:
             setContentType(contentType)
             let language = contentType.contains("json") ? "json" : contentType.contains("xml") ? "xml" : "text"
-            return RequestBody(mode: "raw", raw: text.value, options: .init(raw: .init(language: language)))
+            return Postman.Body(raw: text.value, language: language)
         case nil:
             return nil
         }
@@ -159,15 +164,12 @@ struct CollectionTranslator {
         return .form(own + fields.filter { field in !own.contains { $0.name == field.name } })
     }
 
-    private func url(_ step: Spec.Step) -> PostmanURL {
+    private func url(_ step: Spec.Step) -> Postman.URL {
         var parts = URLParts(step.url.value)
         parts.query += step.query.map { ($0.name, $0.value.value) }
-        return PostmanURL(
-            raw: parts.raw, protocol: parts.scheme, host: parts.host.isEmpty ? nil : parts.host, port: parts.port,
-            path: parts.path.isEmpty ? nil : parts.path,
-            query: parts.query.isEmpty ? nil : parts.query.map { KeyValue(key: $0.key, value: $0.value) },
-            hash: parts.hash,
-            variable: step.pathParams.isEmpty
-                ? nil : step.pathParams.map { KeyValue(key: $0.name, value: $0.value.value) })
+        return Postman.URL(
+            raw: parts.raw, protocol: parts.scheme, host: parts.host, port: parts.port, path: parts.path,
+            query: parts.query.map { Postman.KeyValue(key: $0.key, value: $0.value) }, hash: parts.hash,
+            variables: step.pathParams.map { Postman.KeyValue(key: $0.name, value: $0.value.value) })
     }
 }

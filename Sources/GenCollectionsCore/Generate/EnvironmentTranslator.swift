@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Spec (+ the helper file) → Postman environment: every variable the collection needs that no script sets.
 struct EnvironmentTranslator {
     /// The spec with its hosts as used (`Spec.usingHosts(from:)`).
@@ -5,8 +7,8 @@ struct EnvironmentTranslator {
     let helper: HelperEnvironment?
     let includeUnsupported: Bool
 
-    func translate() -> PostmanEnvironment {
-        var values: [PostmanEnvironment.Value] = []
+    func translate() -> Postman.Environment {
+        var values: [Postman.Variable] = []
         for host in spec.hosts {
             values.append(
                 .init(
@@ -20,7 +22,7 @@ struct EnvironmentTranslator {
                     key: variable.name.value, value: given ?? "", type: variable.secret ? "secret" : "default",
                     description: variable.description))
         }
-        var declared = Set(values.map(\.key))
+        var declared = Set(values.compactMap(\.key))
         // Values that come from outside the collection: the registration JWT and the PSU's auth codes.
         if let registration = spec.registration, !declared.contains(registration.bodyVariable) {
             declared.insert(registration.bodyVariable)
@@ -38,7 +40,9 @@ struct EnvironmentTranslator {
                         description: "The authorisation code from the PSU redirect; run-newman.sh sets it"))
             }
         }
-        return PostmanEnvironment(
+        // Every variable enabled: Newman ignores `enabled: false`, so a variable written is a variable used.
+        for index in values.indices { values[index].enabled = true }
+        return Postman.Environment(
             id: PostmanJSON.stableID("\(spec.name.value)/environment"), name: spec.title, values: values)
     }
 }

@@ -24,11 +24,11 @@ public enum Generator {
     public static func collectionFile(for spec: Spec) -> String { "\(spec.name.value).postman_collection.json" }
     public static func environmentFile(for spec: Spec) -> String { "\(spec.name.value).postman_environment.json" }
 
-    public static func collection(for spec: Spec, options: Options = Options()) -> PostmanCollection {
+    public static func collection(for spec: Spec, options: Options = Options()) -> Postman.Collection {
         CollectionTranslator(spec: spec, includeUnsupported: options.includeUnsupported).translate()
     }
 
-    public static func environment(for spec: Spec, options: Options = Options()) -> PostmanEnvironment {
+    public static func environment(for spec: Spec, options: Options = Options()) -> Postman.Environment {
         EnvironmentTranslator(
             spec: spec.usingHosts(from: options.helperEnvironment), helper: options.helperEnvironment,
             includeUnsupported: options.includeUnsupported
@@ -40,8 +40,8 @@ public enum Generator {
     static func environmentArtifact(for spec: Spec, options: Options) throws -> Artifact {
         let environment = environment(for: spec, options: options)
         return Artifact(
-            path: environmentFile(for: spec), contents: try PostmanJSON.encode(environment),
-            isPrivate: environment.values.contains { $0.type == "secret" && !$0.value.isEmpty })
+            path: environmentFile(for: spec), contents: environment.json.data(.canonical),
+            isPrivate: environment.holdsSecretValue)
     }
 
     /// Every file of the bundle, in a stable order: collection, environment, certificate settings (when the spec
@@ -53,7 +53,7 @@ public enum Generator {
         return [
             Artifact(
                 path: collectionFile(for: spec),
-                contents: try PostmanJSON.encode(collection(for: spec, options: options))),
+                contents: collection(for: spec, options: options).json.data(.canonical)),
             try environmentArtifact(for: spec, options: options),
         ]
             + (try CertificateSettings.artifacts(

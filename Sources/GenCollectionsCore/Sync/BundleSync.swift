@@ -69,7 +69,7 @@ public enum BundleSync {
                 var merger = EnvironmentMerger(file: artifact.path)
                 let environment = merger.merge(generated: spec, disk: disk)
                 merged.contents = Self.written(environment, like: data, disk: disk)
-                merged.isPrivate = PostmanEnvironment.holdsSecretValue(environment)
+                merged.isPrivate = Postman.Environment(json: environment["environment"] ?? environment).holdsSecretValue
                 conflicts += merger.conflicts
             }
             if merged.contents != data { changed.append(merged) }

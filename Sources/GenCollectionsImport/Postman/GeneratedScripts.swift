@@ -15,8 +15,8 @@ struct GeneratedScripts {
 
     init() {
         let probe = Spec(name: Located("probe"), flows: [])
-        let events = Generator.collection(for: probe).event ?? []
-        bankReason = events.first { $0.listen == "test" }?.script.exec ?? []
+        let events = Generator.collection(for: probe).events ?? []
+        bankReason = events.first { $0.listen == "test" }?.lines ?? []
     }
 
     // MARK: - Collection level
@@ -130,11 +130,9 @@ struct GeneratedScripts {
         let spec = Spec(
             name: Located("probe"), requestObject: requestObject,
             flows: [Spec.Flow(name: Located("probe"), steps: [bare])])
-        guard case let .folder(folder)? = Generator.collection(for: spec).item.first,
-            case let .request(request)? = folder.item.first
-        else { return ([], []) }
+        guard let request = Generator.collection(for: spec).items.first?.items?.first else { return ([], []) }
         func exec(_ listen: String) -> [String] {
-            request.event?.first { $0.listen == listen }?.script.exec ?? []
+            request.events?.first { $0.listen == listen }?.lines ?? []
         }
         return (exec("prerequest"), exec("test"))
     }

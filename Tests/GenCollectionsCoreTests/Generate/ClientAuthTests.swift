@@ -26,24 +26,24 @@ import Testing
             ])
     }
 
-    static func tokenRequest(_ spec: Spec) throws -> Request {
-        guard case let .folder(folder)? = Generator.collection(for: spec).item.first,
-            case let .request(item)? = folder.item.first
-        else { throw CollectionShape() }
-        return item.request
+    static func tokenRequest(_ spec: Spec) throws -> Postman.Request {
+        guard let request = Generator.collection(for: spec).items.first?.items?.first?.request else {
+            throw CollectionShape()
+        }
+        return request
     }
 
     struct CollectionShape: Error {}
 
-    static func form(_ request: Request) -> [String] {
-        (request.body?.urlencoded ?? []).map { "\($0.key)=\($0.value)" }
+    static func form(_ request: Postman.Request) -> [String] {
+        (request.body?.urlencoded ?? []).map { "\($0.key ?? "")=\($0.value ?? "")" }
     }
 
     @Test func clientSecretBasicWithATokenSendsTheBasicHeader() throws {
         let request = try Self.tokenRequest(
             Self.spec(Spec.ClientAuth(method: .clientSecretBasic, basicToken: "{{basicToken}}")))
         #expect(request.auth?.type == "noauth")
-        #expect(request.header.contains { $0.key == "Authorization" && $0.value == "Basic {{basicToken}}" })
+        #expect((request.header ?? []).contains { $0.key == "Authorization" && $0.value == "Basic {{basicToken}}" })
         #expect(Self.form(request) == ["grant_type=client_credentials"])
     }
 
@@ -53,7 +53,7 @@ import Testing
                 Spec.ClientAuth(method: .clientSecretBasic, clientId: "{{clientId}}", clientSecret: "{{clientSecret}}"))
         )
         #expect(request.auth?.type == "basic")
-        #expect(request.auth?.basic?.map(\.value) == ["{{clientSecret}}", "{{clientId}}"])
+        #expect(request.auth?.parameters.map(\.value.text) == ["{{clientSecret}}", "{{clientId}}"])
     }
 
     @Test func clientSecretPostPutsTheCredentialsInTheForm() throws {
@@ -61,7 +61,7 @@ import Testing
             Self.spec(
                 Spec.ClientAuth(method: .clientSecretPost, clientId: "{{clientId}}", clientSecret: "{{clientSecret}}")))
         #expect(request.auth?.type == "noauth")
-        #expect(!request.header.contains { $0.key == "Authorization" })
+        #expect(!(request.header ?? []).contains { $0.key == "Authorization" })
         #expect(
             Self.form(request) == [
                 "grant_type=client_credentials", "client_id={{clientId}}", "client_secret={{clientSecret}}",

@@ -13,8 +13,8 @@ import Testing
     static let hasNode = Shell.has("node")
 
     /// Every bundled bank's bundle, with and without unsupported steps, and every fixture bundle.
-    static func allCollections() throws -> [(name: String, collection: PostmanCollection)] {
-        var collections: [(String, PostmanCollection)] = []
+    static func allCollections() throws -> [(name: String, collection: Postman.Collection)] {
+        var collections: [(String, Postman.Collection)] = []
         for bank in BundledBank.all {
             let spec = try bank.load()
             collections.append((bank.name, Generator.collection(for: spec)))
@@ -46,7 +46,7 @@ import Testing
         var files: [String] = []
         for (name, collection) in try Self.allCollections() {
             let file = scratch.appendingPathComponent("\(name).json")
-            try PostmanJSON.encode(collection).write(to: file)
+            try collection.json.data(.canonical).write(to: file)
             files.append(file.path)
         }
         let script = """
@@ -85,15 +85,10 @@ import Testing
         #expect(count > 10)
     }
 
-    static func scripts(in collection: PostmanCollection) -> [[String]] {
-        func walk(_ items: [Item]) -> [[String]] {
-            items.flatMap { item -> [[String]] in
-                switch item {
-                case let .folder(folder): return (folder.event ?? []).map(\.script.exec) + walk(folder.item)
-                case let .request(request): return (request.event ?? []).map(\.script.exec)
-                }
-            }
+    static func scripts(in collection: Postman.Collection) -> [[String]] {
+        func walk(_ items: [Postman.Item]) -> [[String]] {
+            items.flatMap { item in (item.events ?? []).map(\.lines) + walk(item.items ?? []) }
         }
-        return (collection.event ?? []).map(\.script.exec) + walk(collection.item)
+        return (collection.events ?? []).map(\.lines) + walk(collection.items)
     }
 }
