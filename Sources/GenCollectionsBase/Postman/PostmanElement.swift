@@ -153,16 +153,23 @@ extension Postman {
 
         public var isDisabled: Bool { flag("disabled") ?? false }
 
-        /// The script's lines: `exec` is an array of strings or one string; line breaks split it either way.
-        public var lines: [String] {
+        /// The script's lines.
+        public var lines: [String] { Self.lines(of: json["script"]?["exec"]) }
+
+        /// The lines of an `exec`: an array of strings or one string; `\n` and `\r\n` break lines either way.
+        public static func lines(of exec: JSONValue?) -> [String] {
             let joined: String
-            switch json["script"]?["exec"] {
+            switch exec {
             case .array(let items)?: joined = items.compactMap(\.text).joined(separator: "\n")
             case .string(let text)?: joined = text
             default: return []
             }
             guard !joined.isEmpty else { return [] }
-            // "\r\n" is one Character in Swift: both are line breaks here.
+            // Without a carriage return, a line feed is always its own character: split on bytes.
+            if !joined.utf8.contains(0x0D) {
+                return joined.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            }
+            // "\r\n" is one Character in Swift.
             return joined.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
         }
     }

@@ -10,12 +10,21 @@ public struct Artifact: Sendable, Hashable {
     /// Holds a secret value (an environment with a filled-in `secret`): written with mode 0600, and an existing
     /// file keeps its owner's bits but loses those of its group and of other users.
     public var isPrivate: Bool
+    /// The value `contents` was written from, for the collection and the environment: `check` and `sync` compare
+    /// it with the file on disk instead of reading the generator's own output back.
+    public var json: JSONValue?
 
     public init(path: String, contents: Data, executable: Bool = false, isPrivate: Bool = false) {
         self.path = path
         self.contents = contents
         self.executable = executable
         self.isPrivate = isPrivate
+    }
+
+    /// A JSON file in the generator's layout.
+    public init(path: String, json: JSONValue, isPrivate: Bool = false) {
+        self.init(path: path, contents: json.data(.canonical), isPrivate: isPrivate)
+        self.json = json
     }
 
     public init(path: String, text: String, executable: Bool = false) {

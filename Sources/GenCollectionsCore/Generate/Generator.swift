@@ -40,8 +40,7 @@ public enum Generator {
     static func environmentArtifact(for spec: Spec, options: Options) throws -> Artifact {
         let environment = environment(for: spec, options: options)
         return Artifact(
-            path: environmentFile(for: spec), contents: environment.json.data(.canonical),
-            isPrivate: environment.holdsSecretValue)
+            path: environmentFile(for: spec), json: environment.json, isPrivate: environment.holdsSecretValue)
     }
 
     /// Every file of the bundle, in a stable order: collection, environment, certificate settings (when the spec
@@ -51,9 +50,7 @@ public enum Generator {
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
         return [
-            Artifact(
-                path: collectionFile(for: spec),
-                contents: collection(for: spec, options: options).json.data(.canonical)),
+            Artifact(path: collectionFile(for: spec), json: collection(for: spec, options: options).json),
             try environmentArtifact(for: spec, options: options),
         ]
             + (try CertificateSettings.artifacts(

@@ -156,7 +156,7 @@ struct CollectionMerger {
             guard let listen = event["listen"]?.text, var script = event["script"] else { continue }
             listens.insert(listen)
             let merge = ScriptLines.merge(
-                generated: ScriptLines.lines(script["exec"]), file: fileScripts[listen]?.lines ?? [])
+                generated: Postman.Event.lines(of: script["exec"]), file: fileScripts[listen]?.lines ?? [])
             script["exec"] = .array(merge.lines.map(JSONValue.string))
             event["script"] = script
             events.append(event)

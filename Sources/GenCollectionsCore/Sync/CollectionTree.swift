@@ -35,28 +35,28 @@ struct CollectionTree {
 
     /// Flattens a collection document.
     init(_ collection: JSONValue) {
-        rootChildren = walk(collection["item"]?.items ?? [], parent: nil, names: [], pointer: "")
+        rootChildren = walk(Postman.Collection(json: collection).items, parent: nil, names: [], pointer: "")
     }
 
     /// The items of a folder, or of the root for nil.
     func children(of folder: Int?) -> [Child] { folder.map { folders[$0].children } ?? rootChildren }
 
-    private mutating func walk(_ items: [JSONValue], parent: Int?, names: [String], pointer: String) -> [Child] {
+    private mutating func walk(_ items: [Postman.Item], parent: Int?, names: [String], pointer: String) -> [Child] {
         var children: [Child] = []
         for (position, item) in items.enumerated() {
             let pointer = "\(pointer)/item/\(position)"
-            guard item.members != nil else {
+            guard item.isObject else {
                 skippedEntries += 1
                 continue
             }
-            let name = item["name"]?.text ?? ""
-            if let nested = item["item"]?.items {
-                folders.append(Node(value: item, parent: parent, names: names + [name], pointer: pointer))
+            let name = item.name ?? ""
+            if let nested = item.items {
+                folders.append(Node(value: item.json, parent: parent, names: names + [name], pointer: pointer))
                 let index = folders.count - 1
                 children.append(.folder(index))
                 folders[index].children = walk(nested, parent: index, names: names + [name], pointer: pointer)
             } else {
-                requests.append(Node(value: item, parent: parent, names: names + [name], pointer: pointer))
+                requests.append(Node(value: item.json, parent: parent, names: names + [name], pointer: pointer))
                 children.append(.request(requests.count - 1))
             }
         }
@@ -81,42 +81,15 @@ struct RequestView {
 
     /// The view of a request item.
     init(_ item: JSONValue) {
-        // v2.1 allows a request to be only its URL.
-        let request = item["request"] ?? .object([])
-        if let url = request.text {
-            self.init(method: "GET", url: url, request: .object([]))
-        } else {
-            self.init(
-                method: request["method"]?.text?.uppercased() ?? "GET", url: RequestView.rawURL(request["url"]),
-                request: request)
-        }
-        protocolProfileBehavior = item["protocolProfileBehavior"]
-    }
-
-    private init(method: String, url: String, request: JSONValue) {
-        self.method = method
-        self.url = url
-        urlVariables = request["url"]?["variable"]?.items ?? []
-        headers = (request["header"]?.items ?? []).map { header in
-            (header["key"]?.text ?? "", header["value"]?.text ?? "", header["disabled"] == .bool(true))
-        }
-        body = request["body"]
-        auth = request["auth"]
-    }
-
-    /// A URL's raw text: the string itself, the object's `raw`, or (without `raw`) one built from its parts.
-    static func rawURL(_ url: JSONValue?) -> String {
-        guard let url else { return "" }
-        if let text = url.text { return text }
-        if let raw = url["raw"]?.text { return raw }
-        var out = url["protocol"]?.text.map { "\($0)://" } ?? ""
-        out += (url["host"]?.items ?? []).compactMap(\.text).joined(separator: ".")
-        if let port = url["port"]?.text { out += ":\(port)" }
-        let path = (url["path"]?.items ?? []).compactMap(\.text)
-        if !path.isEmpty { out += "/" + path.joined(separator: "/") }
-        let query = (url["query"]?.items ?? []).map { "\($0["key"]?.text ?? "")=\($0["value"]?.text ?? "")" }
-        if !query.isEmpty { out += "?" + query.joined(separator: "&") }
-        return out
+        let item = Postman.Item(json: item)
+        let request = item.request ?? Postman.Request(json: .object([]))
+        method = request.effectiveMethod
+        url = request.url?.text ?? ""
+        urlVariables = request.url?.variables?.map(\.json) ?? []
+        headers = (request.header ?? []).map { ($0.key ?? "", $0.value ?? "", $0.isDisabled) }
+        body = request.body?.json
+        auth = request.auth?.json
+        protocolProfileBehavior = item.protocolProfileBehavior
     }
 
     /// Scripts of an item by `listen` (`prerequest`, `test`), as lines, with their ids.
@@ -124,7 +97,7 @@ struct RequestView {
         var scripts: [String: (lines: [String], id: String?)] = [:]
         for event in item["event"]?.items ?? [] {
             guard let listen = event["listen"]?.text else { continue }
-            let lines = ScriptLines.lines(event["script"]?["exec"])
+            let lines = Postman.Event.lines(of: event["script"]?["exec"])
             scripts[listen] = (
                 (scripts[listen]?.lines ?? []) + lines, scripts[listen]?.id ?? event["script"]?["id"]?.text
             )

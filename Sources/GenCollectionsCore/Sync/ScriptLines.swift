@@ -6,25 +6,6 @@ import GenCollectionsBase
 /// Postman may store a script as one string with newlines or as one string per line, and its editor may strip
 /// trailing spaces; lines are split on newlines and compared without trailing whitespace.
 enum ScriptLines {
-    /// The lines of an `exec` value (array of strings, or one string).
-    static func lines(_ exec: JSONValue?) -> [String] {
-        let joined: String
-        switch exec {
-        case .array(let items)?: joined = items.compactMap(\.text).joined(separator: "\n")
-        case .string(let text)?: joined = text
-        default: return []
-        }
-        guard !joined.isEmpty else { return [] }
-        // Without a carriage return, a line feed is always its own character: split on bytes.
-        if !joined.utf8.contains(0x0D) {
-            return joined.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
-        }
-        return joined.replacingOccurrences(of: "\r\n", with: "\n").split(
-            separator: "\n", omittingEmptySubsequences: false
-        )
-        .map(String.init)
-    }
-
     static func comparable(_ line: String) -> String {
         var line = Substring(line)
         while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }

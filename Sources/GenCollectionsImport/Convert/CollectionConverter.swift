@@ -8,16 +8,7 @@ import GenCollectionsBase
 /// is carried over unchanged, in its order (`--style postman`) or with keys sorted as this tool writes
 /// (`--style canonical`). What v2.0 cannot hold (an auth parameter's `type`, a key given twice) is a warning.
 public enum CollectionConverter {
-    public enum Format: String, Sendable, CaseIterable {
-        case v21 = "v2.1", v20 = "v2.0"
-
-        public var schemaURL: String {
-            switch self {
-            case .v21: return "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
-            case .v20: return "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"
-            }
-        }
-    }
+    public typealias Format = Postman.Collection.Format
 
     /// The `JSONLayout` to write: the input's key order as the app writes it, or the generator's.
     public enum Style: String, Sendable, CaseIterable {
@@ -42,7 +33,7 @@ public enum CollectionConverter {
     public static func convert(_ bytes: Data, file: String, to format: Format, style: Style = .postman) throws -> Result
     {
         let document = try SourceDocument(file: file, bytes: bytes)
-        guard document.value["info"]?.members != nil, document.value["item"]?.items != nil else {
+        guard Postman.Collection(json: document.value).isCollection else {
             throw DiagnosticsError([
                 .error(
                     "convert-not-a-collection", "this is not a Postman collection (no 'info' and 'item')",

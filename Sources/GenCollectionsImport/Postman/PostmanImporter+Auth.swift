@@ -10,12 +10,12 @@ extension PostmanImporter {
         case "noauth":
             return Spec.Auth.none
         case "bearer":
-            let token = AuthParameters.string(value["bearer"], "token") ?? ""
+            let token = Postman.Auth(json: value).parameter("token") ?? ""
             uses(token)
             return .bearer(Located(token))
         case "basic":
-            let username = AuthParameters.string(value["basic"], "username") ?? ""
-            let password = AuthParameters.string(value["basic"], "password") ?? ""
+            let username = Postman.Auth(json: value).parameter("username") ?? ""
+            let password = Postman.Auth(json: value).parameter("password") ?? ""
             uses(username)
             uses(password)
             return .basic(username: Located(username), password: Located(password))

@@ -93,7 +93,7 @@ extension PostmanImporter {
 
     /// The URL as one string (the query stays in it, as Postman's `raw`), and the path variables' values.
     mutating func url(_ value: JSONValue?, at pointer: JSONPointer) -> (String, [Spec.NamedValue]) {
-        let raw = PostmanURLText.raw(value)
+        let raw = value.map { Postman.URL(json: $0).text } ?? ""
         uses(raw)
         if raw.hasPrefix("{{"), let close = raw.range(of: "}}") {
             urlStarts.insert(String(raw[raw.index(raw.startIndex, offsetBy: 2)..<close.lowerBound]))

@@ -79,7 +79,7 @@ struct PostmanImporter {
         flows.removeAll { $0.steps.isEmpty && $0.name.value.isEmpty }
         return Spec(
             name: Located(name), title: title, description: ItemText.description(info["description"]),
-            apiVersion: ItemText.version(info["version"]), hosts: hosts, variables: variables,
+            apiVersion: Postman.Info(json: info).version.flatMap { $0.isEmpty ? nil : $0 }, hosts: hosts, variables: variables,
             requestObject: requestObject ?? .init(),
             scripts: Spec.RawScripts(prerequest: generated.rest, test: test), bankReason: bankReason, flows: flows)
     }
@@ -163,7 +163,7 @@ struct PostmanImporter {
     mutating func scripts(of item: JSONValue, at pointer: JSONPointer) -> Spec.RawScripts {
         var scripts = Spec.RawScripts()
         for (index, event) in (item["event"]?.items ?? []).enumerated() {
-            let lines = ItemText.lines(event["script"]?["exec"])
+            let lines = Postman.Event(json: event).lines
             if event["disabled"] == .bool(true) {
                 warn(
                     "import-not-carried", "a disabled script is left out", at: pointer / "event" / index,

@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func scriptStoredAsOneStringAndTrailingSpaces() {
-        #expect(ScriptLines.lines(.string("a\r\nb  ")) == ["a", "b  "])
+        #expect(Postman.Event.lines(of: .string("a\r\nb  ")) == ["a", "b  "])
         #expect(ScriptLines.compare(generated: ["a", "b"], file: ["a", "b  "]) == .init(missing: [], extra: []))
-        #expect(ScriptLines.lines(.array([])) == [])
+        #expect(Postman.Event.lines(of: .array([])) == [])
     }
 }
