@@ -27,11 +27,11 @@ extension JSONValue {
         return Data(out)
     }
 
-    /// The document as `PostmanJSON.encode` writes a model: `data(.canonical)`. A file parsed from the generator's
+    /// The document as the generator writes its files: `data(.canonical)`. A file parsed from the generator's
     /// output renders to the same bytes.
     public func postmanData() -> Data { data(.canonical) }
 
-    package func write(_ layout: JSONLayout, to out: inout [UInt8], depth: Int) {
+    func write(_ layout: JSONLayout, to out: inout [UInt8], depth: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -53,11 +53,11 @@ extension JSONValue {
     }
 }
 
-/// The pieces of both layouts, written as bytes: `JSONValue` and the model encoder share them.
-package enum JSONBytes {
+/// The pieces of both layouts, written as bytes.
+enum JSONBytes {
     /// An array or object, one element per line. Canonical: two spaces a level, empty ones over two lines (as
     /// `JSONEncoder` writes them); Postman: a tab a level, empty ones as `[]` and `{}` (as `JSON.stringify`).
-    package static func writeContainer<Element>(
+    static func writeContainer<Element>(
         _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ elements: [Element], layout: JSONLayout = .canonical,
         depth: Int, to out: inout [UInt8], element write: (Element, inout [UInt8]) -> Void
     ) {
@@ -89,7 +89,7 @@ package enum JSONBytes {
     /// A string literal with the escapes `JSONEncoder` and `JSON.stringify` agree on: `\"`, `\\`, `\n`, `\r`, `\t`,
     /// `\b`, `\f`, `\u00xx` for the other control characters, nothing else (slashes, U+2028 and DEL stay as they
     /// are). Every escape is of an ASCII byte, so the other bytes (whole UTF-8 sequences) are copied as they are.
-    package static func writeQuoted(_ text: String, to out: inout [UInt8]) {
+    static func writeQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape: copied in one piece.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {

@@ -1,16 +1,13 @@
 import Crypto
+import GenCollectionsBase
 import Foundation
 
-/// How this tool writes Postman JSON: sorted keys, two-space indent, unescaped slashes, a final newline.
-/// The same model always gives the same bytes.
+/// How this tool writes JSON: the canonical layout (`JSONLayout.canonical`), so the same value always gives the
+/// same bytes, and stable ids.
 public enum PostmanJSON {
+    /// A Codable value (the runner's plan) in the canonical layout, by the one writer the bundle's other files use.
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        if let data = try? JSONValueEncoder.postmanData(value) { return data }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
+        try JSONValue(json: JSONEncoder().encode(value)).data(.canonical)
     }
 
     /// A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so ids survive regeneration.
