@@ -167,7 +167,9 @@ extension Postman {
             guard !joined.isEmpty else { return [] }
             // Without a carriage return, a line feed is always its own character: split on bytes.
             if !joined.utf8.contains(0x0D) {
-                return joined.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+                return joined.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+                    String(Substring($0))
+                }
             }
             // "\r\n" is one Character in Swift.
             return joined.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
@@ -193,11 +195,7 @@ extension Postman {
 
         /// The parameters of its type, in either layout, in order.
         public var parameters: [(key: String, value: JSONValue)] {
-            guard let type, let given = json[type] else { return [] }
-            if let fields = given.members { return fields }
-            return (given.items ?? []).compactMap { entry in
-                entry["key"]?.text.map { ($0, entry["value"] ?? .null) }
-            }
+            Postman.authParameters(of: json, in: JSONValueTree())
         }
 
         /// A parameter's value, as text when it is a string.

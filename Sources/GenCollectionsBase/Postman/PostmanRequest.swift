@@ -82,39 +82,11 @@ extension Postman {
         /// `raw`, or the string the URL is.
         public var raw: String? { json.text ?? text("raw") }
 
-        /// The URL as text: the string, `raw`, or (without `raw`) one built from the parts as Newman sends them
-        /// (disabled query parameters left out).
-        public var text: String {
-            if let raw { return raw }
-            var out = text("protocol").map { "\($0)://" } ?? ""
-            out += host.joined(separator: ".")
-            if let port { out += ":\(port)" }
-            if !path.isEmpty { out += "/" + path.joined(separator: "/") }
-            let query = (self.query ?? []).filter { !$0.isDisabled }.map { "\($0.key ?? "")=\($0.value ?? "")" }
-            if !query.isEmpty { out += "?" + query.joined(separator: "&") }
-            if let hash = text("hash") { out += "#\(hash)" }
-            return out
-        }
+        /// The URL as text: the string, `raw`, or (without `raw`) the URL the parts make (`URLParts.text`).
+        public var text: String { raw ?? parts.text }
 
-        /// The host's labels: an array, or one string split at dots.
-        public var host: [String] { Self.labels(json["host"], separator: ".") }
-
-        /// The path's segments: an array of strings (or `{type, value}` objects), or one string split at slashes.
-        public var path: [String] { Self.labels(json["path"], separator: "/") }
-
-        private static func labels(_ value: JSONValue?, separator: Character) -> [String] {
-            if let text = value?.text {
-                let trimmed = separator == "/" && text.hasPrefix("/") ? String(text.dropFirst()) : text
-                return trimmed.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
-            }
-            return value?.items?.compactMap { $0.text ?? $0["value"]?.text } ?? []
-        }
-
-        /// The port as written: a string, or (Newman accepts it) a number.
-        public var port: String? {
-            if case .number(let digits)? = json["port"] { return digits }
-            return text("port")
-        }
+        /// What Newman sends.
+        public var parts: URLParts { URLParts(json, in: JSONValueTree()) }
 
         public var query: [KeyValue]? {
             get { elements("query") }

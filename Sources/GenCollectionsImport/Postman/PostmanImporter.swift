@@ -79,7 +79,8 @@ struct PostmanImporter {
         flows.removeAll { $0.steps.isEmpty && $0.name.value.isEmpty }
         return Spec(
             name: Located(name), title: title, description: ItemText.description(info["description"]),
-            apiVersion: Postman.Info(json: info).version.flatMap { $0.isEmpty ? nil : $0 }, hosts: hosts, variables: variables,
+            apiVersion: Postman.Info(json: info).version.flatMap { $0.isEmpty ? nil : $0 }, hosts: hosts,
+            variables: variables,
             requestObject: requestObject ?? .init(),
             scripts: Spec.RawScripts(prerequest: generated.rest, test: test), bankReason: bankReason, flows: flows)
     }

@@ -1,6 +1,7 @@
 import GenCollectionsBase
 
-/// Reads auth parameters in both shapes: v2.1 `[{key, value}]` and v2.0 `{key: value}`.
+/// Where a collection's auth objects are and which requests each applies to (their parameters:
+/// `Postman.authParameters`).
 public enum AuthParameters {
     /// The auth objects of a collection: the collection's, each folder's and each request's.
     public static func authNodes(in file: LintedFile) -> [Int] {
@@ -31,23 +32,4 @@ public enum AuthParameters {
         return users
     }
 
-    /// `(key, value node)` for every parameter of the auth object's own type.
-    public static func parameters(of auth: Int, in document: JSONDocument) -> [(key: String, value: Int)] {
-        guard let type = document.string(auth, "type"), let list = document.member(auth, type) else { return [] }
-        switch document.kind(list) {
-        case .array:
-            return document.elements(list).compactMap { element in
-                guard let key = document.string(element, "key"), let value = document.member(element, "value") else {
-                    return nil
-                }
-                return (key, value)
-            }
-        case .object:
-            return document.members(list).compactMap { member in
-                document.string(member.key).map { ($0, member.value) }
-            }
-        default:
-            return []
-        }
-    }
 }

@@ -114,7 +114,7 @@ public final class LintedFile {
     public func urlText(_ node: Int) -> String {
         if let text = document.string(node) { return text }
         if let raw = document.string(node, "raw") { return raw }
-        return PostmanURLParts(document: document, node: node).rebuilt
+        return Postman.URLParts(node, in: JSONDocumentTree(document)).text
     }
 
     /// Byte offset of the `utf8Offset`-th byte of string node `node`'s decoded text (exact when unescaped).

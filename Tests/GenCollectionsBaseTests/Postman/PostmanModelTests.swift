@@ -125,7 +125,7 @@ import Testing
         #expect(list.effectiveMethod == "GET")
         #expect(list.header == nil)  // one string of header lines: kept in `json`, not a list
         #expect(list.url?.text == "https://rs1.example.com:443/open-banking/accounts?page=1#top")
-        #expect(list.url?.path == ["open-banking", "accounts"])
+        #expect(list.url?.parts.path == ["open-banking", "accounts"])
         #expect(items[0].events?.first?.lines == ["pm.test('ok');", "console.log(1);"])
         #expect(items[0].responses?.first?.code == 200)
         #expect(items[1].request?.url?.text == "https://rs1.example.com/ping")
@@ -156,7 +156,8 @@ import Testing
         request.url = request.url
         #expect(request.json == .string("https://rs1.example.com/ping"))
         request.method = "POST"
-        #expect(request.json == .object([("url", .string("https://rs1.example.com/ping")), ("method", .string("POST"))]))
+        #expect(
+            request.json == .object([("url", .string("https://rs1.example.com/ping")), ("method", .string("POST"))]))
         var other = Postman.Request(json: .string("https://a.example/x"))
         other.url = Postman.URL(raw: "https://b.example/y", protocol: "https", host: ["b", "example"], path: ["y"])
         #expect(other.url?.text == "https://b.example/y")
@@ -230,6 +231,7 @@ import Testing
                     #"[{"name":"rs","matches":["https://rs1.example.com:443/*"],"key":{"src":"certs/tpp.key"},"cert":{"src":"certs/tpp.pem"}}]"#
                         .utf8)))
         #expect(list.entries.map(\.matches) == [["https://rs1.example.com:443/*"]])
-        #expect(list.entries.first?.keyFile == "certs/tpp.key" && list.entries.first?.certificateFile == "certs/tpp.pem")
+        #expect(
+            list.entries.first?.keyFile == "certs/tpp.key" && list.entries.first?.certificateFile == "certs/tpp.pem")
     }
 }

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 /// OAuth 2.0 auth without an access token: Newman never fetches tokens, so it sends nothing.
 public struct OAuth2AccessTokenRule: LintRule {
     public static let description = RuleDescription(
@@ -38,7 +39,9 @@ public struct OAuth2AccessTokenRule: LintRule {
         guard !oauth2.isEmpty else { return [] }
         let users = AuthParameters.requestsByEffectiveAuth(in: file)
         return oauth2.compactMap { auth in
-            let token = AuthParameters.parameters(of: auth, in: document).last { $0.key == "accessToken" }
+            let token = Postman.authParameters(of: auth, in: JSONDocumentTree(document)).last {
+                $0.key == "accessToken"
+            }
             if let token, let value = document.string(token.value), !value.isEmpty { return nil }
             // Newman 6 sends a manual Authorization header as it is; only requests without one go unauthorised.
             let unauthorised = (users[auth] ?? []).filter { file.requests[$0].header("Authorization") == nil }

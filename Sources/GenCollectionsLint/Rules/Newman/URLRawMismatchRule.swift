@@ -34,10 +34,10 @@ public struct URLRawMismatchRule: LintRule {
         let document = file.document
         return file.requests.compactMap { request in
             guard let url = request.urlNode, document.kind(url) == .object, let rawNode = document.member(url, "raw"),
-                let raw = document.string(rawNode), PostmanURLParts.hasParts(document: document, node: url)
+                let raw = document.string(rawNode), Postman.URLParts.exist(in: url, of: JSONDocumentTree(document))
             else { return nil }
-            let parts = PostmanURLParts(document: document, node: url)
-            if parts.rebuilt == raw { return nil }  // the usual case, without parsing raw
+            let parts = Postman.URLParts(url, in: JSONDocumentTree(document))
+            if parts.text == raw { return nil }  // the usual case, without parsing raw
             let fromRaw = URLParts(raw)
             let sameScheme =
                 parts.protocol == nil || fromRaw.scheme == nil
@@ -53,7 +53,7 @@ public struct URLRawMismatchRule: LintRule {
             guard !same else { return nil }
             return file.finding(
                 at: rawNode,
-                "url 'raw' \"\(raw)\" disagrees with its parts, which newman sends as \"\(parts.rebuilt)\"",
+                "url 'raw' \"\(raw)\" disagrees with its parts, which newman sends as \"\(parts.text)\"",
                 hint: "make 'raw' and the parts say the same url")
         }
     }

@@ -1,3 +1,4 @@
+import GenCollectionsBase
 /// A URL object with only `raw`: Newman builds the URL from the parts, so it requests nothing useful.
 public struct URLRawOnlyRule: LintRule {
     public static let description = RuleDescription(
@@ -24,7 +25,7 @@ public struct URLRawOnlyRule: LintRule {
         let document = file.document
         return file.requests.compactMap { request in
             guard let url = request.urlNode, document.kind(url) == .object, let raw = document.string(url, "raw"),
-                !PostmanURLParts.hasParts(document: document, node: url)
+                !Postman.URLParts.exist(in: url, of: JSONDocumentTree(document))
             else { return nil }
             return file.finding(
                 at: url, "url object has only 'raw' (\"\(raw)\"), so newman sends an empty url",

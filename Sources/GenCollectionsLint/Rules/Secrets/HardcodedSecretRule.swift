@@ -54,7 +54,7 @@ public struct HardcodedSecretRule: LintRule {
         authNodes += file.exampleRequests.compactMap(\.authNode).filter { document.kind($0) == .object }
         for auth in authNodes {
             let type = document.string(auth, "type") ?? ""
-            for parameter in AuthParameters.parameters(of: auth, in: document)
+            for parameter in Postman.authParameters(of: auth, in: JSONDocumentTree(document))
             where Self.secretParameters.contains(parameter.key) || (type == "apikey" && parameter.key == "value") {
                 if let value = document.string(parameter.value), SecretHeuristics.isLiteralSecret(value) {
                     report(parameter.value, "\(type) auth '\(parameter.key)'")

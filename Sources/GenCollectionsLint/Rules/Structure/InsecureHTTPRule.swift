@@ -38,7 +38,7 @@ public struct InsecureHTTPRule: LintRule {
                 node = url
             } else if let protocolNode = document.member(url, "protocol") {
                 guard document.string(protocolNode)?.lowercased() == "http" else { return nil }
-                host = PostmanURLParts(document: document, node: url).host.joined(separator: ".")
+                host = Postman.URLParts(url, in: JSONDocumentTree(document)).host.joined(separator: ".")
                 node = protocolNode
             } else {
                 return nil
