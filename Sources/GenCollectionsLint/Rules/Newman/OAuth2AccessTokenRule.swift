@@ -1,4 +1,5 @@
 import GenCollectionsBase
+
 /// OAuth 2.0 auth without an access token: Newman never fetches tokens, so it sends nothing.
 public struct OAuth2AccessTokenRule: LintRule {
     public static let description = RuleDescription(

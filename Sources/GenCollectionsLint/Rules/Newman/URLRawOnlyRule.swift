@@ -1,4 +1,5 @@
 import GenCollectionsBase
+
 /// A URL object with only `raw`: Newman builds the URL from the parts, so it requests nothing useful.
 public struct URLRawOnlyRule: LintRule {
     public static let description = RuleDescription(
