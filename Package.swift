@@ -130,7 +130,9 @@ let package = Package(
             ]
         ),
         // What every test target shares: the process runner and the package paths.
-        .target(name: "GenCollectionsTestSupport", path: "Tests/GenCollectionsTestSupport"),
+        .target(
+            name: "GenCollectionsTestSupport", dependencies: ["GenCollectionsBase"],
+            path: "Tests/GenCollectionsTestSupport"),
         // What one fuzz input goes through: shared by the libFuzzer harness and the corpus test (FuzzCorpusTests).
         .target(
             name: "GenCollectionsFuzzTargets",

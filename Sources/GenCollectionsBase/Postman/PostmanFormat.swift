@@ -70,6 +70,11 @@ extension Postman {
             hash = tree.member(node, "hash").flatMap(tree.text)
         }
 
+        /// A `url` value as text: the string it is, its `raw`, or (without `raw`) the URL its parts make.
+        public static func text<Tree: JSONTree>(of node: Tree.Node, in tree: Tree) -> String {
+            tree.text(node) ?? tree.member(node, "raw").flatMap(tree.text) ?? URLParts(node, in: tree).text
+        }
+
         /// Whether URL object `node` has any part besides `raw`.
         public static func exist<Tree: JSONTree>(in node: Tree.Node, of tree: Tree) -> Bool {
             ["protocol", "host", "path", "port", "query", "hash"].contains { tree.member(node, $0) != nil }

@@ -82,8 +82,8 @@ extension Postman {
         /// `raw`, or the string the URL is.
         public var raw: String? { json.text ?? text("raw") }
 
-        /// The URL as text: the string, `raw`, or (without `raw`) the URL the parts make (`URLParts.text`).
-        public var text: String { raw ?? parts.text }
+        /// The URL as text: the string, `raw`, or (without `raw`) the URL the parts make.
+        public var text: String { URLParts.text(of: json, in: JSONValueTree()) }
 
         /// What Newman sends.
         public var parts: URLParts { URLParts(json, in: JSONValueTree()) }

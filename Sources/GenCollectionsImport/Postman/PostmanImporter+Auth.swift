@@ -6,16 +6,17 @@ extension PostmanImporter {
     /// (the request then inherits, as a spec step without auth does).
     mutating func auth(_ value: JSONValue?, at pointer: JSONPointer) -> Spec.Auth? {
         guard let value, let type = value["type"]?.text else { return nil }
+        let auth = Postman.Auth(json: value)
         switch type {
         case "noauth":
             return Spec.Auth.none
         case "bearer":
-            let token = Postman.Auth(json: value).parameter("token") ?? ""
+            let token = auth.parameter("token") ?? ""
             uses(token)
             return .bearer(Located(token))
         case "basic":
-            let username = Postman.Auth(json: value).parameter("username") ?? ""
-            let password = Postman.Auth(json: value).parameter("password") ?? ""
+            let username = auth.parameter("username") ?? ""
+            let password = auth.parameter("password") ?? ""
             uses(username)
             uses(password)
             return .basic(username: Located(username), password: Located(password))

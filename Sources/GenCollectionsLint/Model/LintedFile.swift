@@ -112,9 +112,7 @@ public final class LintedFile {
 
     /// The URL of a `url` node as text: the string itself, or `raw`, or the joined path parts.
     public func urlText(_ node: Int) -> String {
-        if let text = document.string(node) { return text }
-        if let raw = document.string(node, "raw") { return raw }
-        return Postman.URLParts(node, in: JSONDocumentTree(document)).text
+        Postman.URLParts.text(of: node, in: JSONDocumentTree(document))
     }
 
     /// Byte offset of the `utf8Offset`-th byte of string node `node`'s decoded text (exact when unescaped).

@@ -17,39 +17,6 @@ import Testing
             .map { ($0, try Data(contentsOf: PackagePaths.root.appendingPathComponent($0))) }
     }
 
-    /// Reads every typed property and writes it back, all the way down: a model that dropped or moved anything it
-    /// does not know would change the value.
-    static func rewritten(_ collection: Postman.Collection) -> Postman.Collection {
-        var collection = collection
-        collection.info = collection.info
-        collection.items = collection.items.map(rewritten)
-        if let events = collection.events { collection.events = events }
-        if let variables = collection.variables { collection.variables = variables }
-        if let auth = collection.auth { collection.auth = auth }
-        return collection
-    }
-
-    static func rewritten(_ item: Postman.Item) -> Postman.Item {
-        var item = item
-        if let items = item.items { item.items = items.map(rewritten) }
-        if var request = item.request {
-            if let url = request.url {
-                var copy = url
-                if let query = url.query { copy.query = query }
-                if let variables = url.variables { copy.variables = variables }
-                request.url = copy
-            }
-            if let header = request.header { request.header = header }
-            if let body = request.body { request.body = body }
-            if let auth = request.auth { request.auth = auth }
-            item.request = request
-        }
-        if let events = item.events { item.events = events }
-        if let responses = item.responses { item.responses = responses }
-        if let behavior = item.protocolProfileBehavior { item.protocolProfileBehavior = behavior }
-        return item
-    }
-
     @Test func everyFileReadsAndWritesBackUnchanged() throws {
         var compared = 0
         for (path, bytes) in try Self.repositoryFiles() {
@@ -58,7 +25,7 @@ import Testing
             if path.hasSuffix("_collection.json") {
                 let collection = Postman.Collection(json: value)
                 guard collection.isCollection else { continue }  // the v1 fixtures lint rejects
-                written = Self.rewritten(collection).json
+                written = PostmanRewrite.rewritten(collection).json
             } else if path.hasSuffix("_environment.json") {
                 var environment = Postman.Environment(json: value)
                 environment.values = environment.values
@@ -139,7 +106,7 @@ import Testing
         let original = try JSONValue(json: bytes)
         let stringified = original.data(.postman, finalNewline: false)
         var collection = Postman.Collection(json: original)
-        #expect(Self.rewritten(collection).json.data(.postman, finalNewline: false) == stringified)
+        #expect(PostmanRewrite.rewritten(collection).json.data(.postman, finalNewline: false) == stringified)
         var items = collection.items[0].items ?? []
         items[0].request?.method = "POST"
         collection.items[0].items = items

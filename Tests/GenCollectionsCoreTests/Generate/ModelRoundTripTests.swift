@@ -1,6 +1,7 @@
 import Foundation
 import GenCollectionsBase
 import GenCollectionsCore
+import GenCollectionsTestSupport
 import Testing
 
 /// The Postman model on a large generated collection: read, every property written back, and written again in
@@ -35,41 +36,10 @@ import Testing
             let bytes = collection.json.data(layout)
             let read = Postman.Collection(json: try JSONValue(json: bytes))
             #expect(read.isCollection && read.format == .v21)
-            let rewritten = Self.rewritten(read)
+            let rewritten = PostmanRewrite.rewritten(read)
             #expect(rewritten.json == read.json, "\(layout)")
             #expect(rewritten.json.data(layout) == bytes, "\(layout)")
         }
     }
 
-    /// Every typed property read and set again, down to each URL's query and each saved example.
-    static func rewritten(_ collection: Postman.Collection) -> Postman.Collection {
-        func item(_ item: Postman.Item) -> Postman.Item {
-            var item = item
-            if let items = item.items { item.items = items.map(Self.rewrittenItem) }
-            return Self.rewrittenItem(item)
-        }
-        var collection = collection
-        collection.info = collection.info
-        collection.items = collection.items.map(item)
-        if let events = collection.events { collection.events = events }
-        return collection
-    }
-
-    static func rewrittenItem(_ item: Postman.Item) -> Postman.Item {
-        var item = item
-        if var request = item.request {
-            if var url = request.url {
-                if let query = url.query { url.query = query }
-                if let variables = url.variables { url.variables = variables }
-                request.url = url
-            }
-            if let header = request.header { request.header = header }
-            if let body = request.body { request.body = body }
-            if let auth = request.auth { request.auth = auth }
-            item.request = request
-        }
-        if let events = item.events { item.events = events }
-        if let responses = item.responses { item.responses = responses }
-        return item
-    }
 }
