@@ -33,11 +33,15 @@ enum YAMLLimits {
     }
 
     /// What `check` finds, and whether a mapping has two keys of the same text or a key that is not a scalar:
-    /// only then can Yams' resolver tell whether two keys are duplicates (`1` and `"1"` are not).
+    /// only then can Yams' resolver tell whether two keys are duplicates (`1` and `"1"` are not). A tree the basic
+    /// resolver composed without a duplicate has such keys only when a key has an explicit tag (`!!int 1` and
+    /// `1`), so without a `!` in the text the keys are not inspected.
     static func inspect(
         _ root: Node, file: String, text: String
     ) -> (problem: Diagnostic?, keysNeedResolving: Bool) {
-        var walk = Walk(file: file, mayHaveAliases: text.utf8.contains(UInt8(ascii: "*")))
+        var walk = Walk(
+            file: file, mayHaveAliases: text.utf8.contains(UInt8(ascii: "*")),
+            mayHaveTags: text.utf8.contains(UInt8(ascii: "!")))
         _ = walk.measure(root, depth: 1)
         return (walk.problem, walk.keysNeedResolving)
     }
@@ -61,10 +65,13 @@ enum YAMLLimits {
 
         /// Whether the text has a `*`, which every alias starts with.
         let mayHaveAliases: Bool
+        /// Whether the text has a `!`, which every explicit tag starts with.
+        let mayHaveTags: Bool
 
-        init(file: String, mayHaveAliases: Bool) {
+        init(file: String, mayHaveAliases: Bool, mayHaveTags: Bool) {
             self.file = file
             self.mayHaveAliases = mayHaveAliases
+            self.mayHaveTags = mayHaveTags
         }
 
         mutating func measure(_ node: Node, depth: Int) -> Size {
@@ -104,7 +111,7 @@ enum YAMLLimits {
             case let .scalar(scalar): size.bytes = scalar.string.utf8.count
             case let .sequence(sequence): sequence.forEach(add)
             case let .mapping(mapping):
-                if !keysNeedResolving { keysNeedResolving = Self.keysNeedResolving(mapping) }
+                if mayHaveTags, !keysNeedResolving { keysNeedResolving = Self.keysNeedResolving(mapping) }
                 for (key, value) in mapping {
                     add(key)
                     add(value)

@@ -302,9 +302,15 @@ public enum LintRunner {
     static func isSpec(_ path: String, _ bytes: [UInt8]) -> Bool {
         let lowered = path.lowercased()
         guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") else { return false }
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains {
-            $0.hasPrefix("gen-collections:")
+        // On bytes: splitting the text into lines took a tenth of linting a large spec.
+        let marker = Array("gen-collections:".utf8)
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            if bytes[lineStart...].starts(with: marker) { return true }
+            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return false }
+            lineStart = newline + 1
         }
+        return false
     }
 
     /// A spec is validated by the generator's own loader; YAML files that are not specs are skipped.

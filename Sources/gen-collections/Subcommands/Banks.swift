@@ -6,6 +6,7 @@ extension GenCollectionsCommand {
     /// `gen-collections banks`: the bank specs compiled into the binary.
     struct Banks: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "banks",
             abstract: "List the bundled banks: their flows, what they do not support, and how clients authenticate.",
             discussion: HelpText.discussion(
                 """

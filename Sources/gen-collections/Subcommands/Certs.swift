@@ -9,6 +9,7 @@ extension GenCollectionsCommand {
     /// `gen-collections certs`: the certificate pre-flight check.
     struct Certs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "certs",
             abstract: "Check the client certificates, keys and CA bundle of a spec before the first request.",
             discussion: HelpText.discussion(
                 """

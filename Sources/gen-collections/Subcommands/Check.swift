@@ -6,6 +6,7 @@ import GenCollectionsCore
 extension GenCollectionsCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Report where the files in the output folder drift from the spec.",
             discussion: HelpText.discussion(
                 """

@@ -7,6 +7,7 @@ import GenCollectionsImport
 extension GenCollectionsCommand {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Convert a Postman collection between format v2.1 and v2.0.",
             discussion: HelpText.discussion(
                 """

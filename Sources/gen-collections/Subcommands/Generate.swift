@@ -6,6 +6,7 @@ import GenCollectionsCore
 extension GenCollectionsCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write the Postman collection, environment, certificate settings and runner for a spec.",
             discussion: HelpText.discussion(
                 """

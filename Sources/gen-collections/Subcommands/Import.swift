@@ -7,6 +7,7 @@ import GenCollectionsImport
 extension GenCollectionsCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Write a spec from a document you already have: a Postman collection or an OpenAPI document.",
             discussion: HelpText.discussion(
                 """

@@ -6,6 +6,7 @@ import GenCollectionsCore
 extension GenCollectionsCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write a bundled bank's annotated spec to a file you can edit.",
             discussion: HelpText.discussion(
                 """

@@ -8,6 +8,7 @@ extension GenCollectionsCommand {
     /// `gen-collections lint`: validate Postman collections, environments and certificate lists for CI.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check Postman collections, environments, globals and certificate lists.",
             discussion: HelpText.discussion(
                 """

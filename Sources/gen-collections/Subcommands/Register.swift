@@ -9,6 +9,7 @@ extension GenCollectionsCommand {
     /// store it in an environment file and send it to the bank.
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "register",
             abstract: "Sign the Dynamic Client Registration JWT, and optionally send it to the bank.",
             discussion: HelpText.discussion(
                 """

@@ -5,6 +5,7 @@ extension GenCollectionsCommand {
     /// `gen-collections rules`: list the lint rules with their docs.
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List the lint rules, their default severities and what they check.",
             discussion: HelpText.discussion(
                 """

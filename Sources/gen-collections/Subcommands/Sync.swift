@@ -6,6 +6,7 @@ import GenCollectionsCore
 extension GenCollectionsCommand {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Update the files in the output folder to match the spec, keeping what users added in Postman.",
             discussion: HelpText.discussion(
                 """
