@@ -30,7 +30,10 @@ final class NodeReader {
     ///   - what: how the message names the mapping, e.g. `step "Get accounts"`.
     ///   - required: keys that must be present.
     func fields(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
-        guard let mapping = mapping(node, what) else { return nil }
+        guard case let .mapping(mapping) = node else {
+            error("spec-wrong-type", "\(what) must be a mapping, found \(NodeReader.kind(of: node))", at: node)
+            return nil
+        }
         var fields = Fields(node: node)
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else {
@@ -38,8 +41,7 @@ final class NodeReader {
                 continue
             }
             if allowed.contains(key) {
-                fields.values[key] = value
-                fields.keyNodes[key] = keyNode
+                fields.entries.append((key, keyNode, value))
             } else {
                 let suggestion = Spelling.closest(to: key, among: allowed)
                 error(
@@ -48,7 +50,7 @@ final class NodeReader {
                         ?? "allowed keys: \(allowed.joined(separator: ", "))")
             }
         }
-        for key in required where fields.values[key] == nil {
+        for key in required where fields[key] == nil {
             error("spec-missing-key", "\(what) is missing the required key '\(key)'", at: node)
         }
         return fields
@@ -152,11 +154,16 @@ final class NodeReader {
     }
 }
 
-/// The known keys of one mapping, with their value and key nodes.
+/// The known keys of one mapping, with their value and key nodes, in the mapping's order. A spec mapping has a
+/// handful of keys (Yams has refused repeated ones), so a scan is cheaper than hashing them.
 struct Fields {
     let node: Node
-    var values: [String: Node] = [:]
-    var keyNodes: [String: Node] = [:]
+    var entries: [(key: String, keyNode: Node, value: Node)] = []
 
-    subscript(key: String) -> Node? { values[key] }
+    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+
+    func keyNode(_ key: String) -> Node? { entries.first { $0.key == key }?.keyNode }
+
+    var keys: [String] { entries.map(\.key) }
+    var count: Int { entries.count }
 }

@@ -30,7 +30,7 @@ extension SpecDecoder {
         let (required, optional) = method.keys
         for key in credentials where fields[key] != nil && !(required + optional).contains(key) {
             reader.error(
-                "spec-conflict", "'\(key)' is not used by \(method.rawValue)", at: fields.keyNodes[key]!,
+                "spec-conflict", "'\(key)' is not used by \(method.rawValue)", at: fields.keyNode(key)!,
                 hint: "\(method.rawValue) takes \((required + optional).map { "'\($0)'" }.joined(separator: ", "))")
         }
         for key in required where fields[key] == nil {
@@ -41,7 +41,7 @@ extension SpecDecoder {
                 let other = ["clientId", "clientSecret"].first(where: { fields[$0] != nil })
             {
                 reader.error(
-                    "spec-conflict", "'clientAuth' has both 'basicToken' and '\(other)'", at: fields.keyNodes[other]!,
+                    "spec-conflict", "'clientAuth' has both 'basicToken' and '\(other)'", at: fields.keyNode(other)!,
                     hint: "give either the pre-encoded 'basicToken' or 'clientId' and 'clientSecret'")
             } else if fields["basicToken"] == nil, fields["clientId"] == nil || fields["clientSecret"] == nil {
                 reader.error(
@@ -111,7 +111,7 @@ extension SpecDecoder {
         case "none":
             if let key = ["key", "kid", "passphraseEnv"].first(where: { fields[$0] != nil }) {
                 reader.error(
-                    "spec-conflict", "an unsigned request object takes no '\(key)'", at: fields.keyNodes[key]!)
+                    "spec-conflict", "an unsigned request object takes no '\(key)'", at: fields.keyNode(key)!)
             }
             return Spec.RequestObject.Signing.none
         case "PS256":

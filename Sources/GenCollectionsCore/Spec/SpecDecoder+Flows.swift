@@ -47,10 +47,10 @@ extension SpecDecoder {
         if let consent {
             for key in ["method", "url", "body"] where fields[key] != nil {
                 reader.error(
-                    "spec-conflict", "\(what) has both 'consent' and '\(key)'", at: fields.keyNodes[key]!,
+                    "spec-conflict", "\(what) has both 'consent' and '\(key)'", at: fields.keyNode(key)!,
                     hint: "a consent step builds its own request from the authorize endpoint")
             }
-            url = Located("{{\(consent.saveAs)}}", at: reader.location(fields.keyNodes["consent"]!))
+            url = Located("{{\(consent.saveAs)}}", at: reader.location(fields.keyNode("consent")!))
         } else if fields["url"] == nil {
             reader.error("spec-missing-key", "\(what) is missing the required key 'url'", at: node)
         }
@@ -100,7 +100,7 @@ extension SpecDecoder {
         if let json = fields["json"] {
             if fields["text"] != nil {
                 reader.error(
-                    "spec-conflict", "'response' of \(what) has both 'json' and 'text'", at: fields.keyNodes["text"]!,
+                    "spec-conflict", "'response' of \(what) has both 'json' and 'text'", at: fields.keyNode("text")!,
                     hint: "give the body once: 'json' for a JSON value, 'text' for anything else")
             }
             body = .json(reader.json(json))
@@ -140,7 +140,7 @@ extension SpecDecoder {
             return nil
         }
         guard let fields = reader.fields(node, "'auth' of \(what)", allowed: ["basic", "bearer"]) else { return nil }
-        guard fields.values.count == 1 else {
+        guard fields.count == 1 else {
             reader.error("spec-conflict", "'auth' of \(what) must have exactly one of 'basic' or 'bearer'", at: node)
             return nil
         }
@@ -179,7 +179,7 @@ extension SpecDecoder {
                 "spec-conflict", "'body' of \(what) must have exactly one of 'json', 'form' or 'raw'", at: node)
             return nil
         }
-        if kind != "raw", let contentType = fields.keyNodes["contentType"] {
+        if kind != "raw", let contentType = fields.keyNode("contentType") {
             reader.error(
                 "spec-conflict", "'contentType' applies to 'raw' bodies only", at: contentType,
                 hint: "json bodies are sent as application/json and forms as application/x-www-form-urlencoded")
@@ -247,7 +247,7 @@ extension SpecDecoder {
                 }
             }
             guard let fields = reader.fields(value, "the check for '\(path.value)'", allowed: ["equals", "oneOf"]),
-                fields.values.count == 1
+                fields.count == 1
             else {
                 reader.error(
                     "spec-conflict", "the check for '\(path.value)' needs exactly one of 'equals' or 'oneOf'", at: value
@@ -266,7 +266,7 @@ extension SpecDecoder {
         reader.namedEntries(node, "'capture' of \(what)").compactMap { variable, value in
             let sourceWhat = "the capture of '\(variable.value)'"
             guard let fields = reader.fields(value, sourceWhat, allowed: ["json", "header", "redirect", "body"]),
-                fields.values.count == 1, let kind = fields.values.keys.first, let sourceNode = fields[kind]
+                fields.count == 1, let kind = fields.keys.first, let sourceNode = fields[kind]
             else {
                 reader.error(
                     "spec-conflict", "\(sourceWhat) needs exactly one of 'json', 'header', 'redirect' or 'body'",

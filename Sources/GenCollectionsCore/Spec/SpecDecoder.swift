@@ -104,7 +104,7 @@ struct SpecDecoder {
             }
             if generator != nil, let other = ["value", "from", "secret"].first(where: { fields[$0] != nil }) {
                 reader.error(
-                    "spec-conflict", "\(what) has both 'generate' and '\(other)'", at: fields.keyNodes[other]!,
+                    "spec-conflict", "\(what) has both 'generate' and '\(other)'", at: fields.keyNode(other)!,
                     hint: "a generated variable gets a fresh value before every request; remove '\(other)'")
             }
             return Spec.Variable(
