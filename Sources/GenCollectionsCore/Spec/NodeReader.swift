@@ -1,5 +1,4 @@
 import GenCollectionsBase
-import Yams
 
 /// Reads a composed YAML tree into typed values, reporting every problem with its `file:line:column`
 /// instead of stopping at the first.
@@ -9,15 +8,15 @@ final class NodeReader {
 
     init(file: String) { self.file = file }
 
-    func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    func location(_ node: SpecNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
-    func error(_ id: String, _ message: String, at node: Node, hint: String? = nil) {
+    func error(_ id: String, _ message: String, at node: SpecNode, hint: String? = nil) {
         collector.emit(.error(id, message, at: location(node), hint: hint))
     }
 
-    func warning(_ id: String, _ message: String, at node: Node, hint: String? = nil) {
+    func warning(_ id: String, _ message: String, at node: SpecNode, hint: String? = nil) {
         collector.emit(.warning(id, message, at: location(node), hint: hint))
     }
 
@@ -29,7 +28,7 @@ final class NodeReader {
     /// - Parameters:
     ///   - what: how the message names the mapping, e.g. `step "Get accounts"`.
     ///   - required: keys that must be present.
-    func fields(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+    func fields(_ node: SpecNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard case let .mapping(mapping) = node else {
             error("spec-wrong-type", "\(what) must be a mapping, found \(NodeReader.kind(of: node))", at: node)
             return nil
@@ -57,16 +56,16 @@ final class NodeReader {
     }
 
     /// The mapping's pairs, in order, or nil after reporting that the node is not a mapping.
-    func mapping(_ node: Node, _ what: String) -> [(key: Node, value: Node)]? {
+    func mapping(_ node: SpecNode, _ what: String) -> [(key: SpecNode, value: SpecNode)]? {
         guard case let .mapping(mapping) = node else {
             error("spec-wrong-type", "\(what) must be a mapping, found \(NodeReader.kind(of: node))", at: node)
             return nil
         }
-        return mapping.map { ($0.key, $0.value) }
+        return mapping.pairs
     }
 
     /// A mapping's pairs whose keys are strings (user-chosen names, such as variables or headers).
-    func namedEntries(_ node: Node, _ what: String) -> [(name: Located<String>, value: Node)] {
+    func namedEntries(_ node: SpecNode, _ what: String) -> [(name: Located<String>, value: SpecNode)] {
         guard let pairs = mapping(node, what) else { return [] }
         return pairs.compactMap { key, value in
             guard let name = key.string, !name.isEmpty else {
@@ -77,7 +76,7 @@ final class NodeReader {
         }
     }
 
-    func sequence(_ node: Node, _ what: String) -> [Node] {
+    func sequence(_ node: SpecNode, _ what: String) -> [SpecNode] {
         guard case let .sequence(sequence) = node else {
             error("spec-wrong-type", "\(what) must be a list, found \(NodeReader.kind(of: node))", at: node)
             return []
@@ -87,7 +86,7 @@ final class NodeReader {
 
     // MARK: - Scalars
 
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: SpecNode, _ what: String) -> String? {
         guard case let .scalar(scalar) = node else {
             error("spec-wrong-type", "\(what) must be a string, found \(NodeReader.kind(of: node))", at: node)
             return nil
@@ -95,24 +94,24 @@ final class NodeReader {
         return scalar.string
     }
 
-    func located(_ node: Node, _ what: String) -> Located<String>? {
+    func located(_ node: SpecNode, _ what: String) -> Located<String>? {
         string(node, what).map { Located($0, at: location(node)) }
     }
 
-    func bool(_ node: Node, _ what: String) -> Bool? {
+    func bool(_ node: SpecNode, _ what: String) -> Bool? {
         if let value = YAMLScalar.bool(node) { return value }
         error("spec-wrong-type", "\(what) must be true or false, found \(NodeReader.describe(node))", at: node)
         return nil
     }
 
-    func int(_ node: Node, _ what: String) -> Int? {
+    func int(_ node: SpecNode, _ what: String) -> Int? {
         if let value = YAMLScalar.int(node) { return value }
         error("spec-wrong-type", "\(what) must be a whole number, found \(NodeReader.describe(node))", at: node)
         return nil
     }
 
     /// A string, or a list of strings.
-    func strings(_ node: Node, _ what: String) -> [Located<String>] {
+    func strings(_ node: SpecNode, _ what: String) -> [Located<String>] {
         if case .sequence = node {
             return sequence(node, what).compactMap { located($0, "each entry of \(what)") }
         }
@@ -121,7 +120,7 @@ final class NodeReader {
 
     /// Any YAML value as JSON: plain scalars keep their YAML 1.2 type (numbers, booleans, null) written as valid
     /// JSON, quoted ones are strings (`YAMLScalar`).
-    func json(_ node: Node) -> JSONValue {
+    func json(_ node: SpecNode) -> JSONValue {
         switch node {
         case let .scalar(scalar):
             return jsonScalar(node, scalar)
@@ -129,40 +128,34 @@ final class NodeReader {
             return .array(sequence.map(json))
         case let .mapping(mapping):
             return .object(mapping.map { (key: jsonKey($0.key), value: json($0.value)) })
-        case .alias:
-            error(
-                "spec-wrong-type", "YAML aliases are not supported in bodies and claims", at: node,
-                hint: "write the value out in full")
-            return .null
         }
     }
 
     // MARK: - Helpers
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: SpecNode) -> String {
         switch node {
         case .scalar: return "a scalar"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: SpecNode) -> String {
         if case let .scalar(scalar) = node { return "'\(scalar.string)'" }
         return kind(of: node)
     }
 }
 
 /// The known keys of one mapping, with their value and key nodes, in the mapping's order. A spec mapping has a
-/// handful of keys (Yams has refused repeated ones), so a scan is cheaper than hashing them.
+/// handful of keys (a repeated one has been refused), so a scan is cheaper than hashing them.
 struct Fields {
-    let node: Node
-    var entries: [(key: String, keyNode: Node, value: Node)] = []
+    let node: SpecNode
+    var entries: [(key: String, keyNode: SpecNode, value: SpecNode)] = []
 
-    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+    subscript(key: String) -> SpecNode? { entries.firstIndex { $0.key == key }.map { entries[$0].value } }
 
-    func keyNode(_ key: String) -> Node? { entries.first { $0.key == key }?.keyNode }
+    func keyNode(_ key: String) -> SpecNode? { entries.firstIndex { $0.key == key }.map { entries[$0].keyNode } }
 
     var keys: [String] { entries.map(\.key) }
     var count: Int { entries.count }

@@ -1,5 +1,4 @@
 import GenCollectionsBase
-import Yams
 
 /// The bank's OAuth behaviour: client authentication at the token endpoint, the consent request object, and the
 /// helper API.
@@ -14,7 +13,7 @@ extension SpecDecoder {
         "exp": "'lifetime'", "claims": "the consent step's 'intentId' and 'acr'", "max_age": "'maxAge'",
     ]
 
-    func clientAuth(_ node: Node) -> Spec.ClientAuth? {
+    func clientAuth(_ node: SpecNode) -> Spec.ClientAuth? {
         let credentials = ["clientId", "clientSecret", "basicToken", "assertion"]
         guard let fields = reader.fields(node, "'clientAuth'", allowed: ["method"] + credentials, required: ["method"]),
             let methodNode = fields["method"], let text = reader.string(methodNode, "'method'")
@@ -56,7 +55,7 @@ extension SpecDecoder {
             basicToken: located("basicToken"), assertion: located("assertion"))
     }
 
-    func requestObject(_ node: Node) -> Spec.RequestObject? {
+    func requestObject(_ node: SpecNode) -> Spec.RequestObject? {
         guard
             let fields = reader.fields(
                 node, "'requestObject'", allowed: ["signing", "lifetime", "acr", "maxAge", "claims"])
@@ -94,7 +93,7 @@ extension SpecDecoder {
     }
 
     /// `none`, or `{alg: PS256, key: FILE, kid: KID, passphraseEnv: NAME}`.
-    func requestObjectSigning(_ node: Node) -> Spec.RequestObject.Signing? {
+    func requestObjectSigning(_ node: SpecNode) -> Spec.RequestObject.Signing? {
         let hint = "use 'none' or {alg: PS256, key: FILE, kid: KID}"
         if case let .scalar(scalar) = node {
             if scalar.string == "none" { return Spec.RequestObject.Signing.none }
@@ -133,7 +132,7 @@ extension SpecDecoder {
         }
     }
 
-    func helperAPI(_ node: Node) -> Spec.HelperAPI? {
+    func helperAPI(_ node: SpecNode) -> Spec.HelperAPI? {
         guard let fields = reader.fields(node, "'helperAPI'", allowed: ["environment"], required: ["environment"]),
             let environment = fields["environment"].flatMap({ reader.located($0, "'environment'") })
         else { return nil }

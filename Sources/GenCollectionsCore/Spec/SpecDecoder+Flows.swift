@@ -1,5 +1,3 @@
-import Yams
-
 extension SpecDecoder {
     static let flowKeys = [
         "name", "key", "description", "headerSets", "auth", "steps", "unsupported", "once", "scripts",
@@ -11,7 +9,7 @@ extension SpecDecoder {
     ]
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
-    func flow(_ node: Node) -> Spec.Flow? {
+    func flow(_ node: SpecNode) -> Spec.Flow? {
         guard let fields = reader.fields(node, "a flow", allowed: Self.flowKeys, required: ["name", "steps"]),
             let name = fields["name"].flatMap({ reader.located($0, "the flow's 'name'") })
         else { return nil }
@@ -28,7 +26,7 @@ extension SpecDecoder {
             scripts: fields["scripts"].map { rawScripts($0, what).scripts } ?? .init())
     }
 
-    func step(_ node: Node) -> Spec.Step? {
+    func step(_ node: SpecNode) -> Spec.Step? {
         guard let fields = reader.fields(node, "a step", allowed: Self.stepKeys, required: ["name"]),
             let name = fields["name"].flatMap({ reader.located($0, "the step's 'name'") })
         else { return nil }
@@ -86,7 +84,7 @@ extension SpecDecoder {
     }
 
     /// `response: {status: 201, headers: {...}, json: {...}}` or `text: ...` instead of `json`.
-    func responseExample(_ node: Node, _ what: String) -> Spec.ResponseExample? {
+    func responseExample(_ node: SpecNode, _ what: String) -> Spec.ResponseExample? {
         guard
             let fields = reader.fields(
                 node, "'response' of \(what)", allowed: ["status", "headers", "json", "text"], required: ["status"]),
@@ -114,7 +112,7 @@ extension SpecDecoder {
 
     /// `scripts: {prerequest: TEXT, test: TEXT}`, and at the top level `bankReason: false`.
     func rawScripts(
-        _ node: Node, _ what: String, allowBankReason: Bool = false
+        _ node: SpecNode, _ what: String, allowBankReason: Bool = false
     ) -> (
         scripts: Spec.RawScripts, bankReason: Bool
     ) {
@@ -130,7 +128,7 @@ extension SpecDecoder {
 
     // MARK: - Auth and body
 
-    func auth(_ node: Node, _ what: String) -> Spec.Auth? {
+    func auth(_ node: SpecNode, _ what: String) -> Spec.Auth? {
         if case let .scalar(scalar) = node {
             if scalar.string == "none" { return Spec.Auth.none }
             if scalar.string == "client" { return Spec.Auth.client }
@@ -168,7 +166,7 @@ extension SpecDecoder {
         return .basic(username: username, password: password)
     }
 
-    func body(_ node: Node, _ what: String) -> Spec.Body? {
+    func body(_ node: SpecNode, _ what: String) -> Spec.Body? {
         guard let fields = reader.fields(node, "'body' of \(what)", allowed: ["json", "form", "raw", "contentType"])
         else {
             return nil
@@ -201,7 +199,7 @@ extension SpecDecoder {
 
     // MARK: - Expectations and captures
 
-    func expectations(_ node: Node, _ what: String) -> Spec.Expectations {
+    func expectations(_ node: SpecNode, _ what: String) -> Spec.Expectations {
         guard let fields = reader.fields(node, "'expect' of \(what)", allowed: ["status", "json", "headers"]) else {
             return Spec.Expectations()
         }
@@ -225,7 +223,7 @@ extension SpecDecoder {
             headers: fields["headers"].map { checks($0, "'expect.headers' of \(what)", paths: false) } ?? [])
     }
 
-    func checks(_ node: Node, _ what: String, paths: Bool) -> [Spec.FieldExpectation] {
+    func checks(_ node: SpecNode, _ what: String, paths: Bool) -> [Spec.FieldExpectation] {
         reader.namedEntries(node, what).compactMap { path, value in
             if paths, JSONPath(path.value) == nil {
                 reader.emit(
@@ -262,7 +260,7 @@ extension SpecDecoder {
         }
     }
 
-    func captures(_ node: Node, _ what: String) -> [Spec.Capture] {
+    func captures(_ node: SpecNode, _ what: String) -> [Spec.Capture] {
         reader.namedEntries(node, "'capture' of \(what)").compactMap { variable, value in
             let sourceWhat = "the capture of '\(variable.value)'"
             guard let fields = reader.fields(value, sourceWhat, allowed: ["json", "header", "redirect", "body"]),
@@ -295,7 +293,7 @@ extension SpecDecoder {
         }
     }
 
-    func consent(_ node: Node, _ what: String) -> Spec.Consent? {
+    func consent(_ node: SpecNode, _ what: String) -> Spec.Consent? {
         let keys = [
             "authorizeEndpoint", "clientId", "responseType", "scope", "redirectUri", "intentId", "audience",
             "saveAs", "code", "check",

@@ -1,5 +1,4 @@
 import GenCollectionsBase
-import Yams
 
 /// Decodes the composed YAML tree of a spec into `Spec`, one section at a time.
 struct SpecDecoder {
@@ -12,7 +11,7 @@ struct SpecDecoder {
         "headerSets", "tls", "registration", "clientAuth", "requestObject", "helperAPI", "scripts", "flows",
     ]
 
-    func decode(_ root: Node) -> Spec? {
+    func decode(_ root: SpecNode) -> Spec? {
         guard
             let fields = reader.fields(
                 root, "the spec", allowed: Self.topLevelKeys,
@@ -63,7 +62,7 @@ struct SpecDecoder {
 
     // MARK: - Hosts and variables
 
-    func hosts(_ node: Node) -> [Spec.Host] {
+    func hosts(_ node: SpecNode) -> [Spec.Host] {
         reader.namedEntries(node, "'hosts'").compactMap { name, value in
             if case .scalar = value {
                 return reader.located(value, "host '\(name.value)'").map { Spec.Host(name: name, url: $0) }
@@ -81,7 +80,7 @@ struct SpecDecoder {
         }
     }
 
-    func variables(_ node: Node) -> [Spec.Variable] {
+    func variables(_ node: SpecNode) -> [Spec.Variable] {
         reader.namedEntries(node, "'variables'").compactMap { name, value in
             if case .scalar = value {
                 return Spec.Variable(name: name, value: reader.string(value, "variable '\(name.value)'"), secret: false)
@@ -117,14 +116,14 @@ struct SpecDecoder {
         }
     }
 
-    func headerSets(_ node: Node) -> [Spec.HeaderSet] {
+    func headerSets(_ node: SpecNode) -> [Spec.HeaderSet] {
         reader.namedEntries(node, "'headerSets'").map { name, value in
             Spec.HeaderSet(name: name, headers: headers(value, "header set '\(name.value)'"))
         }
     }
 
     /// A mapping of names to string values (headers, query parameters, form fields).
-    func headers(_ node: Node, _ what: String) -> [Spec.NamedValue] {
+    func headers(_ node: SpecNode, _ what: String) -> [Spec.NamedValue] {
         reader.namedEntries(node, what).compactMap { name, value in
             guard case let .scalar(scalar) = value else {
                 reader.error(
@@ -139,7 +138,7 @@ struct SpecDecoder {
 
     // MARK: - TLS and registration
 
-    func tls(_ node: Node) -> Spec.TLS? {
+    func tls(_ node: SpecNode) -> Spec.TLS? {
         guard let fields = reader.fields(node, "'tls'", allowed: ["clientCertificates", "caBundle", "verify"]) else {
             return nil
         }
@@ -153,7 +152,7 @@ struct SpecDecoder {
             verify: fields["verify"].flatMap { reader.bool($0, "'verify'") } ?? true)
     }
 
-    func clientCertificate(_ node: Node) -> Spec.TLS.ClientCertificate? {
+    func clientCertificate(_ node: SpecNode) -> Spec.TLS.ClientCertificate? {
         guard
             let fields = reader.fields(
                 node, "a client certificate",
@@ -176,7 +175,7 @@ struct SpecDecoder {
         return certificate
     }
 
-    func registration(_ node: Node) -> Spec.Registration? {
+    func registration(_ node: SpecNode) -> Spec.Registration? {
         guard
             let fields = reader.fields(
                 node, "'registration'", allowed: ["endpoint", "claims", "bodyVariable"],
@@ -190,7 +189,7 @@ struct SpecDecoder {
     }
 
     /// JWT claims in spec order, each value kept with its YAML type.
-    func claims(_ node: Node, _ what: String) -> [Spec.Claim] {
+    func claims(_ node: SpecNode, _ what: String) -> [Spec.Claim] {
         reader.namedEntries(node, what).map { Spec.Claim(name: $0.name, value: reader.json($0.value)) }
     }
 }

@@ -32,29 +32,27 @@ public enum SpecLoader {
         return (spec, diagnostics)
     }
 
-    /// The YAML tree, within `YAMLLimits`.
-    ///
-    /// Yams finds duplicate keys by hashing each key with its resolved tag, which runs the default resolver's
-    /// regular expressions on every plain key (a sixth of a load). So the text is first composed with the basic
-    /// resolver; only when that fails, breaks a limit or leaves two keys of one mapping with the same text (where
-    /// `1` and `"1"` differ by tag) is it composed again as before, so every diagnostic stays Yams' own.
-    private static func compose(_ text: String, file: String) throws -> Node {
-        if let fast = try? Yams.compose(yaml: text, .basic) {
-            let inspection = YAMLLimits.inspect(fast, file: file, text: text)
-            if inspection.problem == nil, !inspection.keysNeedResolving { return fast }
-        }
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
+    /// The YAML tree, within `YAMLLimits`, as `SpecComposer` builds it. Where it leaves the verdict to Yams, Yams
+    /// composes the text again: its error is the diagnostic, and when it finds none the tree stands.
+    private static func compose(_ text: String, file: String) throws -> SpecNode {
+        let composition = SpecComposer.compose(text, file: file)
+        if composition.needsYams {
+            do {
+                _ = try Yams.compose(yaml: text)
+            } catch let error as YamlError {
                 throw DiagnosticsError([
-                    .error(
-                        "spec-empty", "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1),
-                        hint: "run 'gen-collections init' for an annotated example")
+                    YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "spec")
                 ])
             }
-            if let problem = YAMLLimits.check(node, file: file, text: text) { throw DiagnosticsError([problem]) }
-            return node
-        } catch let error as YamlError {
-            throw DiagnosticsError([YAMLSyntaxDiagnostic.diagnostic(for: error, text: text, file: file, area: "spec")])
         }
+        if let problem = composition.problem { throw DiagnosticsError([problem]) }
+        guard let root = composition.root else {
+            throw DiagnosticsError([
+                .error(
+                    "spec-empty", "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1),
+                    hint: "run 'gen-collections init' for an annotated example")
+            ])
+        }
+        return root
     }
 }

@@ -24,10 +24,10 @@ enum YAMLScalar {
         var yaml11Note: String?
     }
 
-    static func resolve(_ scalar: Node.Scalar) -> Resolution {
+    static func resolve(_ scalar: SpecNode.Scalar) -> Resolution {
         let text = scalar.string
-        guard scalar.style == .plain else { return Resolution(value: .string(text)) }
-        switch scalar.tag.description {
+        guard scalar.isPlain else { return Resolution(value: .string(text)) }
+        switch scalar.tag {
         case "":
             let value = plain(text)
             if case .string = value?.value, let note = yaml11Note(text) {
@@ -37,12 +37,12 @@ enum YAMLScalar {
         case Tag.Name.str.rawValue, "!": return Resolution(value: .string(text))
         case Tag.Name.null.rawValue, Tag.Name.bool.rawValue, Tag.Name.int.rawValue, Tag.Name.float.rawValue:
             let resolved = plain(text)
-            let wanted = String(scalar.tag.description.dropFirst("tag:yaml.org,2002:".count))
+            let wanted = String(scalar.tag.dropFirst("tag:yaml.org,2002:".count))
             guard let value = resolved?.value, kind(value) == wanted || (wanted == "float" && kind(value) == "int")
             else { return Resolution(error: "'\(text)' is not a YAML \(wanted)") }
             return Resolution(value: value)
         default:
-            return Resolution(error: "the YAML tag '\(scalar.tag.description)' is not supported here")
+            return Resolution(error: "the YAML tag '\(scalar.tag)' is not supported here")
         }
     }
 
@@ -162,7 +162,7 @@ enum YAMLScalar {
 
 extension NodeReader {
     /// A plain or quoted scalar as JSON (`json(_:)`'s hook), with the warnings and errors of `YAMLScalar`.
-    func jsonScalar(_ node: Node, _ scalar: Node.Scalar) -> JSONValue {
+    func jsonScalar(_ node: SpecNode, _ scalar: SpecNode.Scalar) -> JSONValue {
         let resolution = YAMLScalar.resolve(scalar)
         if let note = resolution.yaml11Note { warning("spec-yaml11-scalar", note, at: node) }
         switch resolution.value {
@@ -179,7 +179,7 @@ extension NodeReader {
     }
 
     /// A JSON object key: a scalar's text.
-    func jsonKey(_ node: Node) -> String {
+    func jsonKey(_ node: SpecNode) -> String {
         guard case let .scalar(scalar) = node else {
             error(
                 "spec-wrong-type", "keys of a JSON value must be strings, found \(NodeReader.kind(of: node))", at: node)
@@ -191,13 +191,13 @@ extension NodeReader {
 
 extension YAMLScalar {
     /// `true` or `false` (and their capitalised spellings), nil for anything else.
-    static func bool(_ node: Node) -> Bool? {
+    static func bool(_ node: SpecNode) -> Bool? {
         guard case let .scalar(scalar) = node, case let .bool(flag)? = resolve(scalar).value else { return nil }
         return flag
     }
 
     /// A plain decimal, octal (`0o`) or hexadecimal (`0x`) integer that fits an `Int`.
-    static func int(_ node: Node) -> Int? {
+    static func int(_ node: SpecNode) -> Int? {
         guard case let .scalar(scalar) = node, case let .number(text)? = resolve(scalar).value else { return nil }
         return Int(text)
     }
