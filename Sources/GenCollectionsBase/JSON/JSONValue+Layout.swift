@@ -42,14 +42,22 @@ extension JSONValue {
                 item.write(layout, to: &out, depth: depth + 1)
             }
         case .object(let pairs):
-            let members =
-                layout == .canonical ? pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : pairs
+            let members = layout == .canonical ? Self.sortedByKey(pairs) : pairs
             JSONBytes.writeContainer("{", "}", members, layout: layout, depth: depth, to: &out) { pair, out in
                 JSONBytes.writeQuoted(pair.key, to: &out)
                 out.append(contentsOf: (layout == .canonical ? " : " : ": ").utf8)
                 pair.value.write(layout, to: &out, depth: depth + 1)
             }
         }
+    }
+}
+
+extension JSONValue {
+    /// Members in the UTF-8 order of their keys; as they are when they already are (no copy).
+    static func sortedByKey(_ pairs: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
+        func precedes(_ left: String, _ right: String) -> Bool { left.utf8.lexicographicallyPrecedes(right.utf8) }
+        let isSorted = pairs.indices.dropFirst().allSatisfy { !precedes(pairs[$0].key, pairs[$0 - 1].key) }
+        return isSorted ? pairs : pairs.sorted { precedes($0.key, $1.key) }
     }
 }
 
@@ -91,29 +99,40 @@ enum JSONBytes {
     /// are). Every escape is of an ASCII byte, so the other bytes (whole UTF-8 sequences) are copied as they are.
     static func writeQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most text needs no escape: copied in one piece.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: text.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case ..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // The runs between escapes are copied in one piece: most text has none.
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() {
+                guard let escape = escape(byte) else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(UInt8(ascii: "\\"))
+                if escape == UInt8(ascii: "u") {
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0x0F)])
+                } else {
+                    out.append(escape)
+                }
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The letter after the backslash that escapes `byte` (`u` for `\u00xx`), or nil when it stands as it is.
+    private static func escape(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): return byte
+        case 0x0A: return UInt8(ascii: "n")
+        case 0x0D: return UInt8(ascii: "r")
+        case 0x09: return UInt8(ascii: "t")
+        case 0x08: return UInt8(ascii: "b")
+        case 0x0C: return UInt8(ascii: "f")
+        case ..<0x20: return UInt8(ascii: "u")
+        default: return nil
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
