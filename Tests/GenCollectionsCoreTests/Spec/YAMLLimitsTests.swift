@@ -35,6 +35,15 @@ import Testing
                 + "aliases, or more than 10000 aliases")
     }
 
+    @Test func laughsBeyondWhatAnIntCountsAreRefusedToo() throws {
+        // 10^30 values: counting them after the refusal would overflow.
+        let error = try #require(throws: DiagnosticsError.self) {
+            try SpecLoader.load(Self.laughs(levels: 30), file: "laughs.yaml")
+        }
+        #expect(error.diagnostics.map(\.id) == ["spec-alias-expansion"])
+        #expect(error.diagnostics.first?.location?.line == 8)
+    }
+
     @Test func aFewAliasesAreFine() throws {
         // 3 levels: 1,000 values through 111 aliases; the spec's other problems are reported as usual.
         let error = try #require(throws: DiagnosticsError.self) {

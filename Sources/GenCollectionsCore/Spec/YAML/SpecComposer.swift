@@ -106,6 +106,8 @@ final class SpecComposer {
         let mark = SpecNode.Mark(line: start.line + 1, column: start.column + 1)
         if event.pointee.type == YAML_ALIAS_EVENT {
             guard let anchored = anchors[String(cString: event.pointee.data.alias.anchor)] else { throw AskYams() }
+            // Once a limit is broken an alias adds no more: sizes stay bounded by the text (10^30 values overflow).
+            guard problem == nil else { return (anchored.node, Size()) }
             countAlias(of: anchored, at: depth)
             return anchored
         }
