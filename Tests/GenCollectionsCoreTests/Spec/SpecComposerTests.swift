@@ -86,6 +86,14 @@ import Testing
         #expect(spec.headerSets.first?.headers.map(\.value.value) == ["one", "one again"])
     }
 
+    @Test func aSyntaxErrorComesBeforeABrokenLimit() throws {
+        let deep = String(repeating: "[", count: 101) + String(repeating: "]", count: 101)
+        #expect(try Self.problem("gen-collections: 1\nx: \(deep)\nflows: []\n").id == "spec-too-deep")
+        let both = try Self.problem("gen-collections: 1\nx: \(deep)\nname: [x\n")
+        #expect(both.id == "spec-yaml-syntax")
+        #expect(both.location?.line == 4)
+    }
+
     @Test func syntaxErrorsAndSecondDocumentsAreYamsDiagnostics() throws {
         let syntax = try Self.problem("gen-collections: 1\nname: [x\n")
         #expect(syntax.id == "spec-yaml-syntax")

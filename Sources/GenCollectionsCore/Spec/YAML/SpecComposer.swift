@@ -5,10 +5,10 @@ import GenCollectionsBase
 
 /// Builds a spec's YAML tree (`SpecNode`) from libyaml's events, within `YAMLLimits`.
 ///
-/// It gives up, and leaves the verdict to Yams (so that every YAML diagnostic stays Yams' own), where Yams would
-/// fail or where only Yams' tag resolver can tell: a syntax error, an undefined alias, a second document, two keys of
-/// one mapping with the same text (`a` and `"a"` are the same key, `1` and `"1"` are not) or a key that is not a
-/// scalar.
+/// It leaves the verdict to Yams (so that every YAML diagnostic stays Yams' own), where Yams would fail or where
+/// only Yams' tag resolver can tell: a syntax error, an undefined alias, a second document, two keys of one mapping
+/// with the same text (`a` and `"a"` are the same key, `1` and `"1"` are not) or a key that is not a scalar. It
+/// stops at the first limit broken, and Yams is asked then too: a syntax error anywhere in the text comes first.
 ///
 /// Aliases share their anchor's node, as in Yams, so a "billion laughs" (anchors that alias anchors, ten times
 /// each) costs little to compose but expands to 10^n values for whoever walks the tree: a JSON body, a claim or an
@@ -21,7 +21,7 @@ final class SpecComposer {
     struct Composition {
         /// Nil for a stream without a document, or when Yams must be asked.
         var root: SpecNode?
-        /// The first limit the tree breaks, at the node to fix.
+        /// The first limit the tree breaks, at the node to fix: the diagnostic unless Yams finds an error.
         var problem: Diagnostic?
         /// Whether Yams must compose the text to report what is wrong, or to say that nothing is.
         var needsYams = false
@@ -43,6 +43,11 @@ final class SpecComposer {
     /// Where libyaml stopped, or what only Yams can report: composing ends.
     private struct AskYams: Error {}
 
+    /// The first limit broken: composing ends.
+    private struct LimitBroken: Error {
+        let problem: Diagnostic
+    }
+
     private static let stringTag = "tag:yaml.org,2002:str"
 
     private let file: String
@@ -52,7 +57,6 @@ final class SpecComposer {
     private var aliases = 0
     private var aliasNodes = 0
     private var aliasBytes = 0
-    private var problem: Diagnostic?
     private var keysNeedYams = false
 
     private init(file: String) {
@@ -89,7 +93,9 @@ final class SpecComposer {
             try next()  // the document's end
             try next()
             guard event.pointee.type == YAML_STREAM_END_EVENT else { throw AskYams() }
-            return Composition(root: root, problem: problem, needsYams: keysNeedYams)
+            return Composition(root: root, needsYams: keysNeedYams)
+        } catch let broken as LimitBroken {
+            return Composition(problem: broken.problem, needsYams: true)
         } catch {
             return Composition(needsYams: true)
         }
@@ -106,14 +112,15 @@ final class SpecComposer {
         let mark = SpecNode.Mark(line: start.line + 1, column: start.column + 1)
         if event.pointee.type == YAML_ALIAS_EVENT {
             guard let anchored = anchors[String(cString: event.pointee.data.alias.anchor)] else { throw AskYams() }
-            // Once a limit is broken an alias adds no more: sizes stay bounded by the text (10^30 values overflow).
-            guard problem == nil else { return (anchored.node, Size()) }
-            countAlias(of: anchored, at: depth)
+            try countAlias(of: anchored, at: depth)
             return anchored
         }
         if depth > YAMLLimits.maximumDepth {
-            fail(mark, "spec-too-deep", "values nest more than \(YAMLLimits.maximumDepth) levels deep")
+            throw limitBroken(mark, "spec-too-deep", "values nest more than \(YAMLLimits.maximumDepth) levels deep")
         }
+        // Read before the next event replaces this one.
+        let anchor = anchorName()
+        let composed: (node: SpecNode, size: Size)
         switch event.pointee.type {
         case YAML_SCALAR_EVENT:
             let data = event.pointee.data.scalar
@@ -121,9 +128,8 @@ final class SpecComposer {
             let tag = data.quoted_implicit == 1 ? Self.stringTag : data.tag.map { String(cString: $0) } ?? ""
             let scalar = SpecNode.Scalar(
                 string, isPlain: data.style == YAML_PLAIN_SCALAR_STYLE, tag: tag, mark: mark)
-            return anchored(data.anchor, (.scalar(scalar), Size(bytes: data.length)))
+            composed = (.scalar(scalar), Size(bytes: data.length))
         case YAML_SEQUENCE_START_EVENT:
-            let anchor = event.pointee.data.sequence_start.anchor.map { String(cString: $0) }
             var items: [SpecNode] = []
             var size = Size()
             try next()
@@ -133,9 +139,8 @@ final class SpecComposer {
                 size.add(item.size)
                 try next()
             }
-            return anchored(anchor, (.sequence(SpecNode.Sequence(items, mark: mark)), size))
+            composed = (.sequence(SpecNode.Sequence(items, mark: mark)), size)
         case YAML_MAPPING_START_EVENT:
-            let anchor = event.pointee.data.mapping_start.anchor.map { String(cString: $0) }
             var pairs: [(key: SpecNode, value: SpecNode)] = []
             var size = Size()
             try next()
@@ -149,33 +154,40 @@ final class SpecComposer {
                 try next()
             }
             if !keysNeedYams { keysNeedYams = Self.keysNeedYams(pairs) }
-            return anchored(anchor, (.mapping(SpecNode.Mapping(pairs, mark: mark)), size))
+            composed = (.mapping(SpecNode.Mapping(pairs, mark: mark)), size)
         default:
             throw AskYams()
         }
+        // Later aliases of the name share the node (a later anchor of that name replaces it).
+        if let anchor { anchors[anchor] = composed }
+        return composed
     }
 
-    private func anchored(_ name: UnsafeMutablePointer<UInt8>?, _ node: (SpecNode, Size)) -> (SpecNode, Size) {
-        anchored(name.map { String(cString: $0) }, node)
-    }
-
-    /// Records an anchored node, which later aliases of its name share (a later anchor of that name replaces it).
-    private func anchored(_ name: String?, _ node: (node: SpecNode, size: Size)) -> (node: SpecNode, size: Size) {
-        if let name { anchors[name] = node }
-        return node
+    /// The anchor (`&name`) of the current scalar, sequence or mapping event.
+    private func anchorName() -> String? {
+        let data = event.pointee.data
+        let name: UnsafeMutablePointer<UInt8>?
+        switch event.pointee.type {
+        case YAML_SCALAR_EVENT: name = data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: name = data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: name = data.mapping_start.anchor
+        default: name = nil
+        }
+        return name.map { String(cString: $0) }
     }
 
     /// An alias adds its anchor's expanded size to the tree.
-    private func countAlias(of anchored: (node: SpecNode, size: Size), at depth: Int) {
+    private func countAlias(of anchored: (node: SpecNode, size: Size), at depth: Int) throws {
         aliases += 1
         aliasNodes += anchored.size.nodes
         aliasBytes += anchored.size.bytes
         if depth + anchored.size.height - 1 > YAMLLimits.maximumDepth {
-            fail(anchored.node.mark, "spec-too-deep", "values nest more than \(YAMLLimits.maximumDepth) levels deep")
+            throw limitBroken(
+                anchored.node.mark, "spec-too-deep", "values nest more than \(YAMLLimits.maximumDepth) levels deep")
         } else if aliases > YAMLLimits.maximumAliases || aliasNodes > YAMLLimits.maximumAliasNodes
             || aliasBytes > YAMLLimits.maximumAliasBytes
         {
-            fail(
+            throw limitBroken(
                 anchored.node.mark, "spec-alias-expansion",
                 "the aliases of this anchor make the spec too large: more than \(YAMLLimits.maximumAliasNodes) values"
                     + " or \(InputFile.sizeText(YAMLLimits.maximumAliasBytes)) added by aliases, or more than "
@@ -183,14 +195,13 @@ final class SpecComposer {
         }
     }
 
-    /// Keeps the first limit broken.
-    private func fail(_ mark: SpecNode.Mark, _ id: String, _ message: String) {
-        guard problem == nil else { return }
-        problem = .error(
-            id, message, at: SourceLocation(file: file, line: mark.line, column: mark.column),
-            hint: id == "spec-too-deep"
-                ? "flatten the value; no request body needs that depth"
-                : "write the repeated values out, or use headerSets and variables to share them")
+    private func limitBroken(_ mark: SpecNode.Mark, _ id: String, _ message: String) -> LimitBroken {
+        LimitBroken(
+            problem: .error(
+                id, message, at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                hint: id == "spec-too-deep"
+                    ? "flatten the value; no request body needs that depth"
+                    : "write the repeated values out, or use headerSets and variables to share them"))
     }
 
     /// Whether two keys have the same text, or one is not a scalar: only Yams' resolver can tell whether they repeat.
