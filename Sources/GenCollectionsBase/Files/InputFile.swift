@@ -41,10 +41,16 @@ public enum InputFile {
         }
     }
 
-    /// The bytes of the file at `path`.
+    /// The bytes of the file at `path`, as `Data`; see `bytes(_:maximumSize:)`.
+    public static func read(_ path: String, maximumSize: Int = defaultMaximumSize) throws(Failure) -> Data {
+        Data(try bytes(path, maximumSize: maximumSize))
+    }
+
+    /// The bytes of the file at `path`, read into one array sized from the file's length (a 20 MB collection is
+    /// held once while it is read, not grown and copied).
     /// - Parameter maximumSize: files (or pipes) holding more bytes are refused.
     /// - Throws: `Failure`.
-    public static func read(_ path: String, maximumSize: Int = defaultMaximumSize) throws(Failure) -> Data {
+    public static func bytes(_ path: String, maximumSize: Int = defaultMaximumSize) throws(Failure) -> [UInt8] {
         func failure(_ reason: Failure.Reason) -> Failure { Failure(path: path, reason: reason) }
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(.system(.current)) }
@@ -55,18 +61,19 @@ public enum InputFile {
         // The file may have been swapped between stat and open.
         guard fstat(descriptor, &info) == 0 else { throw failure(.system(.current)) }
         if let kind = specialKind(info.st_mode) { throw failure(kind == "folder" ? .folder : .specialFile(kind)) }
-        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maximumSize {
-            throw failure(.tooLarge(limit: maximumSize))
-        }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        if isRegular, Int(info.st_size) > maximumSize { throw failure(.tooLarge(limit: maximumSize)) }
+        var bytes: [UInt8] = []
+        // Sized once (one byte more, for the read that finds the end), so a large file is never grown and copied.
+        if isRegular { bytes.reserveCapacity(Int(info.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             if count < 0 { throw failure(.system(.current)) }
-            if count == 0 { return data }
-            data.append(contentsOf: buffer[..<count])
-            if data.count > maximumSize { throw failure(.tooLarge(limit: maximumSize)) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > maximumSize { throw failure(.tooLarge(limit: maximumSize)) }
         }
     }
 

@@ -30,7 +30,7 @@ public enum BundleSync {
     }
 
     /// Merges each file found with the generated one; missing files are written as generated.
-    /// Each collection and environment is parsed once, for both the drift report and the merge.
+    /// A file that differs from the generated one is parsed once, for both the drift report and the merge.
     /// - Throws: `UnreadableFile` when a collection or environment file on disk is not JSON.
     public static func sync(generated: [Artifact], onDisk: [String: Data]) throws -> Outcome {
         var report = Drift(files: generated.map(\.path))
@@ -42,6 +42,8 @@ public enum BundleSync {
                 changed.append(artifact)
                 continue
             }
+            // Byte for byte as generated: no drift, nothing to merge or write, nothing to parse.
+            if data == artifact.contents { continue }
             let kind = DriftChecker.Kind(path: artifact.path)
             guard kind == .collection || kind == .environment else {
                 report.findings += DriftChecker.compare(artifact, with: data)

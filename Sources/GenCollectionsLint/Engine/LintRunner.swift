@@ -71,7 +71,7 @@ public enum LintRunner {
         var unreadable: [Diagnostic] = []
         func read(_ path: String) -> [UInt8]? {
             do {
-                return [UInt8](try InputFile.read(path, maximumSize: options.maximumFileSize))
+                return try InputFile.bytes(path, maximumSize: options.maximumFileSize)
             } catch {
                 unreadable.append(
                     .error(
@@ -130,8 +130,8 @@ public enum LintRunner {
         var seen: Set<String> = []
         targets = targets.filter { seen.insert(LintConfiguration.absolute($0)).inserted }
         for file in targets where file.lowercased().contains("cert") && file.lowercased().hasSuffix(".json") {
-            if let data = try? InputFile.read(file, maximumSize: options.maximumFileSize),
-                let list = CertificateList.read([UInt8](data), path: file)
+            if let bytes = try? InputFile.bytes(file, maximumSize: options.maximumFileSize),
+                let list = CertificateList.read(bytes, path: file)
             {
                 context.certificateLists.append(list)
             }
@@ -146,7 +146,7 @@ public enum LintRunner {
         var neighbourLinters: [String: Linter] = [:]
         if options.neighbourEnvironments {
             let contexts = NeighbourEnvironments.contexts(for: targets, base: context) {
-                try? [UInt8](InputFile.read($0, maximumSize: options.maximumFileSize))
+                try? InputFile.bytes($0, maximumSize: options.maximumFileSize)
             }
             neighbourLinters = contexts.mapValues { Linter(configuration: configuration, context: $0) }
         }
@@ -214,10 +214,9 @@ public enum LintRunner {
     static func lintTarget(
         _ path: String, linter: Linter, locators: Bool, maximumSize: Int = InputFile.defaultMaximumSize
     ) -> LintedTarget {
-        // The `Data` read is released on return, so a file is held once.
         let bytes: [UInt8]
         do {
-            bytes = [UInt8](try InputFile.read(path, maximumSize: maximumSize))
+            bytes = try InputFile.bytes(path, maximumSize: maximumSize)
         } catch {
             let diagnostic = Diagnostic.error(
                 "lint-unreadable", "cannot read '\(path)': \(error)", at: SourceLocation(file: path),

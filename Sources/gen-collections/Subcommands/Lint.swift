@@ -154,9 +154,11 @@ extension GenCollectionsCommand {
         private func parseOnlyRun() throws {
             var nodes = 0
             for path in paths {
-                guard let data = try? InputFile.read(path, maximumSize: limits.bytes) else { throw ExitStatus.noInput }
+                guard let bytes = try? InputFile.bytes(path, maximumSize: limits.bytes) else {
+                    throw ExitStatus.noInput
+                }
                 do {
-                    nodes += try JSONReader.parse([UInt8](data)).nodeCount
+                    nodes += try JSONReader.parse(bytes).nodeCount
                 } catch {
                     FileHandle.standardError.write(Data("\(path):\(error)\n".utf8))
                     throw ExitStatus.failure
