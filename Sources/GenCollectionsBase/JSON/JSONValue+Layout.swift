@@ -20,22 +20,21 @@ public enum JSONLayout: String, Sendable, CaseIterable {
 extension JSONValue {
     /// The document in `layout`; `finalNewline: false` leaves the newline out, as the Postman app does.
     public func data(_ layout: JSONLayout, finalNewline: Bool = true) -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        var out = ByteBuffer()
         write(layout, to: &out, depth: 0)
         if finalNewline { out.append(0x0A) }
-        return Data(out)
+        return out.data()
     }
 
     /// The document as the generator writes its files: `data(.canonical)`. A file parsed from the generator's
     /// output renders to the same bytes.
     public func postmanData() -> Data { data(.canonical) }
 
-    func write(_ layout: JSONLayout, to out: inout [UInt8], depth: Int) {
+    func write(_ layout: JSONLayout, to out: inout ByteBuffer, depth: Int) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let text): out.append(contentsOf: text.utf8)
+        case .null: out.append("null")
+        case .bool(let flag): out.append(flag ? "true" : "false")
+        case .number(let text): out.append(text)
         case .string(let text): JSONBytes.writeQuoted(text, to: &out)
         case .array(let items):
             JSONBytes.writeContainer("[", "]", items, layout: layout, depth: depth, to: &out) { item, out in
@@ -45,7 +44,7 @@ extension JSONValue {
             let members = layout == .canonical ? Self.sortedByKey(pairs) : pairs
             JSONBytes.writeContainer("{", "}", members, layout: layout, depth: depth, to: &out) { pair, out in
                 JSONBytes.writeQuoted(pair.key, to: &out)
-                out.append(contentsOf: (layout == .canonical ? " : " : ": ").utf8)
+                out.append(layout == .canonical ? " : " : ": ")
                 pair.value.write(layout, to: &out, depth: depth + 1)
             }
         }
@@ -67,7 +66,7 @@ enum JSONBytes {
     /// `JSONEncoder` writes them); Postman: a tab a level, empty ones as `[]` and `{}` (as `JSON.stringify`).
     static func writeContainer<Element>(
         _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ elements: [Element], layout: JSONLayout = .canonical,
-        depth: Int, to out: inout [UInt8], element write: (Element, inout [UInt8]) -> Void
+        depth: Int, to out: inout ByteBuffer, element write: (Element, inout ByteBuffer) -> Void
     ) {
         out.append(UInt8(ascii: open))
         if elements.isEmpty && layout == .postman {
@@ -86,18 +85,18 @@ enum JSONBytes {
         out.append(UInt8(ascii: close))
     }
 
-    static func pad(_ depth: Int, _ layout: JSONLayout, _ out: inout [UInt8]) {
+    static func pad(_ depth: Int, _ layout: JSONLayout, _ out: inout ByteBuffer) {
         if layout == .postman {
-            out.append(contentsOf: repeatElement(0x09, count: depth))
+            out.append(0x09, times: depth)
         } else {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            out.append(UInt8(ascii: " "), times: 2 * depth)
         }
     }
 
     /// A string literal with the escapes `JSONEncoder` and `JSON.stringify` agree on: `\"`, `\\`, `\n`, `\r`, `\t`,
     /// `\b`, `\f`, `\u00xx` for the other control characters, nothing else (slashes, U+2028 and DEL stay as they
     /// are). Every escape is of an ASCII byte, so the other bytes (whole UTF-8 sequences) are copied as they are.
-    static func writeQuoted(_ text: String, to out: inout [UInt8]) {
+    static func writeQuoted(_ text: String, to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -105,10 +104,10 @@ enum JSONBytes {
             var runStart = 0
             for (index, byte) in bytes.enumerated() {
                 guard let escape = escape(byte) else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(UInt8(ascii: "\\"))
                 if escape == UInt8(ascii: "u") {
-                    out.append(contentsOf: "u00".utf8)
+                    out.append("u00")
                     out.append(hexDigits[Int(byte >> 4)])
                     out.append(hexDigits[Int(byte & 0x0F)])
                 } else {
@@ -116,7 +115,7 @@ enum JSONBytes {
                 }
                 runStart = index + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -18,6 +18,17 @@ import Testing
         #expect(try InputFile.read(file.path) == Data("name: x\n".utf8))
     }
 
+    @Test func readsAFileOfManyChunksIntoOneArray() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("large.json")
+        // Three 64 KiB reads and a part of one, with bytes that tell the chunks apart.
+        let contents = (0..<(3 << 16) + 1000).map { UInt8(truncatingIfNeeded: $0 / 7) }
+        try Data(contents).write(to: file)
+        #expect(try InputFile.bytes(file.path) == contents)
+        #expect(try InputFile.read(file.path) == Data(contents))
+    }
+
     @Test func refusesAFileOverTheLimitWithoutReadingIt() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
