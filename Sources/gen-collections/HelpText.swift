@@ -29,7 +29,7 @@ enum HelpText {
         var lines = [text, "", "Examples:"]
         for example in examples {
             lines += wrap(example.comment, first: "  # ", rest: "  # ")
-            lines += example.command.split(separator: "\n").map { "  " + $0 }
+            lines += example.command.split(separator: "\n").map { "  " + String($0) }
         }
         return (lines + [""] + exitCodeLines(codes)).joined(separator: "\n")
     }
@@ -46,18 +46,25 @@ enum HelpText {
             }
     }
 
-    /// `text` in lines under 80 columns: the first starts with `first`, the others with `rest`.
+    /// `text` in lines under 80 columns: the first starts with `first`, the others with `rest`. Widths are counted
+    /// in characters as they are appended (this runs for every command's help at every start, so no line is
+    /// measured again).
     private static func wrap(_ text: String, first: String, rest: String) -> [String] {
         var lines: [String] = []
         var line = first
+        var (width, prefixWidth) = (first.count, first.count)
         for word in text.split(separator: " ") {
-            let prefix = lines.isEmpty ? first : rest
-            if line.count > prefix.count, line.count + 1 + word.count >= 80 {
+            let wordWidth = word.count
+            if width > prefixWidth, width + 1 + wordWidth >= 80 {
                 lines.append(line)
-                line = rest + word
-            } else {
-                line += (line.count > prefix.count ? " " : "") + word
+                line = rest
+                (width, prefixWidth) = (rest.count, rest.count)
+            } else if width > prefixWidth {
+                line.append(" ")
+                width += 1
             }
+            line.append(contentsOf: word)
+            width += wordWidth
         }
         return lines + [line]
     }

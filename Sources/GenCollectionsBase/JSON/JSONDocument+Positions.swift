@@ -27,6 +27,28 @@ extension JSONDocument {
         return Position(line: low + 1, column: Self.column(in: bytes, from: lineStart, to: offset))
     }
 
+    /// The positions of `offsets`, which are sorted: the line starts are walked once alongside them, and a column
+    /// is counted on from the previous offset when it is on the same line, so a one-line file with many offsets
+    /// is still read once.
+    public func positions(ofSorted offsets: [Int]) -> [Position] {
+        var result: [Position] = []
+        result.reserveCapacity(offsets.count)
+        // `line` is the 0-based line of the previous offset, `counted` the offset its column was counted to.
+        var line = 0, column = 1, counted = 0
+        for offset in offsets {
+            var lineStart = line == 0 ? 0 : lineStarts[line - 1]
+            if line < lineStarts.count, lineStarts[line] <= offset {
+                while line < lineStarts.count, lineStarts[line] <= offset { line += 1 }
+                lineStart = lineStarts[line - 1]
+                (column, counted) = (1, lineStart)
+            }
+            column += Self.column(in: bytes, from: max(counted, lineStart), to: offset) - 1
+            counted = max(counted, min(offset, bytes.count))
+            result.append(Position(line: line + 1, column: column))
+        }
+        return result
+    }
+
     /// The position where node `index` starts.
     public func position(of index: Int) -> Position { position(ofOffset: offset(index)) }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GenCollectionsBase
 
 /// `run-newman.sh` and its plan. The script is the same file in every bundle (`templates/run-newman.sh`) and
 /// holds no spec text; what it runs is in `run-newman.plan.json`: the files, the certificate settings and the
@@ -115,6 +116,6 @@ public enum RunnerScript {
         let names =
             [collectionFile] + flows.flatMap { flow in flow.steps.map { "\(flow.name.value)/\($0.name.value)" } }
         let digest = SHA256.hash(data: Data(names.joined(separator: "\n").utf8))
-        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(digest.prefix(8))
     }
 }

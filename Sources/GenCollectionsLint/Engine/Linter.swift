@@ -127,7 +127,7 @@ public struct Linter: Sendable {
             (lhs.element.offset, lhs.offset) < (rhs.element.offset, rhs.offset)
         }.map(\.element)
         // Lines and columns in one pass over the sorted offsets (a one-line file with many findings stays linear).
-        let positions = Self.positions(of: sorted.map(\.offset), in: file.document)
+        let positions = file.document.positions(ofSorted: sorted.map(\.offset))
         for index in sorted.indices {
             sorted[index].diagnostic.location = SourceLocation(
                 file: file.path, line: positions[index].line, column: positions[index].column)
@@ -138,32 +138,6 @@ public struct Linter: Sendable {
             hashes = sorted.map { locator.hash(atOffset: $0.offset) }
         }
         return FileReport(diagnostics: sorted.map(\.diagnostic), locators: hashes)
-    }
-
-    /// The 1-based line and column of each of `offsets` (sorted). Few offsets are looked up one by one; many are
-    /// found in one forward pass, so the cost never exceeds one scan of the file.
-    static func positions(of offsets: [Int], in document: JSONDocument) -> [JSONDocument.Position] {
-        guard offsets.count > 32 else { return offsets.map { document.position(ofOffset: $0) } }
-        var result: [JSONDocument.Position] = []
-        result.reserveCapacity(offsets.count)
-        var line = 1, column = 1, cursor = 0
-        document.bytes.withUnsafeBufferPointer { bytes in
-            for offset in offsets {
-                let end = min(offset, bytes.count)
-                while cursor < end {
-                    let byte = bytes[cursor]
-                    if byte == 0x0A {
-                        line += 1
-                        column = 1
-                    } else if byte & 0xC0 != 0x80 {
-                        column += 1
-                    }
-                    cursor += 1
-                }
-                result.append(JSONDocument.Position(line: line, column: column))
-            }
-        }
-        return result
     }
 
     /// The findings of each rule, in rule order. A large file's rules run on all cores: the facts rules share are

@@ -205,7 +205,7 @@ public final class MockBank: Sendable {
     }
 
     static func digest(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: bytes))
     }
 
     func timestamp(_ date: Date) -> String {

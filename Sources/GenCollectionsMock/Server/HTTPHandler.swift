@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GenCollectionsBase
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -119,7 +120,7 @@ final class HTTPHandler: ChannelInboundHandler {
                 let certificate = handler.peerCertificate, let der = try? certificate.toDERBytes()
             else { return nil }
             let subject = (try? Certificate(derEncoded: der).subject.description) ?? "(unreadable subject)"
-            let thumbprint = SHA256.hash(data: der).map { String(format: "%02x", $0) }.joined()
+            let thumbprint = Hex.lowercase(SHA256.hash(data: der))
             return ClientIdentity(subject: subject, thumbprint: thumbprint)
         }()
         identity = .some(found)

@@ -83,6 +83,17 @@ struct JSONReaderTests {
         #expect(document.node(atPointer: "") == document.root)
     }
 
+    @Test func positionsOfSortedOffsetsAreThoseFoundOneByOne() throws {
+        // Lines of several lengths, multi-byte characters, repeated offsets, empty lines, one past the end.
+        let text = "{\n\t\"é\": \"ü✓x\",\n\n\t\"b\": [1, 2,\n\t\t3],   \"c\": \"\\u00e9\"\n}"
+        let document = try JSONReader.parse(text)
+        let offsets = Array(0...document.bytes.count) + [3, 3, 9, document.bytes.count]
+        let sorted = offsets.sorted()
+        #expect(document.positions(ofSorted: sorted) == sorted.map { document.position(ofOffset: $0) })
+        #expect(document.positions(ofSorted: [40]) == [document.position(ofOffset: 40)])
+        #expect(document.positions(ofSorted: []).isEmpty)
+    }
+
     @Test func lastDuplicateKeyWinsLikeJavaScript() throws {
         let document = try JSONReader.parse(#"{"a": 1, "a": 2}"#)
         #expect(document.numberText(document.member(document.root, "a")!) == "2")
