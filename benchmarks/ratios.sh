@@ -10,7 +10,8 @@
 #   lint 1,000-file tree with --env ÷ python3 walk + json.load of every file
 #   generate (default bank)         ÷ gen-collections --version
 #   generate 20,000 steps           time and MiB
-#   check, sync (1,000 steps)       ÷ generate of the same spec
+#   check, sync (1,000 steps)       ÷ generate of the same spec (an untouched bundle; and, not a target, one
+#                                   whose collection was edited)
 #   lint 20 MB peak RSS             ÷ its size
 #
 # Usage: benchmarks/ratios.sh [runs]          (default 5; the machine's load is printed first)
@@ -160,6 +161,21 @@ measure "generate 1,000 steps" 3 "$binary" generate --spec "$work/steps1000.yaml
 measure "check 1,000 steps" 3 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000"
 measure "sync 1,000 steps" 3 "$binary" sync --spec "$work/steps1000.yaml" --out "$work/out1000"
 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000" >/dev/null || echo "warning: check found drift" >&2
+# The same bundle with the collection edited as a user would (a description added to the first request): check and
+# sync then parse and compare the file, where an untouched one is only compared byte for byte.
+cp -r "$work/out1000" "$work/edited1000"
+python3 - "$work/edited1000" <<'PY'
+import json, os, sys
+path = next(os.path.join(sys.argv[1], name) for name in os.listdir(sys.argv[1])
+            if name.endswith(".postman_collection.json"))
+collection = json.load(open(path))
+item = collection["item"][0]
+while "item" in item: item = item["item"][0]
+item["request"]["description"] = "added in the Postman app"
+json.dump(collection, open(path, "w"), indent="\t")
+PY
+measure "check 1,000 steps, edited" 3 "$binary" check --spec "$work/steps1000.yaml" --out "$work/edited1000"
+measure "sync --dry-run 1,000, edited" 3 "$binary" sync --dry-run --spec "$work/steps1000.yaml" --out "$work/edited1000"
 measure "generate 20,000 steps" 1 "$binary" generate --spec "$work/steps20000.yaml" --out "$work/out20000"
 
 echo
@@ -171,4 +187,5 @@ echo "| lint 1,000-file tree with --env ÷ Python walk + json.load | $(ratio "li
 echo "| generate default ÷ --version | $(ratio "generate default" "--version")× (--version $(awk "BEGIN {printf \"%.1f\", ${cpu[--version]} * 1000}") ms) | ≤ 1.5× |"
 echo "| generate 20,000 steps | $(printf '%.2f' "${cpu[generate 20,000 steps]}") s, $(awk "BEGIN {printf \"%.0f\", ${rss[generate 20,000 steps]} / 1024}") MiB | ≤ 1 s, ≤ 150 MiB |"
 echo "| check ÷ generate, sync ÷ generate (1,000 steps) | $(ratio "check 1,000 steps" "generate 1,000 steps")×, $(ratio "sync 1,000 steps" "generate 1,000 steps")× | ≤ 1.2× each |"
+echo "| (not a target) check, sync --dry-run ÷ generate, collection edited | $(ratio "check 1,000 steps, edited" "generate 1,000 steps")×, $(ratio "sync --dry-run 1,000, edited" "generate 1,000 steps")× | |"
 echo "| lint memory ÷ input size | $(awk "BEGIN {printf \"%.2f\", ${rss[lint 20 MB]} / 1024 / $large_mib}")× | ≤ 2× |"

@@ -10,13 +10,19 @@ public enum Generator {
         public var helperEnvironment: HelperEnvironment?
         /// Which spec and helper file made the bundle, written as `gen-collections.bundle.json` when given.
         public var record: BundleRecord?
+        /// Keep the collection's and the environment's JSON values in their artifacts (`Artifact.json`), for
+        /// `check` and `sync` to compare with the files on disk. Without them a large collection's model is freed
+        /// as soon as it is encoded, before the other files are made.
+        public var keepsJSONValues: Bool
 
         public init(
-            includeUnsupported: Bool = false, helperEnvironment: HelperEnvironment? = nil, record: BundleRecord? = nil
+            includeUnsupported: Bool = false, helperEnvironment: HelperEnvironment? = nil, record: BundleRecord? = nil,
+            keepsJSONValues: Bool = true
         ) {
             self.includeUnsupported = includeUnsupported
             self.helperEnvironment = helperEnvironment
             self.record = record
+            self.keepsJSONValues = keepsJSONValues
         }
     }
 
@@ -49,10 +55,11 @@ public enum Generator {
     /// - Throws: `DiagnosticsError` when the spec's certificate hosts cannot become Newman match patterns.
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
-        return [
-            Artifact(path: collectionFile(for: spec), json: collection(for: spec, options: options).json),
-            try environmentArtifact(for: spec, options: options),
-        ]
+        var collection = Artifact(path: collectionFile(for: spec), json: collection(for: spec, options: options).json)
+        if !options.keepsJSONValues { collection.json = nil }
+        var environment = try environmentArtifact(for: spec, options: options)
+        if !options.keepsJSONValues { environment.json = nil }
+        return [collection, environment]
             + (try CertificateSettings.artifacts(
                 for: spec.usingHosts(from: options.helperEnvironment), includeUnsupported: unsupported))
             + (try RunnerScript.artifacts(

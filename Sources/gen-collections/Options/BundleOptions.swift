@@ -22,9 +22,11 @@ struct BundleOptions: ParsableArguments {
 
     /// The bundle, generated in memory, with the record of its spec and helper file; prints the problems and exits
     /// 1 on an invalid spec or helper file, 66 when one cannot be read.
-    /// - Parameter usingRecord: without --spec and --bank, take the spec (and, without --env, the helper file)
-    ///   from the record in the output folder (`check`, `sync`); `generate` uses the default bank instead.
-    func generate(usingRecord: Bool = false) throws -> [Artifact] {
+    /// - Parameters:
+    ///   - usingRecord: without --spec and --bank, take the spec (and, without --env, the helper file) from the
+    ///     record in the output folder (`check`, `sync`); `generate` uses the default bank instead.
+    ///   - keepingValues: keep the JSON values in the artifacts, to compare them with the files (`check`, `sync`).
+    func generate(usingRecord: Bool = false, keepingValues: Bool = false) throws -> [Artifact] {
         let recorded = usingRecord ? try source.record(in: out) : nil
         let spec = try source.load(limit: limits.bytes, record: recorded, in: out)
         var record =
@@ -33,7 +35,8 @@ struct BundleOptions: ParsableArguments {
                 bank: source.bank ?? BundledBank.defaultName, spec: source.spec, helperFile: nil, folder: out)
         if let env { record.helperFile = BundleRecord.relativePath(of: env, from: out) }
         let env = self.env ?? recorded?.helperFile.map { BundleRecord.resolve($0, in: out) }
-        var options = Generator.Options(includeUnsupported: includeUnsupported, record: record)
+        var options = Generator.Options(
+            includeUnsupported: includeUnsupported, record: record, keepsJSONValues: keepingValues)
         do {
             if let env {
                 let helper = try HelperEnvironment(
@@ -51,7 +54,7 @@ struct BundleOptions: ParsableArguments {
     /// The bundle generated in memory and the files of it found in `out`; exits 66 when an input or the folder
     /// cannot be read (a missing file in an existing folder is drift, not an error).
     func load() throws -> (generated: [Artifact], onDisk: [String: Data]) {
-        let generated = try generate(usingRecord: true)
+        let generated = try generate(usingRecord: true, keepingValues: true)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
             printError(

@@ -52,8 +52,10 @@ struct TestServer {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// The timeout only ends a stalled exchange (every test expects the server to answer or close first), so it
+    /// is long: on a loaded machine (the whole suite in parallel) a handshake took more than 5 s once.
     func exchange(
-        _ bytes: [UInt8], certificate: (cert: String, key: String)?? = nil, timeout: TimeAmount = .seconds(5)
+        _ bytes: [UInt8], certificate: (cert: String, key: String)?? = nil, timeout: TimeAmount = .seconds(30)
     )
         async throws -> RawTLSClient.Outcome
     {
