@@ -49,6 +49,16 @@ struct ReporterTests {
         #expect(output == expected, "\(format) output differs from \(golden.lastPathComponent)")
     }
 
+    @Test func jsonStringsAreEscapedAsJSONEncoderEscapesThem() throws {
+        // Every control character, quotes, backslashes, slashes, U+2028/U+2029 (left as they are) and non-ASCII.
+        let text = String((0..<0x20).map { Character(Unicode.Scalar($0)!) }) + "\"\\/ \u{2028}\u{2029} é 𝄞 \u{7F}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let expected = String(decoding: try encoder.encode(text), as: UTF8.self)
+        #expect(JSONReporter.quoted(text) == expected)
+        #expect(JSONReporter.quoted("plain text") == "\"plain text\"")
+    }
+
     @Test func sarifHasTheRequiredFields() throws {
         let data = Data(SARIFReporter.report(Self.result, options: Self.options).utf8)
         let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

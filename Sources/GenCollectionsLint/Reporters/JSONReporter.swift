@@ -35,28 +35,8 @@ public enum JSONReporter: Reporter {
         return text
     }
 
-    /// A JSON string literal, escaped as `JSONEncoder` does (built on bytes: it runs for every field).
-    static func quoted(_ value: String) -> String {
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(value.utf8.count + 2)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// A JSON string literal, escaped as `JSONEncoder` does.
+    static func quoted(_ value: String) -> String { JSONValue.quoted(value, escapingLineSeparators: false) }
 
     /// Pretty, sorted, unescaped slashes, final newline.
     static func encode<Value: Encodable>(_ value: Value) -> String {
