@@ -5,10 +5,16 @@ public enum Hex {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+            let (high, low) = digits(of: byte)
+            text.append(high)
+            text.append(low)
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The two ASCII digits of `byte`, for writers that build bytes themselves.
+    public static func digits(of byte: UInt8) -> (high: UInt8, low: UInt8) {
+        (digits[Int(byte >> 4)], digits[Int(byte & 0x0F)])
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

@@ -42,6 +42,11 @@ struct ByteBuffer: ~Copyable {
         count += times
     }
 
+    /// The bytes as UTF-8 text (copied into the string; the block is freed).
+    consuming func text() -> String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+
     /// The bytes, as a `Data` that owns (and frees) the block.
     consuming func data() -> Data {
         let data = Data(bytesNoCopy: start, count: count, deallocator: .free)

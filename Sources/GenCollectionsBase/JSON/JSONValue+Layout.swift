@@ -96,20 +96,32 @@ enum JSONBytes {
     /// A string literal with the escapes `JSONEncoder` and `JSON.stringify` agree on: `\"`, `\\`, `\n`, `\r`, `\t`,
     /// `\b`, `\f`, `\u00xx` for the other control characters, nothing else (slashes, U+2028 and DEL stay as they
     /// are). Every escape is of an ASCII byte, so the other bytes (whole UTF-8 sequences) are copied as they are.
-    static func writeQuoted(_ text: String, to out: inout ByteBuffer) {
+    /// - Parameter escapingLineSeparators: also write U+2028 and U+2029 as `\u2028` and `\u2029` (for script text:
+    ///   older JavaScript engines reject them in string literals).
+    static func writeQuoted(_ text: String, to out: inout ByteBuffer, escapingLineSeparators: Bool = false) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             // The runs between escapes are copied in one piece: most text has none.
             var runStart = 0
             for (index, byte) in bytes.enumerated() {
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; their last two bytes never start an escape.
+                if escapingLineSeparators, byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    out.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    runStart = index + 3
+                    continue
+                }
                 guard let escape = escape(byte) else { continue }
                 out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(UInt8(ascii: "\\"))
                 if escape == UInt8(ascii: "u") {
+                    let (high, low) = Hex.digits(of: byte)
                     out.append("u00")
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0x0F)])
+                    out.append(high)
+                    out.append(low)
                 } else {
                     out.append(escape)
                 }
@@ -133,6 +145,4 @@ enum JSONBytes {
         default: return nil
         }
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

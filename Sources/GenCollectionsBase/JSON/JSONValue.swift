@@ -76,31 +76,8 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// - Parameter escapingLineSeparators: also escape U+2028 and U+2029, which older JavaScript engines do not
     ///   accept in string literals (for script text); off to match `JSONEncoder` byte for byte.
     public static func quoted(_ text: String, escapingLineSeparators: Bool = true) -> String {
-        // Most text needs no escape (0xE2 leads U+2028 and U+2029): copied whole.
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != 0x22 && byte != 0x5C && (byte != 0xE2 || !escapingLineSeparators)
-        }
-        if plain { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}" where escapingLineSeparators: out += "\\u2028"
-            case "\u{2029}" where escapingLineSeparators: out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ByteBuffer(capacity: text.utf8.count + 2)
+        JSONBytes.writeQuoted(text, to: &out, escapingLineSeparators: escapingLineSeparators)
+        return out.text()
     }
 }

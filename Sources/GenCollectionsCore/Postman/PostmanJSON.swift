@@ -16,13 +16,13 @@ public enum PostmanJSON {
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         // 8-4-4-4-12 lowercase hex digits, written directly (String(format:) costs more than the hash).
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(36)
         for (index, byte) in bytes.enumerated() {
             if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+            let (high, low) = Hex.digits(of: byte)
+            text.append(high)
+            text.append(low)
         }
         return String(decoding: text, as: UTF8.self)
     }

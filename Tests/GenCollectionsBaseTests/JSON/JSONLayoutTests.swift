@@ -60,6 +60,19 @@ import Testing
                 """)
     }
 
+    @Test func quotedStringsUseTheWritersEscapes() throws {
+        // Control characters, quotes, backslashes, slashes, line separators next to escapes and at the end.
+        let text = String((0..<0x20).map { Character(Unicode.Scalar($0)!) }) + "\"\\/\u{2028}\n\u{2029}é𝄞\u{2028}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let asEncoded = String(decoding: try encoder.encode(text), as: UTF8.self)
+        #expect(JSONValue.quoted(text, escapingLineSeparators: false) == asEncoded)
+        #expect(
+            JSONValue.quoted(text)
+                == asEncoded.replacing("\u{2028}", with: "\\u2028").replacing("\u{2029}", with: "\\u2029"))
+        #expect(JSONValue.quoted("") == "\"\"")
+    }
+
     @Test func layoutIsRecognised() {
         #expect(JSONLayout.of(Self.value.data(.postman)) == .postman)
         #expect(JSONLayout.of(Self.value.data(.canonical)) == .canonical)
