@@ -36,8 +36,13 @@ func report(_ diagnostics: [Diagnostic]) {
 /// Reads a file the user named, or exits 66 with one clear line: why it cannot be read (the system's reason, a
 /// folder, a device), or that it is over `limit` bytes (`--max-input-size`).
 func readInput(_ path: String, what: String, limit: Int = InputFile.defaultMaximumSize) throws -> Data {
+    Data(try readInputBytes(path, what: what, limit: limit))
+}
+
+/// `readInput`'s bytes as an array, for the readers that parse bytes (no `Data` copy in between).
+func readInputBytes(_ path: String, what: String, limit: Int = InputFile.defaultMaximumSize) throws -> [UInt8] {
     do {
-        return try InputFile.read(path, maximumSize: limit)
+        return try InputFile.bytes(path, maximumSize: limit)
     } catch {
         report([
             .error(
@@ -62,8 +67,8 @@ func loadSpec(bundled bank: BundledBank) throws -> Spec {
 func loadSpec(_ path: String?, limit: Int = InputFile.defaultMaximumSize) throws -> Spec {
     do {
         guard let path else { return try BundledBank.default.load() }
-        let data = try readInput(path, what: "spec", limit: limit)
-        let (spec, warnings) = try SpecLoader.load(bytes: [UInt8](data), file: path)
+        let (spec, warnings) = try SpecLoader.load(
+            bytes: try readInputBytes(path, what: "spec", limit: limit), file: path)
         report(warnings)
         return spec
     } catch let error as DiagnosticsError {

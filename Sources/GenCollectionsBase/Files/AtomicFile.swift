@@ -44,18 +44,20 @@ public enum AtomicFile {
     /// Creates a new file holding `data`: opened with mode 0600 and `O_EXCL`, written, given `mode`, flushed.
     /// - Throws: `WriteError` for `path`; a partial file is removed.
     public static func create(_ path: String, contents data: Data, mode: mode_t) throws(WriteError) {
+        try create(path, mode: mode) { descriptor in
+            data.withUnsafeBytes { writeAll($0, to: descriptor) }
+        }
+    }
+
+    /// Creates a new file whose bytes `write` writes to its descriptor as they are made (returning the first
+    /// failure, if any): opened with mode 0600 and `O_EXCL`, given `mode` once written, flushed.
+    /// - Throws: `WriteError` for `path`; a partial file is removed.
+    public static func create(
+        _ path: String, mode: mode_t, writing write: (_ descriptor: Int32) -> SystemError?
+    ) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WriteError(path: path, error: .current) }
-        var failure: SystemError?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, failure == nil {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                if written <= 0 { failure = written < 0 ? .current : SystemError(EIO) }
-                offset += max(written, 0)
-            }
-        }
+        var failure = write(descriptor)
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = .current }
         if failure == nil, fsync(descriptor) != 0 { failure = .current }
         if close(descriptor) != 0, failure == nil { failure = .current }
@@ -63,6 +65,18 @@ public enum AtomicFile {
             unlink(path)
             throw WriteError(path: path, error: failure)
         }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes; the failure, if any.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> SystemError? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return written < 0 ? .current : SystemError(EIO) }
+            offset += written
+        }
+        return nil
     }
 
     /// Creates `path` and its parents as folders when missing.

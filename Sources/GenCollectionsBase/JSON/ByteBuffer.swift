@@ -3,27 +3,43 @@ import Foundation
 /// Bytes appended to one `malloc` block that doubles with `realloc` (glibc moves a large block by remapping its
 /// pages, not by copying them) and becomes a `Data` without a copy, so a 57 MB collection is held once while it
 /// is written, not twice or three times as with an `[UInt8]` grown by appends and then copied into `Data`.
+///
+/// A draining buffer (`init(draining:)`) writes its bytes to a file each time it fills, instead of growing: a file
+/// written as it is made then takes one block of memory, whatever its size.
 struct ByteBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// The file a draining buffer writes to; -1 for one that holds its bytes.
+    private let descriptor: Int32
+    /// The first failed write to `descriptor`; later bytes are dropped.
+    private var failure: SystemError?
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 16)
         start = Self.allocate(nil, self.capacity)
+        descriptor = -1
+    }
+
+    /// A buffer that writes to the open file `descriptor` each time `capacity` bytes are in it; `finish()` writes
+    /// the rest.
+    init(draining descriptor: Int32, capacity: Int = 1 << 20) {
+        self.capacity = max(capacity, 16)
+        start = Self.allocate(nil, self.capacity)
+        self.descriptor = descriptor
     }
 
     deinit { free(start) }
 
     mutating func append(_ byte: UInt8) {
-        if count == capacity { grow(toHold: count + 1) }
+        if count == capacity { makeRoom(for: 1) }
         start[count] = byte
         count += 1
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        if count + bytes.count > capacity { makeRoom(for: bytes.count) }
         (start + count).initialize(from: base, count: bytes.count)
         count += bytes.count
     }
@@ -37,7 +53,7 @@ struct ByteBuffer: ~Copyable {
     /// `byte`, `times` times.
     mutating func append(_ byte: UInt8, times: Int) {
         guard times > 0 else { return }
-        if count + times > capacity { grow(toHold: count + times) }
+        if count + times > capacity { makeRoom(for: times) }
         (start + count).initialize(repeating: byte, count: times)
         count += times
     }
@@ -54,11 +70,31 @@ struct ByteBuffer: ~Copyable {
         return data
     }
 
-    private mutating func grow(toHold needed: Int) {
+    /// A draining buffer's bytes written to its file, and its first failure, if any (the block is freed).
+    consuming func finish() -> SystemError? {
+        drain()
+        return failure
+    }
+
+    /// Space for `extra` more bytes: a draining buffer empties into its file first, and grows only for a run of
+    /// bytes larger than it; any other doubles.
+    private mutating func makeRoom(for extra: Int) {
+        if descriptor >= 0 {
+            drain()
+            if extra <= capacity { return }
+        }
         var size = capacity
-        while size < needed { size *= 2 }
+        while size < count + extra { size *= 2 }
         start = Self.allocate(start, size)
         capacity = size
+    }
+
+    private mutating func drain() {
+        guard descriptor >= 0 else { return }
+        if failure == nil {
+            failure = AtomicFile.writeAll(UnsafeRawBufferPointer(start: start, count: count), to: descriptor)
+        }
+        count = 0
     }
 
     /// A block of `size` bytes (`block`'s bytes moved into it, when given); running out of memory ends the

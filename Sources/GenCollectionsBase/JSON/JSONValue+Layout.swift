@@ -26,6 +26,31 @@ extension JSONValue {
         return out.data()
     }
 
+    /// Writes the document in `layout` to the open file `descriptor` as it is made, with a final newline; the
+    /// elements of its array member `key` (empty in `self`) are made by `element` one at a time and written as
+    /// soon as made, so that they are never in memory together. The same bytes as `data(layout)` of the object
+    /// that holds them all. Returns the first failed write, if any.
+    public func write(
+        _ layout: JSONLayout, toFile descriptor: Int32, streaming key: String, count: Int,
+        element: (Int) -> JSONValue
+    ) -> SystemError? {
+        guard case .object(let pairs) = self, pairs.contains(where: { $0.key == key }) else {
+            preconditionFailure("write(_:toFile:streaming:): no member \(key) to stream")
+        }
+        var out = ByteBuffer(draining: descriptor)
+        let members = layout == .canonical ? Self.sortedByKey(pairs) : pairs
+        JSONBytes.writeContainer("{", "}", members, layout: layout, depth: 0, to: &out) { pair, out in
+            JSONBytes.writeQuoted(pair.key, to: &out)
+            out.append(layout == .canonical ? " : " : ": ")
+            guard pair.key == key else { return pair.value.write(layout, to: &out, depth: 1) }
+            JSONBytes.writeContainer("[", "]", Array(0..<count), layout: layout, depth: 1, to: &out) { index, out in
+                element(index).write(layout, to: &out, depth: 2)
+            }
+        }
+        out.append(0x0A)
+        return out.finish()
+    }
+
     /// The document as the generator writes its files: `data(.canonical)`. A file parsed from the generator's
     /// output renders to the same bytes.
     public func postmanData() -> Data { data(.canonical) }

@@ -4,7 +4,11 @@ import GenCollectionsBase
 /// One generated file: a path relative to the output folder and its bytes.
 public struct Artifact: Sendable, Hashable {
     public var path: String
+    /// The file's bytes; empty when `stream` makes them.
     public var contents: Data
+    /// Writes the file's bytes to its open descriptor as they are made, in place of `contents` (returning the
+    /// first failed write): `generate`'s collection is translated folder by folder on its way to disk.
+    public var stream: (@Sendable (_ descriptor: Int32) -> SystemError?)?
     /// Written with mode 0755 (the runner script).
     public var executable: Bool
     /// Holds a secret value (an environment with a filled-in `secret`): written with mode 0600, and an existing
@@ -27,8 +31,29 @@ public struct Artifact: Sendable, Hashable {
         self.json = json
     }
 
+    /// A file whose bytes `stream` writes as they are made.
+    public init(
+        path: String, isPrivate: Bool = false, stream: @escaping @Sendable (_ descriptor: Int32) -> SystemError?
+    ) {
+        self.init(path: path, contents: Data(), isPrivate: isPrivate)
+        self.stream = stream
+    }
+
     public init(path: String, text: String, executable: Bool = false) {
         self.init(path: path, contents: Data(text.utf8), executable: executable)
+    }
+
+    /// Equal files hold the same bytes and values under the same path and modes; streamed ones, whose bytes are
+    /// made only as they are written, compare by everything else.
+    public static func == (left: Artifact, right: Artifact) -> Bool {
+        left.path == right.path && left.contents == right.contents && left.executable == right.executable
+            && left.isPrivate == right.isPrivate && left.json == right.json
+            && (left.stream == nil) == (right.stream == nil)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(contents)
     }
 
     /// The file mode to write: the existing file's (without group and other bits when private), else the default.

@@ -117,7 +117,11 @@ public enum ArtifactWriter {
                 try AtomicFile.makeFolder((file as NSString).deletingLastPathComponent)
                 let mode = artifact.mode(existing: existingMode(target.path))
                 do {
-                    try AtomicFile.create(file, contents: artifact.contents, mode: mode)
+                    if let stream = artifact.stream {
+                        try AtomicFile.create(file, mode: mode, writing: stream)
+                    } else {
+                        try AtomicFile.create(file, contents: artifact.contents, mode: mode)
+                    }
                 } catch {
                     throw AtomicFile.WriteError(path: target.relativePath, error: error.error)
                 }

@@ -7,14 +7,26 @@ struct CollectionTranslator {
     let includeUnsupported: Bool
 
     func translate() -> Postman.Collection {
+        collection(items: spec.includedFlows(includeUnsupported: includeUnsupported).map(folder))
+    }
+
+    /// Writes the collection's file (`translate().json` in the canonical layout) to an open file, each folder
+    /// made, written and freed in turn: a large spec's collection is never in memory whole.
+    func write(toFile descriptor: Int32) -> SystemError? {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
+        return collection(items: []).json.write(.canonical, toFile: descriptor, streaming: "item", count: flows.count) {
+            folder(flows[$0]).json
+        }
+    }
+
+    private func collection(items: [Postman.Item]) -> Postman.Collection {
         let prerequest = Scripts.generatedVariables(spec.variables) + spec.scripts.prerequestLines
         let test = (spec.bankReason ? Scripts.bankReason : []) + spec.scripts.testLines
         var collection = Postman.Collection(
             info: .init(
                 postmanID: id("collection"), name: spec.title, description: spec.description,
                 version: spec.apiVersion),
-            items: flows.map(folder))
+            items: items)
         collection.events = events(prerequest: prerequest, test: test, id: "collection")
         return collection
     }

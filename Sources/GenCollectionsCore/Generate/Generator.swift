@@ -11,8 +11,8 @@ public enum Generator {
         /// Which spec and helper file made the bundle, written as `gen-collections.bundle.json` when given.
         public var record: BundleRecord?
         /// Keep the collection's and the environment's JSON values in their artifacts (`Artifact.json`), for
-        /// `check` and `sync` to compare with the files on disk. Without them a large collection's model is freed
-        /// as soon as it is encoded, before the other files are made.
+        /// `check` and `sync` to compare with the files on disk. Without them the collection is written folder by
+        /// folder as it is made, while it is written (`Artifact.stream`), so a large one is never in memory whole.
         public var keepsJSONValues: Bool
 
         public init(
@@ -55,8 +55,11 @@ public enum Generator {
     /// - Throws: `DiagnosticsError` when the spec's certificate hosts cannot become Newman match patterns.
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
-        var collection = Artifact(path: collectionFile(for: spec), json: collection(for: spec, options: options).json)
-        if !options.keepsJSONValues { collection.json = nil }
+        let translator = CollectionTranslator(spec: spec, includeUnsupported: unsupported)
+        let collection =
+            options.keepsJSONValues
+            ? Artifact(path: collectionFile(for: spec), json: translator.translate().json)
+            : Artifact(path: collectionFile(for: spec)) { translator.write(toFile: $0) }
         var environment = try environmentArtifact(for: spec, options: options)
         if !options.keepsJSONValues { environment.json = nil }
         return [collection, environment]

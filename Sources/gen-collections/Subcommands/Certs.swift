@@ -79,7 +79,7 @@ extension GenCollectionsCommand {
         private func listCoverage(_ spec: Spec) throws -> [Diagnostic] {
             let path = (dir as NSString).appendingPathComponent(CertificateSettings.certificateListFile)
             guard spec.tls != nil, FileManager.default.fileExists(atPath: path) else { return [] }
-            let bytes = [UInt8](try readInput(path, what: "certificate list", limit: limits.bytes))
+            let bytes = try readInputBytes(path, what: "certificate list", limit: limits.bytes)
             guard let list = CertificateList.read(bytes, path: path) else {
                 return [
                     .error(

@@ -4,8 +4,8 @@ import Testing
 
 /// The buffer the JSON writer fills: bytes come out in the order they went in, across every growth of the block.
 @Suite struct ByteBufferTests {
-    @Test func bytesSurviveEachGrowthInOrder() {
-        var buffer = ByteBuffer(capacity: 16)
+    /// Appends bytes, repeated bytes, text and runs of every length up to 199, through `buffer`; what went in.
+    static func fill(_ buffer: inout ByteBuffer) -> [UInt8] {
         var expected: [UInt8] = []
         for round in 0..<200 {
             buffer.append(UInt8(round % 256))
@@ -18,8 +18,36 @@ import Testing
             run.withUnsafeBufferPointer { buffer.append($0) }
             expected += run
         }
+        return expected
+    }
+
+    @Test func bytesSurviveEachGrowthInOrder() {
+        var buffer = ByteBuffer(capacity: 16)
+        let expected = Self.fill(&buffer)
         #expect(buffer.count == expected.count)
         #expect(buffer.data() == Data(expected))
+    }
+
+    /// A draining buffer of 16 bytes writes runs longer than itself too, and everything in order.
+    @Test func aDrainingBufferWritesEverythingToItsFileInOrder() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("drain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        try #require(descriptor >= 0)
+        var buffer = ByteBuffer(draining: descriptor, capacity: 16)
+        let expected = Self.fill(&buffer)
+        #expect(buffer.finish() == nil)
+        close(descriptor)
+        #expect(try Data(contentsOf: file) == Data(expected))
+    }
+
+    @Test func aDrainingBufferGivesItsFirstFailedWrite() throws {
+        let descriptor = open("/dev/null", O_RDONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var buffer = ByteBuffer(draining: descriptor, capacity: 16)
+        _ = Self.fill(&buffer)
+        #expect(buffer.finish() == SystemError(EBADF))
     }
 
     @Test func anEmptyBufferIsEmptyData() {

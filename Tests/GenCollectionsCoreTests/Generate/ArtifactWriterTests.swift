@@ -72,6 +72,38 @@ import Testing
         #expect(Self.entries(parent) == ["out"])
     }
 
+    @Test func aStreamedFileIsWrittenAsItsStreamMakesIt() throws {
+        let (parent, out) = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let streamed = Artifact(path: "bank.postman_collection.json", isPrivate: true) { descriptor in
+            let text = Array("{\"streamed\": true}\n".utf8)
+            return text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) == $0.count ? nil : .current }
+        }
+        try ArtifactWriter.write([streamed] + Self.bundle.dropFirst(), to: out)
+        let file = out.appendingPathComponent(streamed.path)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "{\"streamed\": true}\n")
+        #expect(Self.mode(file) == 0o600)
+    }
+
+    @Test func aStreamThatFailsChangesNothing() throws {
+        let (parent, out) = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try ArtifactWriter.write(Self.bundle, to: out)
+        // The disk fills half-way through the collection.
+        let failing = Artifact(path: Self.bundle[0].path) { descriptor in
+            _ = write(descriptor, "{\"half", 6)
+            return SystemError(ENOSPC)
+        }
+        let error = try #require(throws: ArtifactWriter.WriteError.self) {
+            try ArtifactWriter.write([failing] + Self.bundle.dropFirst(), to: out)
+        }
+        #expect(error.unchanged)
+        #expect(error.path == out.appendingPathComponent(Self.bundle[0].path).relativePath)
+        #expect(error.reason.contains("ENOSPC"))
+        #expect(try Data(contentsOf: out.appendingPathComponent(Self.bundle[0].path)) == Self.bundle[0].contents)
+        #expect(Self.entries(parent) == ["out"])
+    }
+
     @Test func theNextRunFinishesACommittedWrite() throws {
         let (parent, out) = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: parent) }

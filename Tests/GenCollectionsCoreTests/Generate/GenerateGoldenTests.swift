@@ -43,12 +43,35 @@ import Testing
         #expect(try Generator.artifacts(for: spec) == Generator.artifacts(for: try DefaultSpec.load()))
     }
 
+    /// `generate` does not keep the JSON values: the collection is translated folder by folder as it is written.
+    /// The file is the one `check` and `sync` compare with (kept values), byte for byte.
+    @Test(arguments: cases + ["default bank"])
+    func streamedCollectionIsTheKeptOne(_ name: String) throws {
+        func artifacts(keepingValues: Bool) throws -> [Artifact] {
+            guard name != "default bank" else {
+                return try Generator.artifacts(
+                    for: try DefaultSpec.load(), options: Generator.Options(keepsJSONValues: keepingValues))
+            }
+            return try Self.generate(
+                fixture: Golden.fixtures.appendingPathComponent("Generate/\(name)"), keepingValues: keepingValues)
+        }
+        let kept = try artifacts(keepingValues: true), streamed = try artifacts(keepingValues: false)
+        let collection = try #require(streamed.first)
+        #expect(collection.path.hasSuffix(".postman_collection.json") && collection.stream != nil)
+        #expect(kept.dropFirst().map(\.contents) == streamed.dropFirst().map(\.contents))
+
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try ArtifactWriter.write(streamed, to: out)
+        #expect(try Data(contentsOf: out.appendingPathComponent(collection.path)) == kept[0].contents)
+    }
+
     /// Generates a fixture: `spec.yaml`, plus `helper-environment.json` when present, plus `options.txt` whose
     /// lines name options (`include-unsupported`).
-    static func generate(fixture folder: URL) throws -> [Artifact] {
+    static func generate(fixture folder: URL, keepingValues: Bool = true) throws -> [Artifact] {
         let specFile = folder.appendingPathComponent("spec.yaml")
         let spec = try SpecLoader.load(String(contentsOf: specFile, encoding: .utf8), file: "spec.yaml").spec
-        var options = Generator.Options()
+        var options = Generator.Options(keepsJSONValues: keepingValues)
         let helper = folder.appendingPathComponent("helper-environment.json")
         if let data = try? Data(contentsOf: helper) {
             options.helperEnvironment = try HelperEnvironment(data: data, file: "helper-environment.json")
