@@ -20,10 +20,21 @@ extension SpecDecoder {
             description: fields["description"].flatMap { reader.string($0, "'description'") },
             headerSets: fields["headerSets"].map { reader.strings($0, "'headerSets'") } ?? [],
             auth: fields["auth"].flatMap { auth($0, what) },
-            steps: fields["steps"].map { reader.sequence($0, "'steps' of \(what)").compactMap(step) } ?? [],
+            steps: fields["steps"].map { steps(reader.sequence($0, "'steps' of \(what)")) } ?? [],
             unsupported: fields["unsupported"].flatMap { reader.string($0, "'unsupported'") },
             once: fields["once"].flatMap { reader.bool($0, "'once'") } ?? false,
             scripts: fields["scripts"].map { rawScripts($0, what).scripts } ?? .init())
+    }
+
+    /// A flow's steps, in an array sized for them (a step takes about 1 KB; `compactMap` grows by doubling and
+    /// would leave up to as much again unused, for the life of the spec).
+    func steps(_ nodes: [SpecNode]) -> [Spec.Step] {
+        var steps: [Spec.Step] = []
+        steps.reserveCapacity(nodes.count)
+        for node in nodes {
+            if let step = step(node) { steps.append(step) }
+        }
+        return steps
     }
 
     func step(_ node: SpecNode) -> Spec.Step? {

@@ -4,7 +4,8 @@ extension SpecLoader {
     /// Loads a spec from a file's bytes: text that is not UTF-8 is refused at its first bad byte, with its line
     /// and column, instead of being read with replacement characters.
     /// - Throws: `DiagnosticsError`, as `load(_:file:)`.
-    public static func load(bytes: [UInt8], file: String) throws -> (spec: Spec, warnings: [Diagnostic]) {
+    /// The bytes are consumed: they are freed once decoded into text, before the spec is built.
+    public static func load(bytes: consuming [UInt8], file: String) throws -> (spec: Spec, warnings: [Diagnostic]) {
         if let offset = SourceLocation.firstInvalidUTF8(in: bytes) {
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             throw DiagnosticsError([
@@ -14,6 +15,6 @@ extension SpecLoader {
                     hint: "save the file as UTF-8 (iconv -f latin1 -t utf-8, or your editor's encoding menu)")
             ])
         }
-        return try load(String(decoding: bytes, as: UTF8.self), file: file)
+        return try load(String(decoding: consume bytes, as: UTF8.self), file: file)
     }
 }

@@ -13,9 +13,11 @@ public enum SpecLoader {
     ///   - file: the path used in diagnostics.
     /// - Returns: the spec and any warnings.
     /// - Throws: `DiagnosticsError` when the spec has at least one error.
-    public static func load(_ text: String, file: String) throws -> (spec: Spec, warnings: [Diagnostic]) {
+    public static func load(_ text: consuming String, file: String) throws -> (spec: Spec, warnings: [Diagnostic]) {
         if let problem = YAMLLimits.aliasKey(in: text, file: file) { throw DiagnosticsError([problem]) }
         let root = try compose(text, file: file)
+        // The tree holds what decoding needs: the text is freed before the spec is built.
+        _ = consume text
         let reader = NodeReader(file: file)
         let spec = SpecDecoder(reader).decode(root)
         var collector = reader.collector
