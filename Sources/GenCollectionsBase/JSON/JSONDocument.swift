@@ -27,7 +27,7 @@ public struct JSONDocument: Sendable {
     }
 
     /// Marks the root's parent.
-    static let noParent = UInt32.max
+    @usableFromInline static let noParent = UInt32.max
 
     /// The JSON text, as read.
     public let bytes: [UInt8]
@@ -37,29 +37,31 @@ public struct JSONDocument: Sendable {
     /// Member tables of large objects, built on their first lookup.
     let memberTables = MemberTables()
 
+    // The accessors are inlinable: the rules, in another module, call them for every node they look at.
+
     /// The root value's index.
-    public var root: Int { 0 }
+    @inlinable public var root: Int { 0 }
 
     /// How many nodes (values and object keys) the document has.
-    public var nodeCount: Int { nodes.count }
+    @inlinable public var nodeCount: Int { nodes.count }
 
     /// The kind of node `index`.
-    public func kind(_ index: Int) -> Kind { nodes[index].kind }
+    @inlinable public func kind(_ index: Int) -> Kind { nodes[index].kind }
 
     /// The index just past `index`'s subtree.
-    public func next(_ index: Int) -> Int { Int(nodes[index].next) }
+    @inlinable public func next(_ index: Int) -> Int { Int(nodes[index].next) }
 
     /// The enclosing container of `index`, or nil for the root.
-    public func parent(_ index: Int) -> Int? {
+    @inlinable public func parent(_ index: Int) -> Int? {
         let parent = nodes[index].parent
         return parent == Self.noParent ? nil : Int(parent)
     }
 
     /// Byte range of node `index` in `bytes`.
-    public func byteRange(_ index: Int) -> Range<Int> { Int(nodes[index].start)..<Int(nodes[index].end) }
+    @inlinable public func byteRange(_ index: Int) -> Range<Int> { Int(nodes[index].start)..<Int(nodes[index].end) }
 
     /// Byte offset where node `index` starts.
-    public func offset(_ index: Int) -> Int { Int(nodes[index].start) }
+    @inlinable public func offset(_ index: Int) -> Int { Int(nodes[index].start) }
 }
 
 // MARK: - Navigation

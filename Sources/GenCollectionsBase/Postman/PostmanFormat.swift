@@ -45,6 +45,9 @@ public struct JSONDocumentTree: JSONTree {
 
 extension Postman {
     /// What Newman sends for a URL object: it reads the parts and never `raw`.
+    ///
+    /// Its generic functions are inlinable so that lint, another module, gets them specialised for its tree
+    /// (unspecialised, their witness calls and metadata lookups were 5% of a lint of 20 MB).
     public struct URLParts: Sendable {
         public var `protocol`: String?
         public var host: [String]
@@ -56,7 +59,7 @@ extension Postman {
         public var hash: String?
 
         /// The parts of URL object `node` (missing parts are empty).
-        public init<Tree: JSONTree>(_ node: Tree.Node, in tree: Tree) {
+        @inlinable public init<Tree: JSONTree>(_ node: Tree.Node, in tree: Tree) {
             self.protocol = tree.member(node, "protocol").flatMap(tree.text)
             host = Self.labels(tree.member(node, "host"), separator: ".", in: tree)
             port = tree.member(node, "port").flatMap { tree.text($0) ?? tree.numberText($0) }
@@ -71,12 +74,12 @@ extension Postman {
         }
 
         /// A `url` value as text: the string it is, its `raw`, or (without `raw`) the URL its parts make.
-        public static func text<Tree: JSONTree>(of node: Tree.Node, in tree: Tree) -> String {
+        @inlinable public static func text<Tree: JSONTree>(of node: Tree.Node, in tree: Tree) -> String {
             tree.text(node) ?? tree.member(node, "raw").flatMap(tree.text) ?? URLParts(node, in: tree).text
         }
 
         /// Whether URL object `node` has any part besides `raw`.
-        public static func exist<Tree: JSONTree>(in node: Tree.Node, of tree: Tree) -> Bool {
+        @inlinable public static func exist<Tree: JSONTree>(in node: Tree.Node, of tree: Tree) -> Bool {
             ["protocol", "host", "path", "port", "query", "hash"].contains { tree.member(node, $0) != nil }
         }
 
@@ -94,7 +97,9 @@ extension Postman {
 
         /// Host or path: an array of strings (a path segment may be `{type, value}`), or one string split on
         /// `separator` (a path's leading slash dropped).
-        static func labels<Tree: JSONTree>(_ node: Tree.Node?, separator: Character, in tree: Tree) -> [String] {
+        @inlinable static func labels<Tree: JSONTree>(
+            _ node: Tree.Node?, separator: Character, in tree: Tree
+        ) -> [String] {
             guard let node else { return [] }
             if let text = tree.text(node) {
                 let trimmed = separator == "/" && text.hasPrefix("/") ? String(text.dropFirst()) : text
@@ -108,7 +113,7 @@ extension Postman {
 
     /// The parameters of an auth object's own type, in either layout: a list `[{key, value}]` (v2.1) or an
     /// object `{key: value}` (v2.0); entries without a key or value are skipped.
-    public static func authParameters<Tree: JSONTree>(
+    @inlinable public static func authParameters<Tree: JSONTree>(
         of auth: Tree.Node, in tree: Tree
     ) -> [(key: String, value: Tree.Node)] {
         guard let type = tree.member(auth, "type").flatMap(tree.text), let given = tree.member(auth, type) else {
