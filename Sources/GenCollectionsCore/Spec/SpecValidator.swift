@@ -170,7 +170,19 @@ enum SpecValidator {
     }
 
     /// Every `:name` segment of the URL needs a value under `params`, and every value a segment.
+    /// Whether `/:` appears in the URL text.
+    private static func mayHavePathVariable(_ url: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in url.utf8 {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ":") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     static func pathParameterProblems(_ step: Spec.Step) -> [Diagnostic] {
+        // A `:name` segment follows a slash: without one and without params there is nothing to match.
+        guard !step.pathParams.isEmpty || mayHavePathVariable(step.url.value) else { return [] }
         let url = URLParts(step.url.value)
         let segments = Set(url.pathVariables)
         var problems: [Diagnostic] = []

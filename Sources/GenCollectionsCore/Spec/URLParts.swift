@@ -56,7 +56,9 @@ public struct URLParts: Sendable, Hashable {
             let parts = pieces(pair, "=", maxSplits: 1, omittingEmpty: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
         }
-        if let range = rest.range(of: "://"), !rest[..<range.lowerBound].contains("{") {
+        if let range = ascii ? Self.asciiRange(of: "://", in: rest) : rest.range(of: "://"),
+            !rest[..<range.lowerBound].contains("{")
+        {
             scheme = String(rest[..<range.lowerBound])
             rest = rest[range.upperBound...]
         }
@@ -68,9 +70,12 @@ public struct URLParts: Sendable, Hashable {
             authority = rest
             path = []
         }
+        func isNumber(_ text: Substring) -> Bool {
+            ascii ? text.utf8.allSatisfy { (0x30...0x39).contains($0) } : text.allSatisfy(\.isNumber)
+        }
         var hostText = authority
         if let colon = lastIndex(of: ":", in: authority), !authority[authority.index(after: colon)...].isEmpty,
-            authority[authority.index(after: colon)...].allSatisfy(\.isNumber)
+            isNumber(authority[authority.index(after: colon)...])
         {
             port = String(authority[authority.index(after: colon)...])
             hostText = authority[..<colon]
@@ -109,6 +114,17 @@ public struct URLParts: Sendable, Hashable {
             }
             if depth == 0, text[index] == separator { return index }
             index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// The first range of `needle` in ASCII text, by bytes (Foundation's `range(of:)` would compare characters).
+    private static func asciiRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        let bytes = text.utf8, wanted = needle.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index...].starts(with: wanted) { return index..<bytes.index(index, offsetBy: wanted.count) }
+            index = bytes.index(after: index)
         }
         return nil
     }
