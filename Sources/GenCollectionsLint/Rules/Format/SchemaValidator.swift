@@ -23,6 +23,16 @@ struct SchemaValidator {
 
     // MARK: - Primitives
 
+    // The allowed values, built once (a set literal in a check hashes its values at every call).
+    private static let bodyModes: Set<String> = ["raw", "urlencoded", "formdata", "file", "graphql"]
+    private static let authTypes: Set<String> = [
+        "apikey", "awsv4", "basic", "bearer", "digest", "edgegrid", "hawk", "noauth", "oauth1", "oauth2", "ntlm",
+    ]
+    private static let collectionVariableTypes: Set<String> = ["string", "boolean", "any", "number"]
+    private static let environmentVariableTypes: Set<String> = [
+        "default", "secret", "any", "text", "string", "number", "boolean",
+    ]
+
     private static func name(_ kind: JSONDocument.Kind) -> String {
         switch kind {
         case .object: return "an object"
@@ -34,9 +44,12 @@ struct SchemaValidator {
         }
     }
 
-    /// Reports when `node` is not one of `kinds`; returns whether it is.
+    /// Reports when `node` is not one of `kinds`; returns whether it is. `what` (here and below) is made only
+    /// for a finding: nearly every check passes.
     @discardableResult
-    private mutating func expect(_ node: Int?, _ kinds: [JSONDocument.Kind], _ what: String) -> Bool {
+    private mutating func expect(
+        _ node: Int?, _ kinds: [JSONDocument.Kind], _ what: @autoclosure () -> String
+    ) -> Bool {
         guard let node else { return false }
         let kind = document.kind(node)
         let accepted = kinds.contains(kind) || (kinds.contains(.true) && kind == .false)
@@ -44,33 +57,36 @@ struct SchemaValidator {
             let wanted = kinds.map(Self.name).joined(separator: " or ")
             findings.append(
                 file.finding(
-                    at: node, "\(what) must be \(wanted), found \(Self.name(kind))",
+                    at: node, "\(what()) must be \(wanted), found \(Self.name(kind))",
                     hint: "make it \(wanted), as \(schemaName) requires"))
         }
         return accepted
     }
 
-    private mutating func require(_ object: Int, _ key: String, in what: String) -> Int? {
+    private mutating func require(_ object: Int, _ key: String, in what: @autoclosure () -> String) -> Int? {
         if let value = document.member(object, key) { return value }
         findings.append(
             file.finding(
-                at: object, "\(what) is missing required '\(key)'",
+                at: object, "\(what()) is missing required '\(key)'",
                 hint: "add '\(key)' (see the postman collection schema)"))
         return nil
     }
 
-    private mutating func expectEnum(_ node: Int?, _ values: Set<String>, _ what: String) {
-        guard let node, expect(node, [.string], what), let value = document.string(node), !values.contains(value) else {
+    private mutating func expectEnum(_ node: Int?, _ values: Set<String>, _ what: @autoclosure () -> String) {
+        guard let node, expect(node, [.string], what()), let value = document.string(node), !values.contains(value)
+        else {
             return
         }
         findings.append(
             file.finding(
-                at: node, "\(what) '\(value)' is not one of \(values.sorted().joined(separator: ", "))",
+                at: node, "\(what()) '\(value)' is not one of \(values.sorted().joined(separator: ", "))",
                 hint: "use one of the values the schema allows"))
     }
 
-    private mutating func each(_ node: Int?, _ what: String, _ body: (inout SchemaValidator, Int) -> Void) {
-        guard let node, expect(node, [.array], what) else { return }
+    private mutating func each(
+        _ node: Int?, _ what: @autoclosure () -> String, _ body: (inout SchemaValidator, Int) -> Void
+    ) {
+        guard let node, expect(node, [.array], what()) else { return }
         for element in document.elements(node) { body(&self, element) }
     }
 
@@ -132,8 +148,7 @@ struct SchemaValidator {
         if let body = document.member(node, "body"), expect(body, [.object, .null], "'body'"),
             document.kind(body) == .object
         {
-            expectEnum(
-                document.member(body, "mode"), ["raw", "urlencoded", "formdata", "file", "graphql"], "body mode")
+            expectEnum(document.member(body, "mode"), Self.bodyModes, "body mode")
             expect(document.member(body, "raw"), [.string], "'body.raw'")
             expect(document.member(body, "disabled"), [.true], "'body.disabled'")
             each(document.member(body, "urlencoded"), "'body.urlencoded'") {
@@ -188,12 +203,8 @@ struct SchemaValidator {
 
     private mutating func auth(_ node: Int) {
         guard expect(node, [.object, .null], "'auth'"), document.kind(node) == .object else { return }
-        let types: Set<String> = [
-            "apikey", "awsv4", "basic", "bearer", "digest", "edgegrid", "hawk", "noauth", "oauth1",
-            "oauth2", "ntlm",
-        ]
         guard let type = require(node, "type", in: "'auth'") else { return }
-        expectEnum(type, types, "auth type")
+        expectEnum(type, Self.authTypes, "auth type")
         guard let name = document.string(type), let parameters = document.member(node, name) else { return }
         if file.kind == .collection(.v2_0) {
             expect(parameters, [.object], "v2.0 '\(name)' auth parameters")
@@ -222,7 +233,7 @@ struct SchemaValidator {
             findings.append(file.finding(at: node, "a variable needs 'key' (or 'id')", hint: "add \"key\": \"name\""))
         }
         expect(document.member(node, "key"), [.string], "a variable's 'key'")
-        expectEnum(document.member(node, "type"), ["string", "boolean", "any", "number"], "variable type")
+        expectEnum(document.member(node, "type"), Self.collectionVariableTypes, "variable type")
         expect(document.member(node, "disabled"), [.true], "a variable's 'disabled'")
     }
 
@@ -248,9 +259,7 @@ struct SchemaValidator {
             validator.expect(
                 validator.document.member(element, "value"), [.string, .number, .true, .null], "a variable's 'value'")
             validator.expectEnum(
-                validator.document.member(element, "type"),
-                ["default", "secret", "any", "text", "string", "number", "boolean"],
-                "variable type")
+                validator.document.member(element, "type"), Self.environmentVariableTypes, "variable type")
         }
     }
 
