@@ -37,38 +37,45 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// JSON text. With an indent, one member per line (as Postman shows bodies); without, compact.
     public func rendered(indent: String? = "  ") -> String {
-        var out = ""
-        write(to: &out, indent: indent, depth: 0)
-        return out
+        var out = ByteBuffer(capacity: 256)
+        write(to: &out, indent: indent.map { Array($0.utf8) }, depth: 0)
+        return out.text()
     }
 
-    private func write(to out: inout String, indent: String?, depth: Int) {
-        let newline = indent == nil ? "" : "\n"
-        let pad = { (level: Int) in String(repeating: indent ?? "", count: level) }
-        let colon = indent == nil ? ":" : ": "
+    /// Keys in their order, `": "` with an indent and `":"` without, `[]` and `{}` for empty containers.
+    private func write(to out: inout ByteBuffer, indent: [UInt8]?, depth: Int) {
+        func newline(_ level: Int) {
+            guard let indent else { return }
+            out.append(0x0A)
+            for _ in 0..<level { indent.withUnsafeBufferPointer { out.append($0) } }
+        }
         switch self {
-        case .null: out += "null"
-        case let .bool(flag): out += flag ? "true" : "false"
-        case let .number(text): out += text
-        case let .string(text): out += JSONValue.quoted(text)
+        case .null: out.append("null")
+        case let .bool(flag): out.append(flag ? "true" : "false")
+        case let .number(text): out.append(text)
+        case let .string(text): JSONBytes.writeQuoted(text, to: &out, escapingLineSeparators: true)
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[" + newline
+            guard !items.isEmpty else { return out.append("[]") }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                out += pad(depth + 1)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
                 item.write(to: &out, indent: indent, depth: depth + 1)
-                out += (index < items.count - 1 ? "," : "") + newline
             }
-            out += pad(depth) + "]"
+            newline(depth)
+            out.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{" + newline
+            guard !pairs.isEmpty else { return out.append("{}") }
+            out.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                out += pad(depth + 1) + JSONValue.quoted(pair.key) + colon
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                JSONBytes.writeQuoted(pair.key, to: &out, escapingLineSeparators: true)
+                out.append(indent == nil ? ":" : ": ")
                 pair.value.write(to: &out, indent: indent, depth: depth + 1)
-                out += (index < pairs.count - 1 ? "," : "") + newline
             }
-            out += pad(depth) + "}"
+            newline(depth)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
