@@ -63,19 +63,20 @@ enum Scripts {
         if !expect.status.isEmpty {
             let codes = expect.status.map(String.init).joined(separator: ", ")
             let title = expect.status.count == 1 ? "status is \(codes)" : "status is one of \(codes)"
-            lines += test(
-                title, ["pm.expect(pm.response.code, pm.variables.get(\(bankReasonVariable))).to.be.oneOf([\(codes)]);"]
-            )
+            test(
+                title,
+                ["pm.expect(pm.response.code, pm.variables.get(\(bankReasonVariable))).to.be.oneOf([\(codes)]);"],
+                to: &lines)
         }
         for check in expect.json {
             let path = JSONPath(check.path.value)!
-            lines += test(
+            test(
                 title(check, subject: check.path.value),
-                assertion(check.check, value: "valueAt(\(path.javaScriptArray))"))
+                assertion(check.check, value: "valueAt(\(path.javaScriptArray))"), to: &lines)
         }
         for check in expect.headers {
             let header = "pm.response.headers.get(\(JSONValue.quoted(check.path.value)))"
-            lines += test(title(check, subject: "header \(check.path.value)"), assertion(check.check, value: header))
+            test(title(check, subject: "header \(check.path.value)"), assertion(check.check, value: header), to: &lines)
         }
         for capture in step.captures {
             let value: String
@@ -86,13 +87,13 @@ enum Scripts {
             case .body: value = "pm.response.text()"
             }
             let variable = JSONValue.quoted(capture.variable.value)
-            lines += test(
+            test(
                 "saves \(capture.variable.value)",
                 [
                     "var value = \(value);",
                     "pm.expect(value, \(JSONValue.quoted("\(capture.variable.value) in the response"))).to.not.be.oneOf([undefined, null, \"\"]);",
                     "pm.environment.set(\(variable), typeof value === \"string\" ? value : JSON.stringify(value));",
-                ])
+                ], to: &lines)
         }
         if !step.testScript.isEmpty {
             lines += ["// From the spec."] + step.testScript
@@ -295,8 +296,11 @@ enum Scripts {
         return value.rendered(indent: nil)
     }
 
-    private static func test(_ title: String, _ body: [String]) -> [String] {
-        ["pm.test(\(JSONValue.quoted(title)), function () {"] + body.map { "    " + $0 } + ["});"]
+    /// Appends a `pm.test` block (into `lines`: a step's tests are built by appending, not by joining arrays).
+    private static func test(_ title: String, _ body: [String], to lines: inout [String]) {
+        lines.append("pm.test(\(JSONValue.quoted(title)), function () {")
+        for line in body { lines.append("    " + line) }
+        lines.append("});")
     }
 
     private static func title(_ check: Spec.FieldExpectation, subject: String) -> String {
