@@ -11,8 +11,8 @@ public enum Generator {
         /// Which spec and helper file made the bundle, written as `gen-collections.bundle.json` when given.
         public var record: BundleRecord?
         /// Keep the collection's and the environment's JSON values in their artifacts (`Artifact.json`), for
-        /// `check` and `sync` to compare with the files on disk. Without them the collection is written folder by
-        /// folder as it is made, while it is written (`Artifact.stream`), so a large one is never in memory whole.
+        /// `check` and `sync` to compare with the files on disk. Without them the collection is translated folder
+        /// by folder while it is written (`Artifact.stream`), so a large one is never in memory whole.
         public var keepsJSONValues: Bool
 
         public init(
