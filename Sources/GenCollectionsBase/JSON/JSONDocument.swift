@@ -99,20 +99,20 @@ extension JSONDocument {
     }
 
     /// The value of member `name` of an object node; the last one wins when a key repeats, as in JavaScript.
-    /// Small objects are scanned; a large one is indexed once, so that lookups stay linear in the document.
+    /// Small objects are scanned; one with more than `MemberTables.scanLimit` members is indexed once, so that
+    /// lookups stay linear in the document. (Counting members, not nodes: a request's few members hold
+    /// hundreds of nodes, and the scan skips those in O(1).)
     public func member(_ index: Int, _ name: String) -> Int? {
         guard nodes[index].kind == .object else { return nil }
-        if Int(nodes[index].next) - index > 2 * MemberTables.scanLimit {
-            return memberTables.table(of: index, in: self)[Array(name.utf8)]
-        }
         var name = name
-        return name.withUTF8 { wanted in
+        let scan = name.withUTF8 { wanted in
             nodes.withUnsafeBufferPointer { nodes in
-                bytes.withUnsafeBufferPointer { bytes in
+                bytes.withUnsafeBufferPointer { bytes -> MemberScan in
                     var found: Int?
-                    var key = index + 1
+                    var key = index + 1, members = 0
                     let end = Int(nodes[index].next)
                     while key < end {
+                        if members == MemberTables.scanLimit { return .tooLarge }
                         let node = nodes[key]
                         let start = Int(node.start) + 1, length = Int(node.end) - 1 - start
                         if node.escaped {
@@ -124,11 +124,21 @@ extension JSONDocument {
                             if offset == length { found = key + 1 }
                         }
                         key = Int(nodes[key + 1].next)
+                        members += 1
                     }
-                    return found
+                    return .scanned(found)
                 }
             }
         }
+        switch scan {
+        case .scanned(let found): return found
+        case .tooLarge: return memberTables.table(of: index, in: self)[Array(name.utf8)]
+        }
+    }
+
+    private enum MemberScan {
+        case scanned(Int?)
+        case tooLarge
     }
 
     /// The key node of the object member whose value is `valueIndex`, or nil when it is not an object value.
@@ -142,7 +152,7 @@ extension JSONDocument {
 /// Key → value index tables of the objects with more than `scanLimit` members, shared by the copies of a document
 /// and safe to use from the threads that run rules.
 final class MemberTables: @unchecked Sendable {
-    /// Up to this many members a scan is cheaper than hashing the key (nested values count: the bound is on nodes).
+    /// Up to this many members a scan is cheaper than hashing the key.
     static let scanLimit = 32
     private let lock = NSLock()
     /// Keyed by the decoded key's bytes: the scan compares bytes, where `String` equality would also match

@@ -99,4 +99,19 @@ struct JSONReaderTests {
         #expect(document.numberText(document.member(document.root, "a")!) == "2")
         #expect(document.key(of: document.member(document.root, "a")!) == 3)
     }
+
+    /// Objects of up to 32 members are scanned and larger ones indexed: both answer alike, repeats and escaped
+    /// keys included, whatever the size of the members' values (two members are added to `members`).
+    @Test(arguments: [3, 30, 31, 200])
+    func memberLookupIsTheSameForSmallAndLargeObjects(members: Int) throws {
+        var pairs = (0..<members).map { #""k\#($0)": {"nested": [1, 2, 3, {"deep": true}]}"# }
+        pairs += [#""k0": "repeated""#, #""\u006bey": "escaped""#]
+        let document = try JSONReader.parse("{" + pairs.joined(separator: ", ") + "}")
+        let root = document.root
+        #expect(document.string(document.member(root, "k0")!) == "repeated")
+        #expect(document.string(document.member(root, "key")!) == "escaped")
+        #expect(document.kind(document.member(root, "k\(members - 1)")!) == .object)
+        #expect(document.member(root, "k\(members)") == nil)
+        #expect(document.member(document.member(root, "k1") ?? root, "nested").map(document.kind) == .array)
+    }
 }
