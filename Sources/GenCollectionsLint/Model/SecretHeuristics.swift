@@ -21,13 +21,13 @@ public enum SecretHeuristics {
     /// case-insensitive search for the words' distinctive parts. `isSecretName` decides after a real parse.
     static func mayBeSecretName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count >= 5 else { return false }
-        for word in quickWords {
-            var index = range.lowerBound
-            while index + word.count <= range.upperBound {
-                var offset = 0
+        for index in range {
+            // Most letters start no word: one table look per byte instead of a comparison per word.
+            for word in quickWordsByFirstByte[Int(lowercased(bytes[index]))]
+            where index + word.count <= range.upperBound {
+                var offset = 1
                 while offset < word.count, lowercased(bytes[index + offset]) == word[offset] { offset += 1 }
                 if offset == word.count { return true }
-                index += 1
             }
         }
         return false
@@ -40,6 +40,9 @@ public enum SecretHeuristics {
         "secret", "passw", "token", "apikey", "api_key", "passphrase", "credential",
         "privatekey", "private_key", "signingkey", "assertion",
     ].map { Array($0.utf8) }
+
+    /// `quickWords` by their first byte.
+    private static let quickWordsByFirstByte = (0...255).map { byte in quickWords.filter { $0[0] == byte } }
 
     private static let secretWordBytes = secretWords.map { Array($0.utf8) }
     private static let harmlessWordBytes = harmlessWords.map { Array($0.utf8) }

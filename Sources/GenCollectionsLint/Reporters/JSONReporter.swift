@@ -11,16 +11,23 @@ public enum JSONReporter: Reporter {
     public static func report(_ result: LintResult, options: ReportOptions) -> String {
         var text = "{\n  \"diagnostics\" : ["
         for (index, diagnostic) in result.diagnostics.enumerated() {
-            var members: [(String, String)] = []
-            if let column = diagnostic.location?.column { members.append(("column", String(column))) }
-            if let file = diagnostic.location?.file { members.append(("file", quoted(file))) }
-            if let hint = diagnostic.hint { members.append(("hint", quoted(hint))) }
-            members.append(("id", quoted(diagnostic.id)))
-            if let line = diagnostic.location?.line { members.append(("line", String(line))) }
-            members.append(("message", quoted(diagnostic.message)))
-            members.append(("severity", quoted(diagnostic.severity.rawValue)))
-            text += index == 0 ? "\n    {\n" : ",\n    {\n"
-            text += members.map { "      \"\($0.0)\" : \($0.1)" }.joined(separator: ",\n")
+            text += index == 0 ? "\n    {" : ",\n    {"
+            var separator = "\n"
+            func member(_ key: String, _ value: String) {
+                text += separator
+                text += "      \""
+                text += key
+                text += "\" : "
+                text += value
+                separator = ",\n"
+            }
+            if let column = diagnostic.location?.column { member("column", String(column)) }
+            if let file = diagnostic.location?.file { member("file", quoted(file)) }
+            if let hint = diagnostic.hint { member("hint", quoted(hint)) }
+            member("id", quoted(diagnostic.id))
+            if let line = diagnostic.location?.line { member("line", String(line)) }
+            member("message", quoted(diagnostic.message))
+            member("severity", quoted(diagnostic.severity.rawValue))
             text += "\n    }"
         }
         text += result.diagnostics.isEmpty ? "]" : "\n  ]"

@@ -180,11 +180,15 @@ public struct HardcodedSecretRule: LintRule {
             }
         }
         let textNode = document.kind(url) == .string ? url : document.member(url, "raw")
-        guard let textNode, let text = document.string(textNode), let question = text.firstIndex(of: "?") else {
+        // Most URLs have no query: look for a `?` in the file's bytes (unless escaped) before decoding the text.
+        guard let textNode, document.kind(textNode) == .string,
+            document.nodes[textNode].escaped || document.bytes[document.byteRange(textNode)].contains(0x3F),
+            let text = document.string(textNode), let question = text.utf8.firstIndex(of: 0x3F)
+        else {
             return findings
         }
         var position = text.utf8.distance(from: text.startIndex, to: question) + 1
-        let fragment = text[text.index(after: question)...].prefix { $0 != "#" }
+        let fragment = text[text.utf8.index(after: question)...].prefix { $0 != "#" }
         for pair in fragment.split(separator: "&", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: "=", maxSplits: 1)
             if parts.count == 2, isSecretParameter(String(parts[0]), String(parts[1])),
