@@ -38,7 +38,7 @@ public enum FileKind: Sendable, Hashable {
                     || document.member(info, "schema") != nil
             {
                 let schema = document.string(info, "schema") ?? ""
-                return .collection(schema.contains("v2.0.0") ? .v2_0 : .v2_1)
+                return .collection(ByteSearch.contains(schema, FileName.v2_0) ? .v2_0 : .v2_1)
             }
             // v1 requests carry a url; other files with a `requests` key (a run-newman plan) are not collections.
             let requests = document.member(root, "requests").map { document.elements($0) } ?? []
@@ -107,8 +107,12 @@ struct FileName {
         } else if name.hasSuffix(".postman_globals.json") {
             suffix = .globals
         }
-        isCertificateList = name.hasSuffix(".json") && name.contains("cert") && name.contains("list")
+        // Byte searches: `String.contains` goes through Foundation, a tenth of a small file's lint.
+        isCertificateList =
+            name.hasSuffix(".json") && ByteSearch.contains(name, Self.cert) && ByteSearch.contains(name, Self.list)
     }
+
+    static let cert = ByteSearch.Needle("cert"), list = ByteSearch.Needle("list"), v2_0 = ByteSearch.Needle("v2.0.0")
 
     /// Whether the name promises a file this linter knows (so content that is none of them is an error).
     var promisesKnownKind: Bool { suffix != nil || isCertificateList }
