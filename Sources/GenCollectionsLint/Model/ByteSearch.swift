@@ -70,6 +70,14 @@ enum ByteSearch {
         bytes.withUnsafeBufferPointer { buffer in needles.contains { contains(buffer, range, $0) } }
     }
 
+    /// The first offset in `start..<end` where `buffer` holds `byte`, found with `memchr`.
+    static func firstOffset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int?
+    {
+        guard start < end, let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), end - start)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
     /// Every offset in `buffer` where `byte` occurs, found with `memchr`.
     static func offsets(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         guard let base = buffer.baseAddress else { return }

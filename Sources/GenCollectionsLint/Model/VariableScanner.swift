@@ -74,8 +74,10 @@ enum VariableScanner {
     ) {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var index = start
-        while index + 3 < end {
-            guard bytes[index] == open, bytes[index + 1] == open else { index += 1; continue }
+        // A token takes four bytes at least; memchr jumps to each `{` (bodies have many, tokens few).
+        while index + 3 < end, let brace = ByteSearch.firstOffset(of: open, in: bytes, from: index, to: end - 3) {
+            index = brace
+            guard bytes[index + 1] == open else { index += 1; continue }
             var cursor = index + 2
             while cursor < end, bytes[cursor] != open, bytes[cursor] != close { cursor += 1 }
             if cursor + 1 < end, bytes[cursor] == close, bytes[cursor + 1] == close {
