@@ -1,3 +1,4 @@
+import Foundation
 import GenCollectionsBase
 import GenCollectionsCore
 import Testing
@@ -48,5 +49,15 @@ import Testing
         #expect(configuration.isIgnored("./vendor/a.postman_collection.json"))
         #expect(configuration.isIgnored(LintConfiguration.absolute("vendor/x/a.postman_collection.json")))
         #expect(!configuration.isIgnored("./mine/a.postman_collection.json"))
+    }
+
+    /// The path form that deduplicates targets and matches `ignore` is Foundation's standardized file path, made
+    /// without touching the disk.
+    @Test(arguments: [
+        ".", "./", "a.json", "./a/./b.json", "a//b.json", "a/../b.json", "../a.json", "a/b/", "/", "/x/../..",
+        "/tmp/./c.json", "/a/b/../../c", "é/ü.json",
+    ])
+    func absolutePathsAreFoundationsStandardizedPaths(path: String) {
+        #expect(LintConfiguration.absolute(path) == URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 }

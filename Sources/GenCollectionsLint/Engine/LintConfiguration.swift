@@ -43,8 +43,13 @@ public struct LintConfiguration: Sendable {
 
     /// The severity rule `id` runs at, or nil when it is off.
     public func severity(of rule: RuleDescription) -> Diagnostic.Severity? {
-        if let configured = severities[rule.id] { return configured }
-        return rule.defaultSeverity
+        severity(ofRule: rule.id, default: rule.defaultSeverity)
+    }
+
+    /// `severity(of:)` from a rule's id and default severity.
+    func severity(ofRule id: String, default defaultSeverity: Diagnostic.Severity) -> Diagnostic.Severity? {
+        if let configured = severities[id] { return configured }
+        return defaultSeverity
     }
 
     /// Reads the configuration text.
@@ -198,8 +203,18 @@ public struct LintConfiguration: Sendable {
     }
 
     /// The standardized absolute form of `path`.
+    /// Lexical, as `URL.standardizedFileURL` is, without the `stat` a file URL makes (a tenth of linting a tree).
     static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }
 

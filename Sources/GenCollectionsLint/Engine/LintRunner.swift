@@ -170,7 +170,9 @@ public enum LintRunner {
                 collector.finish(
                     index,
                     lintTarget(
-                        walk[index], linter: linters[NeighbourEnvironments.folder(of: walk[index])] ?? linter,
+                        walk[index],
+                        linter: linters.isEmpty
+                            ? linter : linters[NeighbourEnvironments.folder(of: walk[index])] ?? linter,
                         locators: wantsLocators, maximumSize: options.maximumFileSize))
             }
         }

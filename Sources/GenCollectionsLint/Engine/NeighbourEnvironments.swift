@@ -26,5 +26,8 @@ enum NeighbourEnvironments {
     }
 
     /// The folder `path` is in, as the walk wrote it (the key of `contexts`).
-    static func folder(of path: String) -> String { (path as NSString).deletingLastPathComponent }
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
 }
