@@ -36,9 +36,11 @@ public enum DynamicVariables {
     static func minimumLength(of value: String) -> Int? {
         var total = 0
         var rest = value[...]
-        while let open = rest.range(of: "{{") {
+        while let open = pair(of: UInt8(ascii: "{"), in: rest) {
             total += rest[..<open.lowerBound].count
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return total + rest.count }
+            guard let close = pair(of: UInt8(ascii: "}"), in: rest[open.upperBound...]) else {
+                return total + rest.count
+            }
             let name = String(rest[open.upperBound..<close.lowerBound])
             guard let length = lengths[name] else {
                 guard names.contains(name) else { return nil }
@@ -50,6 +52,19 @@ public enum DynamicVariables {
             rest = rest[close.upperBound...]
         }
         return total + rest.count
+    }
+
+    /// The first `{{` or `}}` in `text`, found in its UTF-8 (Foundation's `range(of:)` was most of this check).
+    private static func pair(of brace: UInt8, in text: Substring) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: brace) {
+            let after = utf8.index(after: found)
+            guard after < utf8.endIndex else { return nil }
+            if utf8[after] == brace { return found..<utf8.index(after: after) }
+            index = after
+        }
+        return nil
     }
 
     /// A known name close to `name` (same letters ignoring case, or a common alias), for hints.

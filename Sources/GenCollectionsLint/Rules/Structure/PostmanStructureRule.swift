@@ -31,9 +31,11 @@ public struct PostmanStructureRule: LintRule {
 
     /// Whether `schema` names a Postman collection schema (v2.0.0 or v2.1.0, any of its published URLs).
     static func isKnownSchema(_ schema: String) -> Bool {
-        (schema.contains("schema.getpostman.com") || schema.contains("schema.postman.com"))
-            && (schema.contains("v2.1.0") || schema.contains("v2.0.0"))
+        hosts.contains { ByteSearch.contains(schema, $0) } && versions.contains { ByteSearch.contains(schema, $0) }
     }
+
+    private static let hosts = [ByteSearch.Needle("schema.getpostman.com"), ByteSearch.Needle("schema.postman.com")]
+    private static let versions = [ByteSearch.Needle("v2.1.0"), ByteSearch.Needle("v2.0.0")]
 
     public func check(_ file: LintedFile) -> [Finding] {
         let emptyKeys = file.variableDefinitions.filter { $0.name.isBlank }.map { definition in
