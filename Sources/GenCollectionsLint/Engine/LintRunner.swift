@@ -272,24 +272,17 @@ public enum LintRunner {
         }
         guard isDirectory.boolValue else { return [path] }
         let walkRoot = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(atPath: walkRoot) else {
+        guard let entries = DirectoryWalk.files(under: walkRoot) else {
             unreadable.append(
                 .error("lint-unreadable", "cannot list directory '\(path)'", at: SourceLocation(file: path)))
             return []
         }
         var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            // The name after the last slash (NSString's lastPathComponent took a quarter of the walk).
+        for relative in entries {
             let name =
                 relative.utf8.lastIndex(of: 0x2F).map { String(relative[relative.utf8.index(after: $0)...]) }
                 ?? relative
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-            if name.hasPrefix(".") || name == "node_modules" {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
-                    enumerator.skipDescendants()
-                }
-                continue
-            }
             guard isLintable(name), !configuration.isIgnored(full) else { continue }
             found.append(full)
         }

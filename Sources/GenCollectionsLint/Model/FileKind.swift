@@ -99,7 +99,7 @@ struct FileName {
     var isCertificateList: Bool
 
     init(_ path: String) {
-        let name = String(path.split(separator: "/").last ?? "").lowercased()
+        let name = (path.utf8.lastIndex(of: 0x2F).map { path[path.utf8.index(after: $0)...] } ?? path[...]).lowercased()
         if name.hasSuffix(".postman_collection.json") {
             suffix = .collection
         } else if name.hasSuffix(".postman_environment.json") {
