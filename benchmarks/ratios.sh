@@ -3,7 +3,8 @@
 #
 # Writes its inputs (fixed seed), then measures whole processes with /usr/bin/time: CPU time (user + system) and
 # peak RSS, the median of N samples. Each sample runs a command several times in one timed shell loop (start-up
-# sized ones BATCH times, the others 1-3 times), since /usr/bin/time counts CPU in hundredths of a second. Prints
+# sized ones BATCH times, the others 1-10 times, about half a second a sample), since /usr/bin/time counts CPU in
+# hundredths of a second: three runs of a 50 ms command were ±10% from the clock's grain alone. Prints
 # each figure, then the ratios of the issue's table.
 #
 #   lint 20 MB (all rules)          ÷ lint --parse-only of the same file, ÷ python3 json.load
@@ -142,12 +143,12 @@ echo "inputs: large collection $(printf '%.1f' "$large_mib") MiB; tree $(du -sh 
     "$(find "$work/tree" -name '*.json' | wc -l) files"
 echo
 
-measure "lint 20 MB" 3 "$binary" lint --format json "$work/large.postman_collection.json"
-measure "lint 20 MB --parse-only" 3 "$binary" lint --parse-only "$work/large.postman_collection.json"
-measure "python3 json.load 20 MB" 3 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
+measure "lint 20 MB" 5 "$binary" lint --format json "$work/large.postman_collection.json"
+measure "lint 20 MB --parse-only" 10 "$binary" lint --parse-only "$work/large.postman_collection.json"
+measure "python3 json.load 20 MB" 5 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
     "$work/large.postman_collection.json"
-measure "lint tree --env" 3 "$binary" lint --format json --env "$work/tree.postman_environment.json" "$work/tree"
-measure "python3 walk + json.load tree" 3 python3 -c '
+measure "lint tree --env" 10 "$binary" lint --format json --env "$work/tree.postman_environment.json" "$work/tree"
+measure "python3 walk + json.load tree" 10 python3 -c '
 import json, os, sys
 for folder, _, files in os.walk(sys.argv[1]):
     for name in files:
@@ -157,9 +158,9 @@ json.load(open(sys.argv[2]))' "$work/tree" "$work/tree.postman_environment.json"
 measure "--version" "$batch" "$binary" --version
 measure "generate default" "$batch" "$binary" generate --out "$work/default"
 "$binary" generate --spec "$work/steps1000.yaml" --out "$work/out1000" >/dev/null
-measure "generate 1,000 steps" 3 "$binary" generate --spec "$work/steps1000.yaml" --out "$work/gen1000"
-measure "check 1,000 steps" 3 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000"
-measure "sync 1,000 steps" 3 "$binary" sync --spec "$work/steps1000.yaml" --out "$work/out1000"
+measure "generate 1,000 steps" 10 "$binary" generate --spec "$work/steps1000.yaml" --out "$work/gen1000"
+measure "check 1,000 steps" 10 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000"
+measure "sync 1,000 steps" 10 "$binary" sync --spec "$work/steps1000.yaml" --out "$work/out1000"
 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000" >/dev/null || echo "warning: check found drift" >&2
 # The same bundle with the collection edited as a user would (a description added to the first request): check and
 # sync then parse and compare the file, where an untouched one is only compared byte for byte.
@@ -174,8 +175,8 @@ while "item" in item: item = item["item"][0]
 item["request"]["description"] = "added in the Postman app"
 json.dump(collection, open(path, "w"), indent="\t")
 PY
-measure "check 1,000 steps, edited" 3 "$binary" check --spec "$work/steps1000.yaml" --out "$work/edited1000"
-measure "sync --dry-run 1,000, edited" 3 "$binary" sync --dry-run --spec "$work/steps1000.yaml" --out "$work/edited1000"
+measure "check 1,000 steps, edited" 5 "$binary" check --spec "$work/steps1000.yaml" --out "$work/edited1000"
+measure "sync --dry-run 1,000, edited" 5 "$binary" sync --dry-run --spec "$work/steps1000.yaml" --out "$work/edited1000"
 measure "generate 20,000 steps" 1 "$binary" generate --spec "$work/steps20000.yaml" --out "$work/out20000"
 
 echo
