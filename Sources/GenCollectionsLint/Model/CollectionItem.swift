@@ -19,6 +19,8 @@ public struct CollectionItem: Sendable {
 /// One header of a request.
 public struct Header: Sendable {
     public var key: String
+    /// `key` lower-cased, once per file rather than at every lookup (HTTP names are case-insensitive).
+    public var loweredKey: String
     public var keyNode: Int
     public var value: String?
     public var valueNode: Int?
@@ -44,7 +46,7 @@ public struct RequestFacts: Sendable {
     /// The enabled header named `name`, compared case-insensitively as HTTP does.
     public func header(_ name: String) -> Header? {
         let lowered = name.lowercased()
-        return headers.last { !$0.disabled && $0.key.lowercased() == lowered }
+        return headers.last { !$0.disabled && $0.loweredKey == lowered }
     }
 }
 

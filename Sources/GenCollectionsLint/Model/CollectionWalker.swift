@@ -51,7 +51,8 @@ enum CollectionWalker {
                 let valueNode = document.member(element, "value")
                 headers.append(
                     Header(
-                        key: key, keyNode: keyNode, value: valueNode.flatMap { document.string($0) },
+                        key: key, loweredKey: key.lowercased(), keyNode: keyNode,
+                        value: valueNode.flatMap { document.string($0) },
                         valueNode: valueNode, disabled: document.isTrue(element, "disabled"), node: element))
             }
         }

@@ -71,7 +71,7 @@ public final class LintedFile {
         case .never: return false
         case .auto:
             return requests.contains { request in
-                request.headers.contains { $0.key.lowercased().hasPrefix("x-fapi-") }
+                request.headers.contains { $0.loweredKey.hasPrefix("x-fapi-") }
                     || (request.urlNode.map { ByteSearch.contains(urlText($0), Self.openBankingPath) } ?? false)
             }
         }
