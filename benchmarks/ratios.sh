@@ -110,27 +110,40 @@ spec(os.path.join(work, "steps1000.yaml"), 40)
 spec(os.path.join(work, "steps20000.yaml"), 800)
 PY
 
-# Each sample's CPU seconds (user + system) and peak RSS in KiB, for `batch` runs of the command; prints the medians
-# of CPU per run and of peak RSS. Exit codes are ignored (lint exits 1 on findings), output is discarded.
-# Usage: measure LABEL BATCH command...
-declare -A cpu rss
-measure() {
+# Figures are registered first (`figure LABEL BATCH command...`), then sampled in rounds: each round takes one
+# sample of every figure, so a change in the machine's load during the run falls on a ratio's both sides alike.
+# A sample is the CPU seconds (user + system) and peak RSS in KiB of BATCH runs of the command; each figure prints
+# the medians of CPU per run and of peak RSS. Exit codes are ignored (lint exits 1 on findings), output is discarded.
+declare -A cpu rss batches commands samples walls peaks
+order=()
+figure() {
     local label=$1 count=$2; shift 2
-    local samples=() walls=() peaks=() report="$work/time.txt"
+    order+=("$label")
+    batches[$label]=$count
+    commands[$label]=$(printf '%q ' "$@")
+}
+median() { printf '%s\n' $1 | sort -g | sed -n "$(( (runs + 1) / 2 ))p"; }
+run_figures() {
+    local report="$work/time.txt" label count elapsed user system kib
     for _ in $(seq "$runs"); do
-        /usr/bin/time -o "$report" -f '%e %U %S %M' bash -c \
-            'n=$1; shift; for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1 || true; done' _ "$count" "$@"
-        read -r elapsed user system kib < "$report"
-        samples+=("$(awk "BEGIN {print ($user + $system) / $count}")")
-        walls+=("$(awk "BEGIN {print $elapsed / $count}")")
-        peaks+=("$kib")
+        for label in "${order[@]}"; do
+            count=${batches[$label]}
+            eval "set -- ${commands[$label]}"
+            /usr/bin/time -o "$report" -f '%e %U %S %M' bash -c \
+                'n=$1; shift; for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1 || true; done' _ "$count" "$@"
+            read -r elapsed user system kib < "$report"
+            samples[$label]+="$(awk "BEGIN {print ($user + $system) / $count}") "
+            walls[$label]+="$(awk "BEGIN {print $elapsed / $count}") "
+            peaks[$label]+="$kib "
+        done
     done
-    cpu[$label]=$(printf '%s\n' "${samples[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
-    rss[$label]=$(printf '%s\n' "${peaks[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-    local wall
-    wall=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
-    printf '%-32s cpu %8.4f s  wall %8.4f s  peak RSS %7.1f MiB  (median of %d, %d run(s) each)\n' "$label" \
-        "${cpu[$label]}" "$wall" "$(awk "BEGIN {print ${rss[$label]} / 1024}")" "$runs" "$count"
+    for label in "${order[@]}"; do
+        cpu[$label]=$(median "${samples[$label]}")
+        rss[$label]=$(median "${peaks[$label]}")
+        printf '%-32s cpu %8.4f s  wall %8.4f s  peak RSS %7.1f MiB  (median of %d, %d run(s) each)\n' "$label" \
+            "${cpu[$label]}" "$(median "${walls[$label]}")" "$(awk "BEGIN {print ${rss[$label]} / 1024}")" "$runs" \
+            "${batches[$label]}"
+    done
 }
 ratio() { awk "BEGIN {printf \"%.2f\", ${cpu[$1]} / ${cpu[$2]}}"; }
 
@@ -143,24 +156,7 @@ echo "inputs: large collection $(printf '%.1f' "$large_mib") MiB; tree $(du -sh 
     "$(find "$work/tree" -name '*.json' | wc -l) files"
 echo
 
-measure "lint 20 MB" 5 "$binary" lint --format json "$work/large.postman_collection.json"
-measure "lint 20 MB --parse-only" 10 "$binary" lint --parse-only "$work/large.postman_collection.json"
-measure "python3 json.load 20 MB" 5 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
-    "$work/large.postman_collection.json"
-measure "lint tree --env" 10 "$binary" lint --format json --env "$work/tree.postman_environment.json" "$work/tree"
-measure "python3 walk + json.load tree" 10 python3 -c '
-import json, os, sys
-for folder, _, files in os.walk(sys.argv[1]):
-    for name in files:
-        if name.endswith(".json"):
-            with open(os.path.join(folder, name)) as f: json.load(f)
-json.load(open(sys.argv[2]))' "$work/tree" "$work/tree.postman_environment.json"
-measure "--version" "$batch" "$binary" --version
-measure "generate default" "$batch" "$binary" generate --out "$work/default"
 "$binary" generate --spec "$work/steps1000.yaml" --out "$work/out1000" >/dev/null
-measure "generate 1,000 steps" 10 "$binary" generate --spec "$work/steps1000.yaml" --out "$work/gen1000"
-measure "check 1,000 steps" 10 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000"
-measure "sync 1,000 steps" 10 "$binary" sync --spec "$work/steps1000.yaml" --out "$work/out1000"
 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000" >/dev/null || echo "warning: check found drift" >&2
 # The same bundle with the collection edited as a user would (a description added to the first request): check and
 # sync then parse and compare the file, where an untouched one is only compared byte for byte.
@@ -175,10 +171,28 @@ while "item" in item: item = item["item"][0]
 item["request"]["description"] = "added in the Postman app"
 json.dump(collection, open(path, "w"), indent="\t")
 PY
-measure "check 1,000 steps, edited" 5 "$binary" check --spec "$work/steps1000.yaml" --out "$work/edited1000"
-measure "sync --dry-run 1,000, edited" 5 "$binary" sync --dry-run --spec "$work/steps1000.yaml" --out "$work/edited1000"
-measure "generate 20,000 steps" 1 "$binary" generate --spec "$work/steps20000.yaml" --out "$work/out20000"
 
+figure "lint 20 MB" 5 "$binary" lint --format json "$work/large.postman_collection.json"
+figure "lint 20 MB --parse-only" 10 "$binary" lint --parse-only "$work/large.postman_collection.json"
+figure "python3 json.load 20 MB" 5 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
+    "$work/large.postman_collection.json"
+figure "lint tree --env" 10 "$binary" lint --format json --env "$work/tree.postman_environment.json" "$work/tree"
+figure "python3 walk + json.load tree" 10 python3 -c '
+import json, os, sys
+for folder, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        if name.endswith(".json"):
+            with open(os.path.join(folder, name)) as f: json.load(f)
+json.load(open(sys.argv[2]))' "$work/tree" "$work/tree.postman_environment.json"
+figure "--version" "$batch" "$binary" --version
+figure "generate default" "$batch" "$binary" generate --out "$work/default"
+figure "generate 1,000 steps" 10 "$binary" generate --spec "$work/steps1000.yaml" --out "$work/gen1000"
+figure "check 1,000 steps" 10 "$binary" check --spec "$work/steps1000.yaml" --out "$work/out1000"
+figure "sync 1,000 steps" 10 "$binary" sync --spec "$work/steps1000.yaml" --out "$work/out1000"
+figure "check 1,000 steps, edited" 5 "$binary" check --spec "$work/steps1000.yaml" --out "$work/edited1000"
+figure "sync --dry-run 1,000, edited" 5 "$binary" sync --dry-run --spec "$work/steps1000.yaml" --out "$work/edited1000"
+figure "generate 20,000 steps" 1 "$binary" generate --spec "$work/steps20000.yaml" --out "$work/out20000"
+run_figures
 echo
 echo "| work | ratio | target |"
 echo "| --- | --- | --- |"
