@@ -279,9 +279,7 @@ public enum LintRunner {
         }
         var found: [String] = []
         for relative in entries {
-            let name =
-                relative.utf8.lastIndex(of: 0x2F).map { String(relative[relative.utf8.index(after: $0)...]) }
-                ?? relative
+            let name = String(FileName.split(relative).name)
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
             guard isLintable(name), !configuration.isIgnored(full) else { continue }
             found.append(full)

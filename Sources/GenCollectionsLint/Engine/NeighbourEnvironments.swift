@@ -26,8 +26,5 @@ enum NeighbourEnvironments {
     }
 
     /// The folder `path` is in, as the walk wrote it (the key of `contexts`).
-    static func folder(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
-    }
+    static func folder(of path: String) -> String { String(FileName.split(path).folder) }
 }

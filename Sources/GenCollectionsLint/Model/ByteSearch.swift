@@ -80,10 +80,8 @@ enum ByteSearch {
 
     /// Every offset in `buffer` where `byte` occurs, found with `memchr`.
     static func offsets(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        guard let base = buffer.baseAddress else { return }
         var start = 0
-        while start < buffer.count, let hit = memchr(base + start, Int32(byte), buffer.count - start) {
-            let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        while let index = firstOffset(of: byte, in: buffer, from: start, to: buffer.count) {
             body(index)
             start = index + 1
         }

@@ -34,37 +34,23 @@ public enum DynamicVariables {
     /// The length a value has at least once Newman replaces its dynamic variables, or nil when it uses another
     /// variable (whose length is unknown).
     static func minimumLength(of value: String) -> Int? {
-        var total = 0
-        var rest = value[...]
-        while let open = pair(of: UInt8(ascii: "{"), in: rest) {
-            total += rest[..<open.lowerBound].count
-            guard let close = pair(of: UInt8(ascii: "}"), in: rest[open.upperBound...]) else {
-                return total + rest.count
-            }
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            guard let length = lengths[name] else {
-                guard names.contains(name) else { return nil }
-                total += 1  // any other dynamic variable yields at least one character
-                rest = rest[close.upperBound...]
-                continue
-            }
-            total += length
-            rest = rest[close.upperBound...]
+        // The tokens Newman replaces (`{{([^{}]*?)}}`, as the lint rules find them), and the text between them.
+        let utf8 = value.utf8
+        func characters(_ range: Range<Int>) -> Int {
+            value[
+                utf8.index(
+                    utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                        utf8.startIndex, offsetBy: range.upperBound)
+            ].count
         }
-        return total + rest.count
-    }
-
-    /// The first `{{` or `}}` in `text`, found in its UTF-8 (Foundation's `range(of:)` was most of this check).
-    private static func pair(of brace: UInt8, in text: Substring) -> Range<String.Index>? {
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while let found = utf8[index...].firstIndex(of: brace) {
-            let after = utf8.index(after: found)
-            guard after < utf8.endIndex else { return nil }
-            if utf8[after] == brace { return found..<utf8.index(after: after) }
-            index = after
+        var total = 0, literalStart = 0
+        for token in VariableScanner.tokens(in: value) {
+            // Another dynamic variable yields at least one character; any other variable, a length not known.
+            guard let length = lengths[token.name] ?? (names.contains(token.name) ? 1 : nil) else { return nil }
+            total += characters(literalStart..<token.offset) + length
+            literalStart = token.offset + token.name.utf8.count + 4
         }
-        return nil
+        return total + characters(literalStart..<utf8.count)
     }
 
     /// A known name close to `name` (same letters ignoring case, or a common alias), for hints.

@@ -38,7 +38,7 @@ public enum FileKind: Sendable, Hashable {
                     || document.member(info, "schema") != nil
             {
                 let schema = document.string(info, "schema") ?? ""
-                return .collection(ByteSearch.contains(schema, FileName.v2_0) ? .v2_0 : .v2_1)
+                return .collection(Postman.Collection.Format(schemaURL: schema) == .v20 ? .v2_0 : .v2_1)
             }
             // v1 requests carry a url; other files with a `requests` key (a run-newman plan) are not collections.
             let requests = document.member(root, "requests").map { document.elements($0) } ?? []
@@ -99,7 +99,7 @@ struct FileName {
     var isCertificateList: Bool
 
     init(_ path: String) {
-        let name = (path.utf8.lastIndex(of: 0x2F).map { path[path.utf8.index(after: $0)...] } ?? path[...]).lowercased()
+        let name = Self.split(path).name.lowercased()
         if name.hasSuffix(".postman_collection.json") {
             suffix = .collection
         } else if name.hasSuffix(".postman_environment.json") {
@@ -112,7 +112,14 @@ struct FileName {
             name.hasSuffix(".json") && ByteSearch.contains(name, Self.cert) && ByteSearch.contains(name, Self.list)
     }
 
-    static let cert = ByteSearch.Needle("cert"), list = ByteSearch.Needle("list"), v2_0 = ByteSearch.Needle("v2.0.0")
+    static let cert = ByteSearch.Needle("cert"), list = ByteSearch.Needle("list")
+
+    /// `path` split at its last slash: the folder ("" when there is none) and the name. By bytes, not through
+    /// `NSString`: it runs for every file of a walk.
+    static func split(_ path: String) -> (folder: Substring, name: Substring) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
+        return (path[..<slash], path[path.utf8.index(after: slash)...])
+    }
 
     /// Whether the name promises a file this linter knows (so content that is none of them is an error).
     var promisesKnownKind: Bool { suffix != nil || isCertificateList }
