@@ -127,19 +127,34 @@ enum JSONBytes {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            // The runs between escapes are copied in one piece: most text has none.
+            // The runs between escapes are copied in one piece: most text has none, and is checked eight bytes
+            // at a time.
             var runStart = 0
-            for (index, byte) in bytes.enumerated() {
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count,
+                    !mayNeedEscape(
+                        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self),
+                        lineSeparators: escapingLineSeparators)
+                {
+                    index += 8
+                    continue
+                }
+                let byte = bytes[index]
                 // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; their last two bytes never start an escape.
                 if escapingLineSeparators, byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
                     bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
                 {
                     out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     out.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                    runStart = index + 3
+                    index += 3
+                    runStart = index
                     continue
                 }
-                guard let escape = escape(byte) else { continue }
+                guard let escape = escape(byte) else {
+                    index += 1
+                    continue
+                }
                 out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(UInt8(ascii: "\\"))
                 if escape == UInt8(ascii: "u") {
@@ -150,11 +165,23 @@ enum JSONBytes {
                 } else {
                     out.append(escape)
                 }
-                runStart = index + 1
+                index += 1
+                runStart = index
             }
             out.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` may start an escape: a control character, `"`, `\`, or (for
+    /// `lineSeparators`) the E2 that begins U+2028 and U+2029. False means none does (the bit tricks of "Bit
+    /// Twiddling Hacks": a byte below 0x20, a byte equal to another once XORed to zero).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64, lineSeparators: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ word: UInt64, _ limit: UInt64) -> Bool { (word &- ones &* limit) & ~word & highs != 0 }
+        func hasByte(_ byte: UInt64) -> Bool { hasByteBelow(word ^ (ones &* byte), 1) }
+        return hasByteBelow(word, 0x20) || hasByte(0x22) || hasByte(0x5C) || (lineSeparators && hasByte(0xE2))
     }
 
     /// The letter after the backslash that escapes `byte` (`u` for `\u00xx`), or nil when it stands as it is.

@@ -49,8 +49,13 @@ struct CollectionTranslator {
         if let reason = flow.unsupported {
             description = UnsupportedNote.appending(UnsupportedNote.flowPrefix + reason, to: description)
         }
+        // Included flows only lose steps, so a flow of as many steps as in the spec has left none out.
         let original = spec.flows.first { $0.key == flow.key }?.steps ?? []
-        let leftOut = original.filter { step in !flow.steps.contains { $0.key == step.key } }
+        var leftOut: [Spec.Step] = []
+        if original.count != flow.steps.count {
+            let kept = Set(flow.steps.map(\.key))
+            leftOut = original.filter { !kept.contains($0.key) }
+        }
         if !leftOut.isEmpty {
             let list = leftOut.map { "- \($0.name.value): \($0.unsupported ?? "")" }.joined(separator: "\n")
             description = UnsupportedNote.appending(UnsupportedNote.leftOutHeading + list, to: description)

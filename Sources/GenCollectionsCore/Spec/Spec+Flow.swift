@@ -140,6 +140,26 @@ extension Spec {
 
     /// The key a flow or step gets when the spec gives none: `Get account balances` → `get-account-balances`.
     public static func defaultKey(for name: String) -> String {
+        name.utf8.allSatisfy { $0 < 0x80 } ? asciiKey(for: name) : characterKey(for: name)
+    }
+
+    /// `defaultKey` for ASCII text, byte by byte: there a letter or digit is `A`–`Z`, `a`–`z` or `0`–`9`, and the
+    /// one two-byte character, `\r\n`, is neither, as its bytes are.
+    static func asciiKey(for name: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): slug.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 0x20)
+            default: if let last = slug.last, last != UInt8(ascii: "-") { slug.append(UInt8(ascii: "-")) }
+            }
+        }
+        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    static func characterKey(for name: String) -> String {
         var slug = ""
         for character in name.lowercased() {
             if character.isLetter || character.isNumber {

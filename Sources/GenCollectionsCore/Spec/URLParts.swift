@@ -120,40 +120,52 @@ public struct URLParts: Sendable, Hashable {
 
     /// The first range of `needle` in ASCII text, by bytes (Foundation's `range(of:)` would compare characters).
     private static func asciiRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
-        let bytes = text.utf8, wanted = needle.utf8
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index...].starts(with: wanted) { return index..<bytes.index(index, offsetBy: wanted.count) }
-            index = bytes.index(after: index)
+        let wanted = Array(needle.utf8)
+        guard let first = wanted.first else { return nil }
+        let offset = withBytes(of: text) { bytes -> Int? in
+            guard bytes.count >= wanted.count else { return nil }
+            for start in 0...(bytes.count - wanted.count) where bytes[start] == first {
+                if (1..<wanted.count).allSatisfy({ bytes[start + $0] == wanted[$0] }) { return start }
+            }
+            return nil
         }
-        return nil
+        guard let offset else { return nil }
+        let lower = text.utf8.index(text.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: wanted.count)
     }
 
     /// `firstIndex` for ASCII text, byte by byte: there every character is one byte (or `\r\n`, which holds no
     /// separator), so it finds the same index without walking grapheme clusters.
     private static func asciiFirstIndex(of separator: Character, in text: Substring) -> Substring.Index? {
-        let bytes = text.utf8
         let wanted = separator.asciiValue ?? 0
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var depth = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
-            let doubled = next < bytes.endIndex && bytes[next] == byte
-            if byte == open, doubled {
-                depth += 1
-                index = bytes.index(after: next)
-                continue
+        let offset = withBytes(of: text) { bytes -> Int? in
+            var depth = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let doubled = index + 1 < bytes.count && bytes[index + 1] == byte
+                if byte == open, doubled {
+                    depth += 1
+                    index += 2
+                } else if byte == close, doubled, depth > 0 {
+                    depth -= 1
+                    index += 2
+                } else if depth == 0, byte == wanted {
+                    return index
+                } else {
+                    index += 1
+                }
             }
-            if byte == close, doubled, depth > 0 {
-                depth -= 1
-                index = bytes.index(after: next)
-                continue
-            }
-            if depth == 0, byte == wanted { return index }
-            index = next
+            return nil
         }
-        return nil
+        return offset.map { text.utf8.index(text.startIndex, offsetBy: $0) }
+    }
+
+    /// The text's UTF-8 bytes in one buffer (a copy only for a bridged string, which has none).
+    private static func withBytes<Result>(of text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
+    {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }

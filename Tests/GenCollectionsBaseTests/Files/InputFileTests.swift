@@ -98,4 +98,17 @@ import Testing
         #expect(SourceLocation(file: "s.yaml", offset: offset ?? 0, in: bytes).description == "s.yaml:2:10")
         #expect(SourceLocation.firstInvalidUTF8(in: Array("fine ✓".utf8)) == nil)
     }
+
+    /// The spec loader validates with the standard library and asks `firstInvalidUTF8` only where that failed, so
+    /// the two must agree on every kind of bad byte.
+    @Test(
+        arguments: [
+            [0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80],
+            [0xFF], [0xE2, 0x9C], [0xE2, 0x9C, 0x93], [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9, 0x41],
+        ] as [[UInt8]])
+    func standardValidationAgreesWithTheLocator(_ tail: [UInt8]) {
+        let bytes = Array("name: ".utf8) + tail
+        #expect(
+            (String(validating: bytes, as: UTF8.self) == nil) == (SourceLocation.firstInvalidUTF8(in: bytes) != nil))
+    }
 }

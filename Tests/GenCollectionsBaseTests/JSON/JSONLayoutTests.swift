@@ -73,6 +73,37 @@ import Testing
         #expect(JSONValue.quoted("") == "\"\"")
     }
 
+    /// The writer skips eight bytes at a time when none may start an escape: every byte value, at every place in
+    /// the word, among fillers that never do, must be seen, and no other byte.
+    @Test(arguments: [0x41, 0x7F, 0x80, 0xFF, 0xE1] as [UInt8])
+    func theEightByteTestSeesEveryByteThatMayBeEscaped(filler: UInt8) {
+        for byte in 0...UInt8.max {
+            for place in 0..<8 {
+                var word = [UInt8](repeating: filler, count: 8)
+                word[place] = byte
+                let value = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let special = byte < 0x20 || byte == 0x22 || byte == 0x5C
+                #expect(JSONBytes.mayNeedEscape(value, lineSeparators: false) == special, "\(byte) at \(place)")
+                #expect(JSONBytes.mayNeedEscape(value, lineSeparators: true) == (special || byte == 0xE2))
+            }
+        }
+    }
+
+    @Test func escapesAreFoundAtEveryOffsetOfALongString() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "é", "\u{7F}", "\u{2027}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+                let asEncoded = String(decoding: try encoder.encode(text), as: UTF8.self)
+                #expect(JSONValue.quoted(text, escapingLineSeparators: false) == asEncoded)
+                #expect(
+                    JSONValue.quoted(text)
+                        == asEncoded.replacing("\u{2028}", with: "\\u2028").replacing("\u{2029}", with: "\\u2029"))
+            }
+        }
+    }
+
     @Test func layoutIsRecognised() {
         #expect(JSONLayout.of(Self.value.data(.postman)) == .postman)
         #expect(JSONLayout.of(Self.value.data(.canonical)) == .canonical)
