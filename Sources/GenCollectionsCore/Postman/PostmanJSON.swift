@@ -12,7 +12,9 @@ public enum PostmanJSON {
 
     /// A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so ids survive regeneration.
     public static func stableID(_ name: String) -> String {
-        var bytes = Array(Insecure.SHA1.hash(data: Data("gen-collections:\(name)".utf8)).prefix(16))
+        var input = "gen-collections:" + name
+        let digest = input.withUTF8 { Insecure.SHA1.hash(data: UnsafeRawBufferPointer($0)) }
+        var bytes = digest.withUnsafeBytes { Array($0.prefix(16)) }
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         // 8-4-4-4-12 lowercase hex digits, written directly (String(format:) costs more than the hash).

@@ -11,6 +11,12 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `a.b[0].c`; returns nil for an empty path, an empty key or a bad index.
     public init?(_ text: String) {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard let segments = ascii ? Self.asciiSegments(Array(text.utf8)) : Self.segments(text) else { return nil }
+        self.segments = segments
+    }
+
+    static func segments(_ text: String) -> [Segment]? {
         var segments: [Segment] = []
         for part in text.split(separator: ".", omittingEmptySubsequences: false) {
             var rest = Substring(part)
@@ -28,8 +34,36 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             }
             if !rest.isEmpty { return nil }
         }
-        guard !segments.isEmpty else { return nil }
-        self.segments = segments
+        return segments.isEmpty ? nil : segments
+    }
+
+    /// `segments` for ASCII text, over its bytes: there every character is one byte (`\r\n` holds none of
+    /// `.[]`), so the parts are the same without walking grapheme clusters.
+    static func asciiSegments(_ bytes: [UInt8]) -> [Segment]? {
+        let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        var segments: [Segment] = []
+        var start = 0
+        while true {
+            let end = bytes[start...].firstIndex(of: dot) ?? bytes.count
+            let keyEnd = bytes[start..<end].firstIndex(of: open) ?? end
+            if keyEnd > start {
+                segments.append(.key(String(decoding: bytes[start..<keyEnd], as: UTF8.self)))
+            } else if keyEnd == end {
+                return nil
+            }
+            var rest = keyEnd
+            while rest < end, bytes[rest] == open {
+                guard let closing = bytes[rest..<end].firstIndex(of: close),
+                    let index = Int(String(decoding: bytes[(rest + 1)..<closing], as: UTF8.self)), index >= 0
+                else { return nil }
+                segments.append(.index(index))
+                rest = closing + 1
+            }
+            if rest != end { return nil }
+            if end == bytes.count { break }
+            start = end + 1
+        }
+        return segments.isEmpty ? nil : segments
     }
 
     public var description: String {
