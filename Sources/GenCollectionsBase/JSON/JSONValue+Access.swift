@@ -31,4 +31,9 @@ extension JSONValue {
             self = .object(pairs)
         }
     }
+
+    /// An object of the members that have a value, in order (as `Encodable` leaves out a nil optional).
+    public static func object(omittingNil members: [(key: String, value: JSONValue?)]) -> JSONValue {
+        .object(members.compactMap { member in member.value.map { (member.key, $0) } })
+    }
 }

@@ -19,34 +19,24 @@ public enum CertificateSettings {
         try validateHosts(tls, in: spec)
         var artifacts: [Artifact] = []
         if !tls.clientCertificates.isEmpty {
-            artifacts.append(Artifact(path: certificateListFile, contents: try certificateList(tls, spec: spec)))
+            artifacts.append(Artifact(path: certificateListFile, contents: certificateList(tls, spec: spec)))
         }
         artifacts.append(Artifact(path: notesFile, text: try notes(tls, spec: spec)))
         return artifacts
     }
 
-    /// One entry of Newman's certificate list (postman-collection `Certificate.definition`).
-    struct ListEntry: Encodable {
-        struct Source: Encodable { var src: String }
-        var name: String
-        var matches: [String]
-        var cert: Source?
-        var key: Source?
-        var pfx: Source?
-    }
-
-    static func certificateList(_ tls: Spec.TLS, spec: Spec) throws -> Data {
-        let entries = tls.clientCertificates.map { certificate in
-            ListEntry(
-                name: certificate.name.value,
-                matches: certificate.hostPatterns(in: spec).map(\.newmanPattern),
-                cert: certificate.cert.map { .init(src: $0.value) },
-                key: certificate.key.map { .init(src: $0.value) },
-                pfx: certificate.pfx.map { .init(src: $0.value) })
+    /// Newman's certificate list: one entry per certificate (postman-collection `Certificate.definition`), its
+    /// `cert`, `key` and `pfx` as `{src}` when given.
+    static func certificateList(_ tls: Spec.TLS, spec: Spec) -> Data {
+        func source(_ path: Located<String>?) -> JSONValue? { path.map { .object([("src", .string($0.value))]) } }
+        let entries = tls.clientCertificates.map { certificate -> JSONValue in
+            .object(omittingNil: [
+                ("name", .string(certificate.name.value)),
+                ("matches", .array(certificate.hostPatterns(in: spec).map { .string($0.newmanPattern) })),
+                ("cert", source(certificate.cert)), ("key", source(certificate.key)), ("pfx", source(certificate.pfx)),
+            ])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(entries) + Data("\n".utf8)
+        return JSONValue.array(entries).data(.canonical)
     }
 
     static func notes(_ tls: Spec.TLS, spec: Spec) throws -> String {

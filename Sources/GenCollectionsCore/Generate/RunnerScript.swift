@@ -26,23 +26,23 @@ public enum RunnerScript {
     }
 
     /// What `run-newman.sh` reads. Keys are written sorted, so the same spec gives the same bytes.
-    struct Plan: Encodable {
-        struct Passphrase: Encodable {
+    struct Plan {
+        struct Passphrase {
             var certificate: String
             var variable: String
         }
-        struct Request: Encodable {
+        struct Request {
             var name: String
             var folder: String
             var once: Bool
             var consent: Consent?
         }
-        struct Consent: Encodable {
+        struct Consent {
             var urlVariable: String
             var codeVariable: String
             var signing: Signing?
         }
-        struct Signing: Encodable {
+        struct Signing {
             var algorithm = "PS256"
             var key: String
             var passphraseVariable: String?
@@ -59,6 +59,25 @@ public enum RunnerScript {
         var passphrases: [Passphrase]
         var requests: [Request]
         var fingerprint: String
+
+        /// The plan file's value; a nil member is left out.
+        var json: JSONValue {
+            .object(omittingNil: [
+                ("format", .number(String(format))), ("title", .string(title)), ("spec", .string(spec)),
+                ("collection", .string(collection)), ("environment", .string(environment)),
+                ("certificateList", certificateList.map(JSONValue.string)),
+                ("caBundle", caBundle.map(JSONValue.string)),
+                ("insecure", .bool(insecure)),
+                (
+                    "passphrases",
+                    .array(
+                        passphrases.map {
+                            .object([("certificate", .string($0.certificate)), ("variable", .string($0.variable))])
+                        })
+                ),
+                ("requests", .array(requests.map(\.json))), ("fingerprint", .string(fingerprint)),
+            ])
+        }
     }
 
     /// The runner script and its plan.
@@ -77,7 +96,7 @@ public enum RunnerScript {
             includeUnsupported: includeUnsupported)
         return [
             Artifact(path: fileName, text: script, executable: true),
-            Artifact(path: planFileName, contents: try PostmanJSON.encode(plan)),
+            Artifact(path: planFileName, contents: plan.json.data(.canonical)),
         ]
     }
 
@@ -117,5 +136,31 @@ public enum RunnerScript {
             [collectionFile] + flows.flatMap { flow in flow.steps.map { "\(flow.name.value)/\($0.name.value)" } }
         let digest = SHA256.hash(data: Data(names.joined(separator: "\n").utf8))
         return Hex.lowercase(digest.prefix(8))
+    }
+}
+
+extension RunnerScript.Plan.Request {
+    var json: JSONValue {
+        .object(omittingNil: [
+            ("name", .string(name)), ("folder", .string(folder)), ("once", .bool(once)),
+            ("consent", consent.map(\.json)),
+        ])
+    }
+}
+
+extension RunnerScript.Plan.Consent {
+    var json: JSONValue {
+        .object(omittingNil: [
+            ("urlVariable", .string(urlVariable)), ("codeVariable", .string(codeVariable)),
+            (
+                "signing",
+                signing.map { signing in
+                    .object(omittingNil: [
+                        ("algorithm", .string(signing.algorithm)), ("key", .string(signing.key)),
+                        ("passphraseVariable", signing.passphraseVariable.map(JSONValue.string)),
+                    ])
+                }
+            ),
+        ])
     }
 }

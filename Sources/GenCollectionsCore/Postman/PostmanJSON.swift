@@ -5,11 +5,6 @@ import Foundation
 /// How this tool writes JSON: the canonical layout (`JSONLayout.canonical`), so the same value always gives the
 /// same bytes, and stable ids.
 public enum PostmanJSON {
-    /// A Codable value (the runner's plan) in the canonical layout, by the one writer the bundle's other files use.
-    public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        try JSONValue(json: JSONEncoder().encode(value)).data(.canonical)
-    }
-
     /// A UUID derived from a name (RFC 4122 version 5 layout over SHA-1), so ids survive regeneration.
     public static func stableID(_ name: String) -> String {
         var input = "gen-collections:" + name
