@@ -36,13 +36,23 @@ func report(_ diagnostics: [Diagnostic]) {
 /// Reads a file the user named, or exits 66 with one clear line: why it cannot be read (the system's reason, a
 /// folder, a device), or that it is over `limit` bytes (`--max-input-size`).
 func readInput(_ path: String, what: String, limit: Int = InputFile.defaultMaximumSize) throws -> Data {
-    Data(try readInputBytes(path, what: what, limit: limit))
+    try reportingFailure(path, what: what) { () throws(InputFile.Failure) in
+        try InputFile.read(path, maximumSize: limit)
+    }
 }
 
 /// `readInput`'s bytes as an array, for the readers that parse bytes (no `Data` copy in between).
 func readInputBytes(_ path: String, what: String, limit: Int = InputFile.defaultMaximumSize) throws -> [UInt8] {
+    try reportingFailure(path, what: what) { () throws(InputFile.Failure) in
+        try InputFile.bytes(path, maximumSize: limit)
+    }
+}
+
+private func reportingFailure<Bytes>(
+    _ path: String, what: String, _ read: () throws(InputFile.Failure) -> Bytes
+) throws -> Bytes {
     do {
-        return try InputFile.bytes(path, maximumSize: limit)
+        return try read()
     } catch {
         report([
             .error(

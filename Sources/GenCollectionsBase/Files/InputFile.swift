@@ -43,7 +43,7 @@ public enum InputFile {
 
     /// The bytes of the file at `path`, as `Data`; see `bytes(_:maximumSize:)`.
     public static func read(_ path: String, maximumSize: Int = defaultMaximumSize) throws(Failure) -> Data {
-        Data(try bytes(path, maximumSize: maximumSize))
+        try contents(of: path, maximumSize: maximumSize)
     }
 
     /// The bytes of the file at `path`, read into one array sized from the file's length (a 20 MB collection is
@@ -51,6 +51,14 @@ public enum InputFile {
     /// - Parameter maximumSize: files (or pipes) holding more bytes are refused.
     /// - Throws: `Failure`.
     public static func bytes(_ path: String, maximumSize: Int = defaultMaximumSize) throws(Failure) -> [UInt8] {
+        try contents(of: path, maximumSize: maximumSize)
+    }
+
+    /// `bytes` into the collection the caller keeps (an array to parse, a `Data` to compare), so neither is
+    /// copied into the other.
+    private static func contents<Bytes: RangeReplaceableCollection<UInt8>>(
+        of path: String, maximumSize: Int
+    ) throws(Failure) -> Bytes {
         func failure(_ reason: Failure.Reason) -> Failure { Failure(path: path, reason: reason) }
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(.system(.current)) }
@@ -63,7 +71,7 @@ public enum InputFile {
         if let kind = specialKind(info.st_mode) { throw failure(kind == "folder" ? .folder : .specialFile(kind)) }
         let isRegular = (info.st_mode & S_IFMT) == S_IFREG
         if isRegular, Int(info.st_size) > maximumSize { throw failure(.tooLarge(limit: maximumSize)) }
-        var bytes: [UInt8] = []
+        var bytes = Bytes()
         // Sized once (one byte more, for the read that finds the end), so a large file is never grown and copied.
         if isRegular { bytes.reserveCapacity(Int(info.st_size) + 1) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
