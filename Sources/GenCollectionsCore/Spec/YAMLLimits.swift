@@ -1,4 +1,3 @@
-import Foundation
 import GenCollectionsBase
 
 /// Bounds on what a spec's YAML may cost: `SpecComposer` measures the tree against them as it builds it (see there
@@ -8,17 +7,14 @@ enum YAMLLimits {
     static let maximumAliases = 10_000
     static let maximumAliasNodes = 100_000
     static let maximumAliasBytes = 16 << 20
+    private static let asterisk = ByteSearch.Needle("*")
 
     /// An alias used as a mapping key (`*a: x`, `? *a`), found in the text before Yams composes it: Yams hashes
     /// every key to find duplicates, and hashing an alias of a billion laughs takes hours. Spec keys are names, so
     /// an alias key is refused whatever it refers to.
     static func aliasKey(in text: String, file: String) -> Diagnostic? {
         // Every alias starts with `*`: a text without one (most specs) needs no scan.
-        var text = text
-        let hasAsterisk = text.withUTF8 { utf8 in
-            utf8.baseAddress.map { memchr($0, Int32(UInt8(ascii: "*")), utf8.count) != nil } ?? false
-        }
-        guard hasAsterisk else { return nil }
+        guard ByteSearch.contains(text, asterisk) else { return nil }
         var scanner = AliasKeyScanner(Array(text.utf8))
         guard let (line, column) = scanner.first() else { return nil }
         return .error(

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// Open Banking resource requests need a fresh `x-fapi-interaction-id` each time.
 public struct FAPIInteractionIDRule: LintRule {
     public static let description = RuleDescription(

@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 
 /// Script code that works in the Postman app but not in Newman 6's sandbox (postman-sandbox 4.7).
 public struct NewmanSandboxRule: LintRule {

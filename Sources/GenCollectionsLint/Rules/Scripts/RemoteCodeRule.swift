@@ -1,4 +1,5 @@
 import Foundation
+import GenCollectionsBase
 
 /// Scripts that download code and run it with `eval`: whoever controls that URL runs code in every CI run.
 public struct RemoteCodeRule: LintRule {

@@ -7,13 +7,13 @@
 /// Substring search over raw bytes, for prefilters in hot paths: the C library's vectorised `memchr` jumps to
 /// the needle's rarest byte (an upper-case letter, punctuation or a rare letter rather than `e` or `s`), then
 /// the rest is compared.
-enum ByteSearch {
+package enum ByteSearch {
     /// A needle with the position of its rarest byte.
-    struct Needle: Sendable {
+    package struct Needle: Sendable {
         let bytes: [UInt8]
         let anchor: Int
 
-        init(_ text: String) {
+        package init(_ text: String) {
             let bytes = Array(text.utf8)
             self.bytes = bytes
             anchor = bytes.indices.min { Needle.commonness(bytes[$0]) < Needle.commonness(bytes[$1]) } ?? 0
@@ -36,7 +36,7 @@ enum ByteSearch {
     }
 
     /// Whether `buffer[range]` contains `needle`.
-    static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: Needle) -> Bool {
+    package static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: Needle) -> Bool {
         let bytes = needle.bytes, anchor = needle.anchor
         guard !bytes.isEmpty else { return true }
         guard range.count >= bytes.count, let base = buffer.baseAddress else { return false }
@@ -55,31 +55,32 @@ enum ByteSearch {
     }
 
     /// Whether `bytes[range]` contains `needle`.
-    static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: Needle) -> Bool {
+    package static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: Needle) -> Bool {
         bytes.withUnsafeBufferPointer { contains($0, range, needle) }
     }
 
     /// Whether `text` contains `needle`.
-    static func contains(_ text: String, _ needle: Needle) -> Bool {
+    package static func contains(_ text: String, _ needle: Needle) -> Bool {
         var text = text
         return text.withUTF8 { contains($0, 0..<$0.count, needle) }
     }
 
     /// Whether `bytes[range]` contains any of `needles`.
-    static func containsAny(_ bytes: [UInt8], _ range: Range<Int>, _ needles: [Needle]) -> Bool {
+    package static func containsAny(_ bytes: [UInt8], _ range: Range<Int>, _ needles: [Needle]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in needles.contains { contains(buffer, range, $0) } }
     }
 
     /// The first offset in `start..<end` where `buffer` holds `byte`, found with `memchr`.
-    static func firstOffset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int?
-    {
+    package static func firstOffset(
+        of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ) -> Int? {
         guard start < end, let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), end - start)
         else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
     }
 
     /// Every offset in `buffer` where `byte` occurs, found with `memchr`.
-    static func offsets(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+    package static func offsets(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         var start = 0
         while let index = firstOffset(of: byte, in: buffer, from: start, to: buffer.count) {
             body(index)
