@@ -34,10 +34,26 @@ extension JSONValue {
         _ layout: JSONLayout, toFile descriptor: Int32, streaming key: String, count: Int,
         element: (Int) -> JSONValue
     ) -> SystemError? {
-        guard case .object(let pairs) = self, pairs.contains(where: { $0.key == key }) else {
-            preconditionFailure("write(_:toFile:streaming:): no member \(key) to stream")
-        }
         var out = ByteBuffer(draining: descriptor)
+        write(layout, to: &out, streaming: key, count: count, element: element)
+        return out.finish()
+    }
+
+    /// `data(layout)` of the object whose array member `key` holds `count` elements made by `element`, each made,
+    /// written and freed in turn: the bytes of a large document without its whole value in memory.
+    public func data(_ layout: JSONLayout, streaming key: String, count: Int, element: (Int) -> JSONValue) -> Data {
+        var out = ByteBuffer()
+        write(layout, to: &out, streaming: key, count: count, element: element)
+        return out.data()
+    }
+
+    private func write(
+        _ layout: JSONLayout, to out: inout ByteBuffer, streaming key: String, count: Int,
+        element: (Int) -> JSONValue
+    ) {
+        guard case .object(let pairs) = self, pairs.contains(where: { $0.key == key }) else {
+            preconditionFailure("write(_:streaming:): no member \(key) to stream")
+        }
         let members = layout == .canonical ? Self.sortedByKey(pairs) : pairs
         JSONBytes.writeContainer("{", "}", members, layout: layout, depth: 0, to: &out) { pair, out in
             JSONBytes.writeQuoted(pair.key, to: &out)
@@ -48,7 +64,6 @@ extension JSONValue {
             }
         }
         out.append(0x0A)
-        return out.finish()
     }
 
     /// The document as the generator writes its files: `data(.canonical)`. A file parsed from the generator's

@@ -17,6 +17,9 @@ public struct Artifact: Sendable, Hashable {
     /// The value `contents` was written from, for the collection and the environment: `check` and `sync` compare
     /// it with the file on disk instead of reading the generator's own output back.
     public var json: JSONValue?
+    /// Makes that value when it is not kept (the collection, whose value is large): `check` and `sync` ask for it
+    /// only when the file on disk is not byte for byte the generated one.
+    public var makeJSON: (@Sendable () -> JSONValue)?
 
     public init(path: String, contents: Data, executable: Bool = false, isPrivate: Bool = false) {
         self.path = path

@@ -1,3 +1,4 @@
+import Foundation
 import GenCollectionsBase
 
 /// Spec → Postman collection v2.1.0: flows become folders in order, steps become requests whose test scripts
@@ -15,6 +16,15 @@ struct CollectionTranslator {
     func write(toFile descriptor: Int32) -> SystemError? {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
         return collection(items: []).json.write(.canonical, toFile: descriptor, streaming: "item", count: flows.count) {
+            folder(flows[$0]).json
+        }
+    }
+
+    /// The collection's file (`translate().json` in the canonical layout), made folder by folder as `write` makes
+    /// it, without the collection's value in memory whole.
+    func data() -> Data {
+        let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
+        return collection(items: []).json.data(.canonical, streaming: "item", count: flows.count) {
             folder(flows[$0]).json
         }
     }

@@ -10,9 +10,11 @@ public enum Generator {
         public var helperEnvironment: HelperEnvironment?
         /// Which spec and helper file made the bundle, written as `gen-collections.bundle.json` when given.
         public var record: BundleRecord?
-        /// Keep the collection's and the environment's JSON values in their artifacts (`Artifact.json`), for
-        /// `check` and `sync` to compare with the files on disk. Without them the collection is translated folder
-        /// by folder while it is written (`Artifact.stream`), so a large one is never in memory whole.
+        /// Make the files' bytes in memory with their JSON values at hand, for `check` and `sync` to compare with
+        /// the files on disk: the environment's value is kept (`Artifact.json`); the collection's, large, is made
+        /// again only for a file that differs (`Artifact.makeJSON`). Without them the collection is translated
+        /// folder by folder while it is written (`Artifact.stream`). Either way a large collection's value is never
+        /// in memory whole when the file on disk matches.
         public var keepsJSONValues: Bool
 
         public init(
@@ -56,10 +58,13 @@ public enum Generator {
     public static func artifacts(for spec: Spec, options: Options = Options()) throws -> [Artifact] {
         let unsupported = options.includeUnsupported
         let translator = CollectionTranslator(spec: spec, includeUnsupported: unsupported)
-        let collection =
-            options.keepsJSONValues
-            ? Artifact(path: collectionFile(for: spec), json: translator.translate().json)
-            : Artifact(path: collectionFile(for: spec)) { translator.write(toFile: $0) }
+        var collection: Artifact
+        if options.keepsJSONValues {
+            collection = Artifact(path: collectionFile(for: spec), contents: translator.data())
+            collection.makeJSON = { translator.translate().json }
+        } else {
+            collection = Artifact(path: collectionFile(for: spec)) { translator.write(toFile: $0) }
+        }
         var environment = try environmentArtifact(for: spec, options: options)
         if !options.keepsJSONValues { environment.json = nil }
         return [collection, environment]

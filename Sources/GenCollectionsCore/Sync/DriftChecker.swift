@@ -63,10 +63,12 @@ public enum DriftChecker {
             compare(artifact.path, kind, generated: generated, disk: disk.value), in: disk.document)
     }
 
-    /// A file the generator has just written: the value it was written from, else its bytes read back (its own
-    /// output holds no repeated key or lone surrogate, so the policy pass for files on disk is skipped).
+    /// A file the generator has just written: the value it was written from (kept, or made again), else its bytes
+    /// read back (its own output holds no repeated key or lone surrogate, so the policy pass for files on disk is
+    /// skipped).
     static func generatedValue(_ artifact: Artifact) throws -> JSONValue {
-        try artifact.json ?? JSONReader.parse(Array(artifact.contents)).value()
+        if let json = artifact.json ?? artifact.makeJSON?() { return json }
+        return try JSONReader.parse(Array(artifact.contents)).value()
     }
 
     /// A file on disk, read as every command reads JSON, with its positions.
