@@ -21,9 +21,9 @@ extension JSONDocument {
         var low = 0, high = lineStarts.count
         while low < high {
             let middle = (low + high) / 2
-            if lineStarts[middle] <= offset { low = middle + 1 } else { high = middle }
+            if Int(lineStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
         }
-        let lineStart = low == 0 ? 0 : lineStarts[low - 1]
+        let lineStart = low == 0 ? 0 : Int(lineStarts[low - 1])
         return Position(line: low + 1, column: Self.column(in: bytes, from: lineStart, to: offset))
     }
 
@@ -36,10 +36,10 @@ extension JSONDocument {
         // `line` is the 0-based line of the previous offset, `counted` the offset its column was counted to.
         var line = 0, column = 1, counted = 0
         for offset in offsets {
-            var lineStart = line == 0 ? 0 : lineStarts[line - 1]
-            if line < lineStarts.count, lineStarts[line] <= offset {
-                while line < lineStarts.count, lineStarts[line] <= offset { line += 1 }
-                lineStart = lineStarts[line - 1]
+            var lineStart = line == 0 ? 0 : Int(lineStarts[line - 1])
+            if line < lineStarts.count, Int(lineStarts[line]) <= offset {
+                while line < lineStarts.count, Int(lineStarts[line]) <= offset { line += 1 }
+                lineStart = Int(lineStarts[line - 1])
                 (column, counted) = (1, lineStart)
             }
             column += Self.column(in: bytes, from: max(counted, lineStart), to: offset) - 1

@@ -32,8 +32,8 @@ public struct JSONDocument: Sendable {
     /// The JSON text, as read.
     public let bytes: [UInt8]
     public internal(set) var nodes: [Node]
-    /// Byte offsets at which lines 2, 3, ... start.
-    let lineStarts: [Int]
+    /// Byte offsets at which lines 2, 3, ... start (32 bits, as in `Node`: a document is under 4 GB).
+    let lineStarts: [UInt32]
     /// Member tables of large objects, built on their first lookup.
     let memberTables = MemberTables()
 

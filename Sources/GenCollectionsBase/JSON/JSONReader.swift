@@ -45,7 +45,7 @@ private struct Parser {
     }
 
     var nodes: [JSONDocument.Node] = []
-    var lineStarts: [Int] = []
+    var lineStarts: [UInt32] = []
     private var stack: [Int] = []
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -160,7 +160,7 @@ private struct Parser {
             case 0x20, 0x09, 0x0D: pos += 1
             case 0x0A:
                 pos += 1
-                lineStarts.append(pos)
+                lineStarts.append(UInt32(truncatingIfNeeded: pos))
             default: return pos
             }
         }
