@@ -46,7 +46,7 @@ import Testing
     /// `generate` translates the collection folder by folder as it writes it; `check` and `sync` make the same
     /// bytes in memory, and the collection's value (`makeJSON`, asked for when a file differs) renders to them too.
     @Test(arguments: cases + ["default bank"])
-    func streamedCollectionIsTheKeptOne(_ name: String) throws {
+    func writtenCollectionIsTheOneCheckAndSyncMake(_ name: String) throws {
         func artifacts(keepingValues: Bool) throws -> [Artifact] {
             guard name != "default bank" else {
                 return try Generator.artifacts(
