@@ -5,20 +5,31 @@ import Foundation
 /// is written, not twice or three times as with an `[UInt8]` grown by appends and then copied into `Data`.
 ///
 /// A draining buffer (`init(draining:)`) writes its bytes to a file each time it fills, instead of growing: a file
-/// written as it is made then takes one block of memory, whatever its size.
+/// written as it is made then takes one block of memory, whatever its size. A comparing one (`init(comparingWith:)`)
+/// compares them with the bytes a file already holds instead.
 struct ByteBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
-    /// The file a draining buffer writes to; -1 for one that holds its bytes.
-    private let descriptor: Int32
-    /// The first failed write to `descriptor`; later bytes are dropped.
+    /// Where the bytes go each time the buffer fills; nowhere for one that holds its bytes.
+    private let sink: Sink
+    /// The first failed write to the file; later bytes are dropped.
     private var failure: SystemError?
+    /// How many of the expected bytes have been compared, and whether one differed (or the bytes ran past them).
+    private var compared = 0
+    private(set) var differs = false
+
+    private enum Sink {
+        case none
+        case file(Int32)
+        /// The bytes to compare with, alive while the buffer is (its stored properties stay trivial, for `data()`).
+        case comparison(UnsafeRawBufferPointer)
+    }
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 16)
         start = Self.allocate(nil, self.capacity)
-        descriptor = -1
+        sink = .none
     }
 
     /// A buffer that writes to the open file `descriptor` each time `capacity` bytes are in it; `finish()` writes
@@ -26,8 +37,19 @@ struct ByteBuffer: ~Copyable {
     init(draining descriptor: Int32, capacity: Int = 1 << 20) {
         self.capacity = max(capacity, 16)
         start = Self.allocate(nil, self.capacity)
-        self.descriptor = descriptor
+        sink = .file(descriptor)
     }
+
+    /// A buffer that compares its bytes with `expected` each time `capacity` bytes are in it; `finishComparing()`
+    /// compares the rest.
+    init(comparingWith expected: UnsafeRawBufferPointer, capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 16)
+        start = Self.allocate(nil, self.capacity)
+        sink = .comparison(expected)
+    }
+
+    /// Bytes appended from now on are dropped or compared in vain: the write failed, or the bytes differ.
+    var isSpoilt: Bool { failure != nil || differs }
 
     deinit { free(start) }
 
@@ -76,10 +98,18 @@ struct ByteBuffer: ~Copyable {
         return failure
     }
 
-    /// Space for `extra` more bytes: a draining buffer empties into its file first, and grows only for a run of
+    /// Whether a comparing buffer's bytes were exactly the expected ones, no more and no fewer (the block is freed).
+    consuming func finishComparing() -> Bool {
+        drain()
+        guard case .comparison(let expected) = sink else { return false }
+        return !differs && compared == expected.count
+    }
+
+    /// Space for `extra` more bytes: a draining or comparing buffer empties first, and grows only for a run of
     /// bytes larger than it; any other doubles.
     private mutating func makeRoom(for extra: Int) {
-        if descriptor >= 0 {
+        if case .none = sink {
+        } else {
             drain()
             if extra <= capacity { return }
         }
@@ -90,9 +120,19 @@ struct ByteBuffer: ~Copyable {
     }
 
     private mutating func drain() {
-        guard descriptor >= 0 else { return }
-        if failure == nil {
-            failure = AtomicFile.writeAll(UnsafeRawBufferPointer(start: start, count: count), to: descriptor)
+        switch sink {
+        case .none:
+            return
+        case .file(let descriptor):
+            if failure == nil {
+                failure = AtomicFile.writeAll(UnsafeRawBufferPointer(start: start, count: count), to: descriptor)
+            }
+        case .comparison(let expected):
+            guard !differs, count > 0 else { break }
+            differs =
+                compared + count > expected.count
+                || memcmp(expected.baseAddress! + compared, start, count) != 0
+            compared += count
         }
         count = 0
     }

@@ -39,12 +39,16 @@ extension JSONValue {
         return out.finish()
     }
 
-    /// `data(layout)` of the object whose array member `key` holds `count` elements made by `element`, each made,
-    /// written and freed in turn: the bytes of a large document without its whole value in memory.
-    public func data(_ layout: JSONLayout, streaming key: String, count: Int, element: (Int) -> JSONValue) -> Data {
-        var out = ByteBuffer()
-        write(layout, to: &out, streaming: key, count: count, element: element)
-        return out.data()
+    /// Whether `write(layout, toFile:streaming:…)` would write exactly `expected`: the bytes are made and compared
+    /// a piece at a time, and no element is made after the first piece that differs.
+    public func writes(
+        _ expected: Data, _ layout: JSONLayout, streaming key: String, count: Int, element: (Int) -> JSONValue
+    ) -> Bool {
+        expected.withUnsafeBytes { bytes in
+            var out = ByteBuffer(comparingWith: bytes)
+            write(layout, to: &out, streaming: key, count: count, element: element)
+            return out.finishComparing()
+        }
     }
 
     private func write(
@@ -60,6 +64,8 @@ extension JSONValue {
             out.append(layout == .canonical ? " : " : ": ")
             guard pair.key == key else { return pair.value.write(layout, to: &out, depth: 1) }
             JSONBytes.writeContainer("[", "]", Array(0..<count), layout: layout, depth: 1, to: &out) { index, out in
+                // Once a write has failed or the bytes differ, the rest are not worth making.
+                guard !out.isSpoilt else { return }
                 element(index).write(layout, to: &out, depth: 2)
             }
         }

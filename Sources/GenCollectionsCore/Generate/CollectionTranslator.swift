@@ -20,11 +20,11 @@ struct CollectionTranslator {
         }
     }
 
-    /// The collection's file (`translate().json` in the canonical layout), made folder by folder as `write` makes
-    /// it, without the collection's value in memory whole.
-    func data() -> Data {
+    /// Whether the collection's file is byte for byte `file`: made and compared folder by folder as `write` makes
+    /// it, never in memory whole, and no folder is translated after the first that differs.
+    func writes(_ file: Data) -> Bool {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
-        return collection(items: []).json.data(.canonical, streaming: "item", count: flows.count) {
+        return collection(items: []).json.writes(file, .canonical, streaming: "item", count: flows.count) {
             folder(flows[$0]).json
         }
     }

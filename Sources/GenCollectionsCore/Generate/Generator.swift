@@ -10,12 +10,14 @@ public enum Generator {
         public var helperEnvironment: HelperEnvironment?
         /// Which spec and helper file made the bundle, written as `gen-collections.bundle.json` when given.
         public var record: BundleRecord?
-        /// Make the files' bytes in memory with their JSON values at hand, for `check` and `sync` to compare with
-        /// the files on disk: the environment's value is kept (`Artifact.json`); the collection's, large, is made
-        /// again only for a file that differs (`Artifact.makeJSON`). Without them the collection is translated
-        /// folder by folder while it is written (`Artifact.stream`). Either way a large collection's value is never
-        /// in memory whole when the file on disk matches.
+        /// Make the files' bytes in memory with their JSON values at hand (`Artifact.json`), for `check` and `sync`
+        /// to compare with the files on disk. Without them the collection is translated folder by folder while it
+        /// is written (`Artifact.stream`), so a large one is never in memory whole.
         public var keepsJSONValues: Bool
+        /// The collection file found in the output folder (`check`, `sync`). When the collection would be written
+        /// byte for byte as it is, they are compared folder by folder and the collection's value is made only if
+        /// asked for (`Artifact.makeJSON`): an untouched bundle's collection is never in memory as a value.
+        public var collectionOnDisk: Data?
 
         public init(
             includeUnsupported: Bool = false, helperEnvironment: HelperEnvironment? = nil, record: BundleRecord? = nil,
@@ -59,11 +61,13 @@ public enum Generator {
         let unsupported = options.includeUnsupported
         let translator = CollectionTranslator(spec: spec, includeUnsupported: unsupported)
         var collection: Artifact
-        if options.keepsJSONValues {
-            collection = Artifact(path: collectionFile(for: spec), contents: translator.data())
+        if !options.keepsJSONValues {
+            collection = Artifact(path: collectionFile(for: spec)) { translator.write(toFile: $0) }
+        } else if let file = options.collectionOnDisk, translator.writes(file) {
+            collection = Artifact(path: collectionFile(for: spec), contents: file)
             collection.makeJSON = { translator.translate().json }
         } else {
-            collection = Artifact(path: collectionFile(for: spec)) { translator.write(toFile: $0) }
+            collection = Artifact(path: collectionFile(for: spec), json: translator.translate().json)
         }
         var environment = try environmentArtifact(for: spec, options: options)
         if !options.keepsJSONValues { environment.json = nil }

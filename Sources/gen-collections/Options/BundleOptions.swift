@@ -27,6 +27,17 @@ struct BundleOptions: ParsableArguments {
     ///     record in the output folder (`check`, `sync`); `generate` uses the default bank instead.
     ///   - keepingValues: keep the JSON values in the artifacts, to compare them with the files (`check`, `sync`).
     func generate(usingRecord: Bool = false, keepingValues: Bool = false) throws -> [Artifact] {
+        try generated(usingRecord: usingRecord, keepingValues: keepingValues).artifacts
+    }
+
+    /// `generate`'s artifacts and, when keeping values, the collection file found in `out` (read first, so that an
+    /// untouched collection is compared as it is made instead of held as a value; see
+    /// `Generator.Options.collectionOnDisk`).
+    private func generated(
+        usingRecord: Bool, keepingValues: Bool
+    ) throws -> (
+        artifacts: [Artifact], collectionOnDisk: (path: String, data: Data)?
+    ) {
         let recorded = usingRecord ? try source.record(in: out) : nil
         let spec = try source.load(limit: limits.bytes, record: recorded, in: out)
         var record =
@@ -44,7 +55,15 @@ struct BundleOptions: ParsableArguments {
                 try reportHostMoves(HostMoves.problems(in: spec, helper: helper))
                 options.helperEnvironment = helper
             }
-            return try Generator.artifacts(for: spec, options: options)
+            let collectionFile = Generator.collectionFile(for: spec)
+            let path = URL(fileURLWithPath: out).appendingPathComponent(collectionFile).path
+            if keepingValues, FileManager.default.fileExists(atPath: path) {
+                options.collectionOnDisk = try readInput(path, what: "bundle file", limit: limits.bytes)
+            }
+            return (
+                try Generator.artifacts(for: spec, options: options),
+                options.collectionOnDisk.map { (collectionFile, $0) }
+            )
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
             throw ExitStatus.failure
@@ -54,7 +73,7 @@ struct BundleOptions: ParsableArguments {
     /// The bundle generated in memory and the files of it found in `out`; exits 66 when an input or the folder
     /// cannot be read (a missing file in an existing folder is drift, not an error).
     func load() throws -> (generated: [Artifact], onDisk: [String: Data]) {
-        let generated = try generate(usingRecord: true, keepingValues: true)
+        let (generated, collectionOnDisk) = try generated(usingRecord: true, keepingValues: true)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
             printError(
@@ -64,6 +83,10 @@ struct BundleOptions: ParsableArguments {
         }
         var onDisk: [String: Data] = [:]
         for artifact in generated {
+            if let collectionOnDisk, artifact.path == collectionOnDisk.path {
+                onDisk[artifact.path] = collectionOnDisk.data
+                continue
+            }
             let path = URL(fileURLWithPath: out).appendingPathComponent(artifact.path).path
             if FileManager.default.fileExists(atPath: path) {
                 onDisk[artifact.path] = try readInput(path, what: "bundle file", limit: limits.bytes)

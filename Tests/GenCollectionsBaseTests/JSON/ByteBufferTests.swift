@@ -50,6 +50,48 @@ import Testing
         #expect(buffer.finish() == SystemError(EBADF))
     }
 
+    /// A comparing buffer of 16 bytes finds its bytes equal to the same bytes only: not to a prefix, a longer run,
+    /// or any run with one byte changed, wherever it is (inside a run longer than the buffer, at its end, at the end).
+    @Test func aComparingBufferIsEqualOnlyToTheSameBytes() {
+        func compare(with expected: [UInt8]) -> Bool {
+            expected.withUnsafeBytes { bytes in
+                var buffer = ByteBuffer(comparingWith: bytes, capacity: 16)
+                _ = Self.fill(&buffer)
+                return buffer.finishComparing()
+            }
+        }
+        var scratch = ByteBuffer()
+        let bytes = Self.fill(&scratch)
+        #expect(compare(with: bytes))
+        #expect(!compare(with: Array(bytes.dropLast())))
+        #expect(!compare(with: bytes + [0]))
+        #expect(!compare(with: []))
+        for index in [0, 15, 16, 17, bytes.count / 2, bytes.count - 1] {
+            var changed = bytes
+            changed[index] ^= 0x01
+            #expect(!compare(with: changed), "byte \(index) of \(bytes.count)")
+        }
+    }
+
+    /// A streamed document compared with a file stops making elements once its bytes differ.
+    @Test func aStreamedDocumentComparedWithAFileStopsAtTheFirstDifference() {
+        let shell = JSONValue.object([("name", .string("c")), ("item", .array([]))])
+        var made = 0
+        func item(_ index: Int) -> JSONValue {
+            made += 1
+            return .object([("id", .number(String(index))), ("text", .string(String(repeating: "x", count: 70_000)))])
+        }
+        let whole = JSONValue.object([("name", .string("c")), ("item", .array((0..<6).map(item)))]).data(.canonical)
+        made = 0
+        #expect(shell.writes(whole, .canonical, streaming: "item", count: 6, element: item))
+        #expect(made == 6)
+        var edited = whole
+        edited[100] = UInt8(ascii: "y")
+        made = 0
+        #expect(!shell.writes(edited, .canonical, streaming: "item", count: 6, element: item))
+        #expect(made < 6)
+    }
+
     @Test func anEmptyBufferIsEmptyData() {
         let buffer = ByteBuffer()
         #expect(buffer.data().isEmpty)

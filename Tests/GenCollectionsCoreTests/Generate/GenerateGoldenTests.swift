@@ -43,37 +43,52 @@ import Testing
         #expect(try Generator.artifacts(for: spec) == Generator.artifacts(for: try DefaultSpec.load()))
     }
 
-    /// `generate` translates the collection folder by folder as it writes it; `check` and `sync` make the same
-    /// bytes in memory, and the collection's value (`makeJSON`, asked for when a file differs) renders to them too.
+    /// `generate` translates the collection folder by folder as it writes it, `check` and `sync` build its value:
+    /// the same bytes. Given the file on disk, `check` and `sync` compare it folder by folder instead, and keep the
+    /// file's bytes and a way to make the value when it is untouched, the value when it differs.
     @Test(arguments: cases + ["default bank"])
     func writtenCollectionIsTheOneCheckAndSyncMake(_ name: String) throws {
-        func artifacts(keepingValues: Bool) throws -> [Artifact] {
+        func artifacts(keepingValues: Bool, collectionOnDisk: Data? = nil) throws -> [Artifact] {
             guard name != "default bank" else {
-                return try Generator.artifacts(
-                    for: try DefaultSpec.load(), options: Generator.Options(keepsJSONValues: keepingValues))
+                var options = Generator.Options(keepsJSONValues: keepingValues)
+                options.collectionOnDisk = collectionOnDisk
+                return try Generator.artifacts(for: try DefaultSpec.load(), options: options)
             }
             return try Self.generate(
-                fixture: Golden.fixtures.appendingPathComponent("Generate/\(name)"), keepingValues: keepingValues)
+                fixture: Golden.fixtures.appendingPathComponent("Generate/\(name)"), keepingValues: keepingValues,
+                collectionOnDisk: collectionOnDisk)
         }
         let kept = try artifacts(keepingValues: true), streamed = try artifacts(keepingValues: false)
         let collection = try #require(streamed.first)
         #expect(collection.path.hasSuffix(".postman_collection.json") && collection.stream != nil)
         #expect(kept.dropFirst().map(\.contents) == streamed.dropFirst().map(\.contents))
-        let makeJSON = try #require(kept[0].makeJSON)
-        #expect(makeJSON().data(.canonical) == kept[0].contents)
+        #expect(kept[0].json?.data(.canonical) == kept[0].contents)
 
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         try ArtifactWriter.write(streamed, to: out)
-        #expect(try Data(contentsOf: out.appendingPathComponent(collection.path)) == kept[0].contents)
+        let written = try Data(contentsOf: out.appendingPathComponent(collection.path))
+        #expect(written == kept[0].contents)
+
+        let untouched = try #require(try artifacts(keepingValues: true, collectionOnDisk: written).first)
+        #expect(untouched.contents == written && untouched.json == nil)
+        let makeJSON = try #require(untouched.makeJSON)
+        #expect(makeJSON().data(.canonical) == written)
+        var edited = written
+        edited[edited.count / 2] = UInt8(ascii: "#")
+        let drifted = try #require(try artifacts(keepingValues: true, collectionOnDisk: edited).first)
+        #expect(drifted.contents == written && drifted.json == kept[0].json && drifted.makeJSON == nil)
     }
 
     /// Generates a fixture: `spec.yaml`, plus `helper-environment.json` when present, plus `options.txt` whose
     /// lines name options (`include-unsupported`).
-    static func generate(fixture folder: URL, keepingValues: Bool = true) throws -> [Artifact] {
+    static func generate(
+        fixture folder: URL, keepingValues: Bool = true, collectionOnDisk: Data? = nil
+    ) throws -> [Artifact] {
         let specFile = folder.appendingPathComponent("spec.yaml")
         let spec = try SpecLoader.load(String(contentsOf: specFile, encoding: .utf8), file: "spec.yaml").spec
         var options = Generator.Options(keepsJSONValues: keepingValues)
+        options.collectionOnDisk = collectionOnDisk
         let helper = folder.appendingPathComponent("helper-environment.json")
         if let data = try? Data(contentsOf: helper) {
             options.helperEnvironment = try HelperEnvironment(data: data, file: "helper-environment.json")
