@@ -35,23 +35,30 @@ package enum ByteSearch {
         }
     }
 
-    /// Whether `buffer[range]` contains `needle`.
-    package static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: Needle) -> Bool {
+    /// The first offset in `buffer[range]` where `needle` starts, or nil (`range.lowerBound` for an empty needle).
+    package static func firstOffset(
+        of needle: Needle, in buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> Int? {
         let bytes = needle.bytes, anchor = needle.anchor
-        guard !bytes.isEmpty else { return true }
-        guard range.count >= bytes.count, let base = buffer.baseAddress else { return false }
+        guard !bytes.isEmpty else { return range.lowerBound }
+        guard range.count >= bytes.count, let base = buffer.baseAddress else { return nil }
         // Candidate anchor positions run from lowerBound + anchor to upperBound - count + anchor.
         var start = range.lowerBound + anchor
         let last = range.upperBound - bytes.count + anchor
         while start <= last {
-            guard let hit = memchr(base + start, Int32(bytes[anchor]), last - start + 1) else { return false }
+            guard let hit = memchr(base + start, Int32(bytes[anchor]), last - start + 1) else { return nil }
             let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - anchor
             var offset = 0
             while offset < bytes.count, base[index + offset] == bytes[offset] { offset += 1 }
-            if offset == bytes.count { return true }
+            if offset == bytes.count { return index }
             start = index + anchor + 1
         }
-        return false
+        return nil
+    }
+
+    /// Whether `buffer[range]` contains `needle`.
+    package static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: Needle) -> Bool {
+        firstOffset(of: needle, in: buffer, range) != nil
     }
 
     /// Whether `bytes[range]` contains `needle`.

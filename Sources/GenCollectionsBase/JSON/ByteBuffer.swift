@@ -17,7 +17,7 @@ struct ByteBuffer: ~Copyable {
     private var failure: SystemError?
     /// How many of the expected bytes have been compared, and whether one differed (or the bytes ran past them).
     private var compared = 0
-    private(set) var differs = false
+    private var differs = false
 
     private enum Sink {
         case none

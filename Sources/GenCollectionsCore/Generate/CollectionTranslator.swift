@@ -14,19 +14,21 @@ struct CollectionTranslator {
     /// Writes the collection's file (`translate().json` in the canonical layout) to an open file, each folder
     /// made, written and freed in turn: a large spec's collection is never in memory whole.
     func write(toFile descriptor: Int32) -> SystemError? {
-        let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
-        return collection(items: []).json.write(.canonical, toFile: descriptor, streaming: "item", count: flows.count) {
-            folder(flows[$0]).json
-        }
+        streamed { $0.write(.canonical, toFile: descriptor, streaming: "item", count: $1, element: $2) }
     }
 
     /// Whether the collection's file is byte for byte `file`: made and compared folder by folder as `write` makes
     /// it, never in memory whole, and no folder is translated after the first that differs.
     func writes(_ file: Data) -> Bool {
+        streamed { $0.writes(file, .canonical, streaming: "item", count: $1, element: $2) }
+    }
+
+    /// The collection without its folders, their count and how to make each, for the writers that stream them.
+    private func streamed<Result>(
+        _ body: (_ collection: JSONValue, _ folders: Int, _ folder: (Int) -> JSONValue) -> Result
+    ) -> Result {
         let flows = spec.includedFlows(includeUnsupported: includeUnsupported)
-        return collection(items: []).json.writes(file, .canonical, streaming: "item", count: flows.count) {
-            folder(flows[$0]).json
-        }
+        return body(collection(items: []).json, flows.count) { folder(flows[$0]).json }
     }
 
     private func collection(items: [Postman.Item]) -> Postman.Collection {

@@ -1,3 +1,5 @@
+import GenCollectionsBase
+
 /// A URL template such as `{{rs}}/open-banking/v3.1/aisp/accounts/:AccountId?limit=10`, split into the parts
 /// Postman stores. Newman builds requests from the parts only, so `raw` is always rebuilt from them.
 public struct URLParts: Sendable, Hashable {
@@ -56,7 +58,7 @@ public struct URLParts: Sendable, Hashable {
             let parts = pieces(pair, "=", maxSplits: 1, omittingEmpty: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
         }
-        if let range = ascii ? Self.asciiRange(of: "://", in: rest) : rest.range(of: "://"),
+        if let range = ascii ? Self.asciiSchemeSeparator(in: rest) : rest.range(of: "://"),
             !rest[..<range.lowerBound].contains("{")
         {
             scheme = String(rest[..<range.lowerBound])
@@ -118,20 +120,14 @@ public struct URLParts: Sendable, Hashable {
         return nil
     }
 
-    /// The first range of `needle` in ASCII text, by bytes (Foundation's `range(of:)` would compare characters).
-    private static func asciiRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
-        let wanted = Array(needle.utf8)
-        guard let first = wanted.first else { return nil }
-        let offset = withBytes(of: text) { bytes -> Int? in
-            guard bytes.count >= wanted.count else { return nil }
-            for start in 0...(bytes.count - wanted.count) where bytes[start] == first {
-                if (1..<wanted.count).allSatisfy({ bytes[start + $0] == wanted[$0] }) { return start }
-            }
-            return nil
-        }
+    private static let schemeSeparator = ByteSearch.Needle("://")
+
+    /// The first range of `://` in ASCII text, by bytes (Foundation's `range(of:)` would compare characters).
+    private static func asciiSchemeSeparator(in text: Substring) -> Range<Substring.Index>? {
+        let offset = withBytes(of: text) { ByteSearch.firstOffset(of: schemeSeparator, in: $0, 0..<$0.count) }
         guard let offset else { return nil }
         let lower = text.utf8.index(text.startIndex, offsetBy: offset)
-        return lower..<text.utf8.index(lower, offsetBy: wanted.count)
+        return lower..<text.utf8.index(lower, offsetBy: 3)
     }
 
     /// `firstIndex` for ASCII text, byte by byte: there every character is one byte (or `\r\n`, which holds no

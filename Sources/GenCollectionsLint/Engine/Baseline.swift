@@ -84,7 +84,7 @@ public struct Baseline: Sendable {
 
     /// `path` relative to the baseline's directory (paths outside it stay absolute).
     func relative(_ path: String) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let absolute = LintConfiguration.absolute(path)
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }

@@ -36,13 +36,8 @@ public enum DynamicVariables {
     static func minimumLength(of value: String) -> Int? {
         // The tokens Newman replaces (`{{([^{}]*?)}}`, as the lint rules find them), and the text between them.
         let utf8 = value.utf8
-        func characters(_ range: Range<Int>) -> Int {
-            value[
-                utf8.index(
-                    utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
-                        utf8.startIndex, offsetBy: range.upperBound)
-            ].count
-        }
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func characters(_ range: Range<Int>) -> Int { value[index(range.lowerBound)..<index(range.upperBound)].count }
         var total = 0, literalStart = 0
         for token in VariableScanner.tokens(in: value) {
             // Another dynamic variable yields at least one character; any other variable, a length not known.

@@ -30,8 +30,8 @@ struct BundleOptions: ParsableArguments {
         try generated(usingRecord: usingRecord, keepingValues: keepingValues).artifacts
     }
 
-    /// `generate`'s artifacts and, when keeping values, the collection file found in `out` (read first, so that an
-    /// untouched collection is compared as it is made instead of held as a value; see
+    /// `generate`'s artifacts and, when keeping values, the collection file found in `out` if it could be read (read
+    /// first, so that an untouched collection is compared as it is made instead of held as a value; see
     /// `Generator.Options.collectionOnDisk`).
     private func generated(
         usingRecord: Bool, keepingValues: Bool
@@ -57,9 +57,8 @@ struct BundleOptions: ParsableArguments {
             }
             let collectionFile = Generator.collectionFile(for: spec)
             let path = URL(fileURLWithPath: out).appendingPathComponent(collectionFile).path
-            if keepingValues, FileManager.default.fileExists(atPath: path) {
-                options.collectionOnDisk = try readInput(path, what: "bundle file", limit: limits.bytes)
-            }
+            // Unreported here: `load` reads the file again, after the generator's own errors, when this fails.
+            if keepingValues { options.collectionOnDisk = try? InputFile.read(path, maximumSize: limits.bytes) }
             return (
                 try Generator.artifacts(for: spec, options: options),
                 options.collectionOnDisk.map { (collectionFile, $0) }
